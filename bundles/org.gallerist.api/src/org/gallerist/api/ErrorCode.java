@@ -1,0 +1,40 @@
+package org.gallerist.api;
+
+/** The error codes of the public contract: each travels as {@code {"error": CODE, "message": TEXT}}. */
+public enum ErrorCode {
+    INVALID_ARGUMENT("invalid_argument"),
+    UNKNOWN_COMMAND("unknown_command"),
+    USER_EXISTS("user_exists"),
+    WEAK_PASSWORD("weak_password"),
+    NOT_FOUND("not_found"),
+    FORBIDDEN("forbidden"),
+    UNAUTHORIZED("unauthorized"),
+    RATE_LIMITED("rate_limited"),
+    SIGNUP_DISABLED("signup_disabled"),
+    DUPLICATE("duplicate"),
+    CONNECTION_FAILED("connection_failed"),
+    HOST_KEY_REJECTED("host_key_rejected"),
+    HOST_KEY_CHANGED("host_key_changed"),
+    INTERNAL("internal");
+
+    private final String wireName;
+
+    ErrorCode(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The lower-case name used on the wire. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The code for a wire name; unknown names map to {@link #INTERNAL}. */
+    public static ErrorCode fromWireName(String name) {
+        for (ErrorCode code : values()) {
+            if (code.wireName.equals(name)) {
+                return code;
+            }
+        }
+        return INTERNAL;
+    }
+}

@@ -1,0 +1,40 @@
+package org.gallerist.api.account;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.User;
+
+/**
+ * Accounts and their credentials, with the domain rules applied (username syntax, password strength,
+ * hashing, key parsing). Every method throws {@link GalleristException} for what a caller did wrong.
+ */
+public interface AccountService {
+
+    /**
+     * Creates an account; the first one ever created becomes the admin.
+     *
+     * @param publicKeys OpenSSH public-key lines to authorize right away (may be empty)
+     */
+    User signUp(String username, char[] password, List<String> publicKeys);
+
+    /** The account if it exists, enabled or not. */
+    Optional<User> find(String username);
+
+    /** True only for an existing, enabled account whose password matches. Takes about as long either way. */
+    boolean checkPassword(String username, char[] password);
+
+    /** Adds one OpenSSH public-key line to the user's authorized keys. */
+    AuthorizedKey addKey(String username, String openSshLine);
+
+    List<AuthorizedKey> keys(String username);
+
+    /** Removes the key with this fingerprint; {@code not_found} if the user has none such. */
+    void removeKey(String username, String fingerprint);
+
+    List<User> list();
+
+    /** Disables or re-enables an account; a disabled account cannot log in. */
+    User setDisabled(String username, boolean disabled);
+}

@@ -1,0 +1,38 @@
+package org.gallerist.api.account;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.gallerist.api.User;
+
+/**
+ * Persistence of accounts, implemented by a storage bundle. Each method is one transaction.
+ * Rules (syntax, strength, hashing) live in the {@link AccountService}, not here.
+ */
+public interface AccountStore {
+
+    /**
+     * Inserts a user and its initial keys in one transaction; the first user stored gets the admin role.
+     *
+     * @throws org.gallerist.api.GalleristException {@code user_exists} if the name is taken
+     */
+    User createUser(String username, String passwordHash, List<AuthorizedKey> keys);
+
+    Optional<User> findUser(String username);
+
+    /** The stored password hash, if the user exists. */
+    Optional<String> passwordHash(String username);
+
+    /** @throws org.gallerist.api.GalleristException {@code duplicate} if the user already has this key */
+    void addKey(String username, AuthorizedKey key);
+
+    List<AuthorizedKey> keys(String username);
+
+    /** @return false if the user had no key with this fingerprint */
+    boolean removeKey(String username, String fingerprint);
+
+    List<User> listUsers();
+
+    /** @return false if there is no such user */
+    boolean setDisabled(String username, boolean disabled);
+}

@@ -1,0 +1,26 @@
+package org.gallerist.api.client;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.User;
+
+/**
+ * The client side of the transport, as a service. Implementations verify the server's host key against
+ * {@code knownHosts} (OpenSSH format): unknown keys go to the {@link HostKeyTrust}, a changed key is refused
+ * with {@code host_key_changed}. All failures are {@link GalleristException}s with readable messages.
+ */
+public interface GalleristClient {
+
+    /** Logs in and returns an open session; the caller closes it. */
+    GalleristSession connect(ServerAddress server, Credentials credentials, Path knownHosts, HostKeyTrust trust);
+
+    /**
+     * Creates an account through the restricted {@code signup} login, then returns the new user.
+     *
+     * @param publicKeys OpenSSH public-key lines to authorize (may be empty)
+     */
+    User signUp(ServerAddress server, String username, char[] password, List<String> publicKeys, Path knownHosts,
+            HostKeyTrust trust);
+}

@@ -1,0 +1,85 @@
+package org.gallerist.storage.derby.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import org.apache.derby.jdbc.EmbeddedDriver;
+import org.gallerist.api.ErrorCode;
+import org.gallerist.api.GalleristException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * Owns the embedded Derby database in {@code <dataDir>/db}: boots it, applies migrations, hands out
+ * transactions, and shuts it down cleanly. Derby's network server is never started (derbynet is not even here).
+ */
+@Component(service = DerbyDatabase.class, configurationPid = "org.gallerist.server",
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+public class DerbyDatabase {
+
+    private static final String DUPLICATE_KEY = "23505";
+    private static final String DEADLOCK_OR_TIMEOUT = "40001";
+    private static final int ATTEMPTS = 3;
+
+    private final Driver driver = new EmbeddedDriver();
+    private final String url;
+
+    @Activate
+    public DerbyDatabase(StorageConfig config) throws IOException, SQLException {
+        this(Path.of(config.dataDir()));
+    }
+
+    DerbyDatabase(Path dataDir) throws IOException, SQLException {
+        Files.createDirectories(dataDir);
+        if (System.getProperty("derby.stream.error.file") == null) {
+            // Derby otherwise writes derby.log into whatever the working directory is.
+            System.setProperty("derby.stream.error.file", dataDir.resolve("derby.log").toString());
+        }
+        this.url = "jdbc:derby:" + dataDir.resolve("db").toAbsolutePath();
+        try (Connection connection = driver.connect(url + ";create=true", new Properties())) {
+            new Migrations(connection).apply();
+        }
+    }
+
+    /** Runs the work in one transaction, committing on success; retries Derby deadlocks a few times. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try (Connection connection = driver.connect(url, new Properties())) {
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (DEADLOCK_OR_TIMEOUT.equals(e.getSQLState()) && attempt < ATTEMPTS) {
+                    continue;
+                }
+                throw new GalleristException(ErrorCode.INTERNAL, "Storage failure: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public static boolean isDuplicateKey(SQLException e) {
+        return DUPLICATE_KEY.equals(e.getSQLState());
+    }
+
+    @Deactivate
+    void shutdown() {
+        try {
+            driver.connect(url + ";shutdown=true", new Properties());
+        } catch (SQLException expected) {
+            // Derby reports a successful shutdown as SQLState 08006.
+        }
+    }
+}
