@@ -1,0 +1,135 @@
+package org.gallerist.server.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.gallerist.api.server.ServerEndpoint;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.launch.Framework;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The headless server: turns the command line into the {@code org.gallerist.server} configuration (which
+ * activates storage and the SSH transport), says when it is ready, and stops the framework on SIGTERM.
+ */
+public class ServerApplication implements IApplication {
+
+    static final String PID = "org.gallerist.server";
+    private static final Integer EXIT_USAGE = 2;
+    private static final Integer EXIT_FAILED = 1;
+    private static final long START_TIMEOUT_SECONDS = 60;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Object start(IApplicationContext context) throws Exception {
+        String[] raw = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        ServerOptions options;
+        try {
+            options = ServerOptions.parse(List.of(raw == null ? new String[0] : raw), Path.of(System.getProperty("user.home")));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(ServerOptions.USAGE);
+            return EXIT_USAGE;
+        }
+        if (options.help()) {
+            System.out.println(ServerOptions.USAGE);
+            return IApplication.EXIT_OK;
+        }
+        String problem = checkStartable(options);
+        if (problem != null) {
+            System.err.println("Gallerist server cannot start: " + problem);
+            return EXIT_FAILED;
+        }
+        BundleContext bundles = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        ServerEndpoint endpoint = configureAndAwait(bundles, options);
+        if (endpoint == null) {
+            System.err.println("Gallerist server did not start within " + START_TIMEOUT_SECONDS
+                    + " s; see the log above and " + options.dataDir().resolve("derby.log") + ".");
+            return EXIT_FAILED;
+        }
+        System.out.println("Gallerist server ready on " + endpoint.host() + ":" + endpoint.port());
+        System.out.println("Data folder: " + options.dataDir());
+        System.out.println("Host key fingerprint: " + endpoint.hostKeyFingerprint());
+        context.applicationRunning();
+        Thread hook = new Thread(() -> stopFramework(bundles), "gallerist-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stopped.await();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook itself brought us here
+        }
+        System.out.println("Gallerist server stopped.");
+        return IApplication.EXIT_OK;
+    }
+
+    @Override
+    public void stop() {
+        stopped.countDown();
+    }
+
+    private static String checkStartable(ServerOptions options) {
+        try {
+            Files.createDirectories(options.dataDir());
+        } catch (IOException e) {
+            return "the data folder " + options.dataDir() + " cannot be created (" + e.getMessage() + ").";
+        }
+        if (!Files.isWritable(options.dataDir())) {
+            return "the data folder " + options.dataDir() + " is not writable.";
+        }
+        if (options.port() != 0) {
+            try (ServerSocket probe = new ServerSocket(options.port(), 1, InetAddress.getByName(options.host()))) {
+                probe.setReuseAddress(true);
+            } catch (IOException e) {
+                return "cannot listen on " + options.host() + ":" + options.port() + " (" + e.getMessage()
+                        + "). Is another server running? Choose another port with --port.";
+            }
+        }
+        return null;
+    }
+
+    private static ServerEndpoint configureAndAwait(BundleContext bundles, ServerOptions options) throws Exception {
+        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> admin = new ServiceTracker<>(bundles,
+                ConfigurationAdmin.class, null);
+        ServiceTracker<ServerEndpoint, ServerEndpoint> endpoints = new ServiceTracker<>(bundles, ServerEndpoint.class,
+                null);
+        admin.open();
+        endpoints.open();
+        try {
+            ConfigurationAdmin configurationAdmin = admin.waitForService(TimeUnit.SECONDS.toMillis(START_TIMEOUT_SECONDS));
+            if (configurationAdmin == null) {
+                System.err.println("Configuration Admin is not running; the installation is incomplete.");
+                return null;
+            }
+            Configuration configuration = configurationAdmin.getConfiguration(PID, "?");
+            configuration.update(options.toConfiguration());
+            return endpoints.waitForService(TimeUnit.SECONDS.toMillis(START_TIMEOUT_SECONDS));
+        } finally {
+            admin.close();
+            endpoints.close();
+        }
+    }
+
+    /** Stopping the framework deactivates every component, so Derby and the SSH server shut down cleanly. */
+    private static void stopFramework(BundleContext bundles) {
+        try {
+            Framework framework = (Framework) bundles.getBundle(0);
+            framework.stop();
+            framework.waitForStop(TimeUnit.SECONDS.toMillis(30));
+        } catch (Exception e) {
+            System.err.println("Gallerist server did not stop cleanly: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.gallerist.server.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The server's settings, from (lowest to highest precedence) built-in defaults, the optional
+ * {@code <data>/gallerist.properties} file, and the command line.
+ */
+public record ServerOptions(Path dataDir, String host, int port, boolean signupEnabled, int signupPerHour,
+        boolean help) {
+
+    public static final String CONFIG_FILE = "gallerist.properties";
+    public static final String USAGE = """
+            Usage: gallerist-server [--data DIR] [--host HOST] [--port PORT] [--no-signup] [--help]
+              --data DIR     data folder (database, host key, images); default ~/.gallerist/server
+              --host HOST    address to listen on; default 127.0.0.1
+              --port PORT    port to listen on (0 = any free port); default 2222
+              --no-signup    refuse new accounts (the 'signup' login)
+            Settings may also be put in DIR/gallerist.properties (host, port, signupEnabled, signupPerHour).""";
+
+    public ServerOptions {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("The port must be between 0 and 65535, not " + port + ".");
+        }
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("The host must not be empty.");
+        }
+        if (signupPerHour < 1) {
+            throw new IllegalArgumentException("signupPerHour must be at least 1.");
+        }
+    }
+
+    /** Parses the application arguments; {@code userHome} supplies the default data folder. */
+    public static ServerOptions parse(List<String> args, Path userHome) throws IOException {
+        Path dataDir = userHome.resolve(".gallerist").resolve("server");
+        String host = null;
+        Integer port = null;
+        Boolean signup = null;
+        boolean help = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+            case "--data" -> dataDir = Path.of(value(args, ++i, arg));
+            case "--host" -> host = value(args, ++i, arg);
+            case "--port" -> port = parsePort(value(args, ++i, arg));
+            case "--no-signup" -> signup = false;
+            case "--help", "-h" -> help = true;
+            default -> throw new IllegalArgumentException("Unknown option '" + arg + "'.");
+            }
+        }
+        Properties file = load(dataDir.resolve(CONFIG_FILE));
+        return new ServerOptions(dataDir.toAbsolutePath().normalize(),
+                host != null ? host : file.getProperty("host", "127.0.0.1"),
+                port != null ? port : parsePort(file.getProperty("port", "2222")),
+                signup != null ? signup : Boolean.parseBoolean(file.getProperty("signupEnabled", "true")),
+                parseInt(file.getProperty("signupPerHour", "20"), "signupPerHour"), help);
+    }
+
+    /** The properties of the {@code org.gallerist.server} configuration. */
+    public Dictionary<String, Object> toConfiguration() {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("dataDir", dataDir.toString());
+        properties.put("host", host);
+        properties.put("port", port);
+        properties.put("signupEnabled", signupEnabled);
+        properties.put("signupPerHour", signupPerHour);
+        return properties;
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size() || args.get(index).startsWith("--")) {
+            throw new IllegalArgumentException("The option " + option + " needs a value.");
+        }
+        return args.get(index);
+    }
+
+    private static int parsePort(String text) {
+        return parseInt(text, "port");
+    }
+
+    private static int parseInt(String text, String what) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The " + what + " must be a number, not '" + text + "'.");
+        }
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties properties = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+            }
+        }
+        return properties;
+    }
+}

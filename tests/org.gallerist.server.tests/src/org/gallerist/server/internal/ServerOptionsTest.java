@@ -1,0 +1,56 @@
+package org.gallerist.server.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerOptionsTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void defaultsNeedNoConfiguration() throws Exception {
+        ServerOptions options = ServerOptions.parse(List.of(), home);
+        assertEquals(home.resolve(".gallerist/server"), options.dataDir());
+        assertEquals("127.0.0.1", options.host());
+        assertEquals(2222, options.port());
+        assertTrue(options.signupEnabled());
+    }
+
+    @Test
+    void theCommandLineBeatsTheFileWhichBeatsDefaults() throws Exception {
+        Path data = home.resolve("data");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve(ServerOptions.CONFIG_FILE), "port=3333\nhost=::1\nsignupEnabled=false\n");
+        ServerOptions fromFile = ServerOptions.parse(List.of("--data", data.toString()), home);
+        assertEquals(3333, fromFile.port());
+        assertEquals("::1", fromFile.host());
+        assertFalse(fromFile.signupEnabled());
+
+        ServerOptions overridden = ServerOptions.parse(List.of("--data", data.toString(), "--port", "0"), home);
+        assertEquals(0, overridden.port());
+        assertEquals(0, overridden.toConfiguration().get("port"));
+        assertEquals(data.toString(), overridden.toConfiguration().get("dataDir"));
+    }
+
+    @Test
+    void badArgumentsAreExplained() {
+        assertEquals("Unknown option '--bogus'.",
+                assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse(List.of("--bogus"), home)).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> ServerOptions.parse(List.of("--port", "http"), home)).getMessage().contains("number"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> ServerOptions.parse(List.of("--port", "70000"), home)).getMessage().contains("65535"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse(List.of("--data"), home))
+                .getMessage().contains("needs a value"));
+    }
+}

@@ -1,0 +1,121 @@
+package org.gallerist.storage.derby.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.gallerist.api.ErrorCode;
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.Role;
+import org.gallerist.api.User;
+import org.gallerist.api.account.AuthorizedKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DerbyAccountStoreTest {
+
+    @TempDir
+    Path dataDir;
+
+    private DerbyDatabase database;
+    private DerbyAccountStore store;
+
+    @BeforeEach
+    void open() throws Exception {
+        database = new DerbyDatabase(dataDir);
+        store = new DerbyAccountStore(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.shutdown();
+    }
+
+    @Test
+    void theFirstUserIsAdminAndTheOthersAreUsers() {
+        assertEquals(Role.ADMIN, store.createUser("alice", "h1", List.of()).role());
+        assertEquals(Role.USER, store.createUser("bob", "h2", List.of()).role());
+        assertEquals(List.of("alice", "bob"), store.listUsers().stream().map(User::name).toList());
+        assertEquals("h2", store.passwordHash("bob").orElseThrow());
+    }
+
+    @Test
+    void concurrentFirstSignUpsMakeExactlyOneAdmin() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<User>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String name = "user" + i;
+                results.add(pool.submit(() -> store.createUser(name, "hash", List.of())));
+            }
+            long admins = 0;
+            for (Future<User> result : results) {
+                admins += result.get().isAdmin() ? 1 : 0;
+            }
+            assertEquals(1, admins);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTakenNameIsRejectedAndNothingChanges() {
+        store.createUser("alice", "first", List.of());
+        GalleristException e = assertThrows(GalleristException.class, () -> store.createUser("alice", "second", List.of()));
+        assertEquals(ErrorCode.USER_EXISTS, e.code());
+        assertEquals("first", store.passwordHash("alice").orElseThrow());
+        assertEquals(1, store.listUsers().size());
+    }
+
+    @Test
+    void keysAreAddedListedAndRemovedPerUser() {
+        AuthorizedKey key = new AuthorizedKey("SHA256:abc", "ssh-ed25519", "laptop", "ssh-ed25519 AAAA laptop",
+                Instant.ofEpochMilli(1000));
+        store.createUser("alice", "h", List.of(key));
+        store.createUser("bob", "h", List.of());
+        assertEquals(List.of(key), store.keys("alice"));
+        assertTrue(store.keys("bob").isEmpty());
+
+        GalleristException duplicate = assertThrows(GalleristException.class, () -> store.addKey("alice", key));
+        assertEquals(ErrorCode.DUPLICATE, duplicate.code());
+
+        assertFalse(store.removeKey("bob", "SHA256:abc"), "bob cannot remove alice's key");
+        assertTrue(store.removeKey("alice", "SHA256:abc"));
+        assertTrue(store.keys("alice").isEmpty());
+    }
+
+    @Test
+    void dataSurvivesARestartAndMigrationsRunOnce() throws Exception {
+        store.createUser("alice", "h", List.of());
+        store.setDisabled("alice", true);
+        database.shutdown();
+
+        database = new DerbyDatabase(dataDir);
+        store = new DerbyAccountStore(database);
+        User alice = store.findUser("alice").orElseThrow();
+        assertTrue(alice.disabled());
+        assertEquals(Migrations.SCRIPTS.size(),
+                database.inTransaction(connection -> new Migrations(connection).currentVersion()));
+    }
+
+    @Test
+    void unknownUsersAreEmptyNotErrors() {
+        assertTrue(store.findUser("nobody").isEmpty());
+        assertTrue(store.passwordHash("nobody").isEmpty());
+        assertFalse(store.setDisabled("nobody", true));
+        assertEquals(ErrorCode.NOT_FOUND,
+                assertThrows(GalleristException.class, () -> store.addKey("nobody", new AuthorizedKey("f", "t", "",
+                        "l", Instant.EPOCH))).code());
+    }
+}
