@@ -1,0 +1,121 @@
+package org.gallerist.tests.harness;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.gallerist.api.client.ServerAddress;
+import org.gallerist.api.server.ServerEndpoint;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The real server bundles, started in this framework the way the server application starts them: by creating
+ * the {@code org.gallerist.server} configuration (here on an ephemeral loopback port and a temporary data folder).
+ */
+public final class TestServer implements AutoCloseable {
+
+    public static final String PID = "org.gallerist.server";
+    private static final long TIMEOUT_MS = TimeUnit.SECONDS.toMillis(60);
+
+    private final BundleContext context = FrameworkUtil.getBundle(TestServer.class).getBundleContext();
+    private final Path dataDir;
+    private final Map<String, Object> overrides;
+    private ServerEndpoint endpoint;
+
+    private TestServer(Path dataDir, Map<String, Object> overrides) {
+        this.dataDir = dataDir;
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    /** Starts the server bundles on 127.0.0.1 and an ephemeral port; {@code overrides} change other settings. */
+    public static TestServer start(Path dataDir, Map<String, Object> overrides) throws Exception {
+        TestServer server = new TestServer(dataDir, overrides);
+        server.startAgain();
+        return server;
+    }
+
+    public static TestServer start(Path dataDir) throws Exception {
+        return start(dataDir, Map.of());
+    }
+
+    /** Creates the configuration again (after {@link #stop()}), e.g. to show that nothing was lost. */
+    public void startAgain() throws Exception {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("dataDir", dataDir.toString());
+        properties.put("host", "127.0.0.1");
+        properties.put("port", 0);
+        overrides.forEach(properties::put);
+        ServiceTracker<ServerEndpoint, ServerEndpoint> endpoints = new ServiceTracker<>(context, ServerEndpoint.class, null);
+        endpoints.open();
+        try {
+            configuration().update(properties);
+            endpoint = endpoints.waitForService(TIMEOUT_MS);
+            if (endpoint == null) {
+                throw new IllegalStateException("The server did not register its endpoint within " + TIMEOUT_MS + " ms");
+            }
+        } finally {
+            endpoints.close();
+        }
+    }
+
+    /** Deletes the configuration, which deactivates transport and storage; waits until the endpoint is gone. */
+    public void stop() throws Exception {
+        configuration().delete();
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (context.getServiceReference(ServerEndpoint.class) != null) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("The server did not stop within " + TIMEOUT_MS + " ms");
+            }
+            Thread.sleep(20);
+        }
+        // Storage deactivates after the transport; give SCR a moment to finish the chain.
+        Thread.sleep(200);
+        endpoint = null;
+    }
+
+    public ServerAddress address() {
+        return new ServerAddress(endpoint.host(), endpoint.port());
+    }
+
+    public String hostKeyFingerprint() {
+        return endpoint.hostKeyFingerprint();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** A service of this framework, waiting for it to appear. */
+    public static <T> T service(Class<T> type) throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(TestServer.class).getBundleContext();
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        try {
+            T service = tracker.waitForService(TIMEOUT_MS);
+            if (service == null) {
+                throw new IllegalStateException("No " + type.getName() + " service within " + TIMEOUT_MS + " ms");
+            }
+            return service;
+        } finally {
+            tracker.close();
+        }
+    }
+
+    private Configuration configuration() throws IOException, InterruptedException {
+        return service(ConfigurationAdmin.class).getConfiguration(PID, "?");
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (endpoint != null) {
+            stop();
+        }
+    }
+}
