@@ -92,17 +92,20 @@ public final class TestServer implements AutoCloseable {
         return dataDir;
     }
 
-    /** A service of this framework, waiting for it to appear. */
+    /**
+     * A service of this framework, waiting for it to appear. The harness keeps using it for the rest of the
+     * run (it never ungets it), so bundle-scoped services such as ConfigurationAdmin stay valid and delayed
+     * components are not deactivated between tests.
+     */
     public static <T> T service(Class<T> type) throws InterruptedException {
         BundleContext context = FrameworkUtil.getBundle(TestServer.class).getBundleContext();
         ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
         tracker.open();
         try {
-            T service = tracker.waitForService(TIMEOUT_MS);
-            if (service == null) {
+            if (tracker.waitForService(TIMEOUT_MS) == null) {
                 throw new IllegalStateException("No " + type.getName() + " service within " + TIMEOUT_MS + " ms");
             }
-            return service;
+            return context.getService(tracker.getServiceReference());
         } finally {
             tracker.close();
         }

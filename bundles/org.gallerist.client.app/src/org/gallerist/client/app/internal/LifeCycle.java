@@ -1,0 +1,78 @@
+package org.gallerist.client.app.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
+import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
+import org.eclipse.e4.ui.workbench.lifecycle.ProcessRemovals;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.gallerist.api.client.GalleristClient;
+import org.gallerist.api.client.GalleristSession;
+import org.gallerist.client.core.ClientHome;
+import org.gallerist.client.core.Connection;
+import org.gallerist.client.core.ConnectionSettings;
+import org.gallerist.client.core.LaunchArguments;
+import org.gallerist.client.core.SessionModel;
+import org.gallerist.client.ui.LoginPrompt;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * Logs the user in before the workbench window appears. If the user cancels, no window is rendered, so the
+ * workbench's event loop has nothing to show and the application ends normally.
+ */
+public class LifeCycle {
+    static final String MAIN_WINDOW_ID = "org.gallerist.client.app.window.main";
+
+    private final ClientServiceLookup clientLookup = new ClientServiceLookup(
+            FrameworkUtil.getBundle(LifeCycle.class).getBundleContext());
+    private final SessionModel model = new SessionModel();
+    private boolean loggedIn;
+
+    @PostContextCreate
+    public void logIn(IEclipseContext context) {
+        Optional<GalleristClient> client = clientLookup.await();
+        if (client.isEmpty()) {
+            MessageDialog.openError(null, "Gallerist",
+                    "Gallerist cannot connect to servers: its SSH transport is not installed or did not start.");
+            return;
+        }
+        LoginPrompt prompt = new LoginPrompt(client.get(), ClientHome.fromSystemProperties());
+        ConnectionSettings initial = LaunchArguments.apply(prompt.lastSettings(),
+                List.of(Platform.getApplicationArgs()));
+        Optional<Connection> connection = prompt.ask(null, initial);
+        if (connection.isEmpty()) {
+            return;
+        }
+        loggedIn = true;
+        model.open(connection.get());
+        context.set(SessionModel.class, model);
+        context.set(LoginPrompt.class, prompt);
+        context.set(GalleristSession.class, connection.get().session());
+        model.addListener(state -> model.session().ifPresentOrElse(
+                session -> context.set(GalleristSession.class, session),
+                () -> context.remove(GalleristSession.class)));
+    }
+
+    @ProcessRemovals
+    public void hideWindowsUnlessLoggedIn(MApplication application) {
+        if (!loggedIn) {
+            application.getChildren().forEach(window -> window.setToBeRendered(false));
+        }
+    }
+
+    @ProcessAdditions
+    public void showUserInTitle(MApplication application, EModelService modelService, UISynchronize sync) {
+        if (!loggedIn || !(modelService.find(MAIN_WINDOW_ID, application) instanceof MWindow window)) {
+            return;
+        }
+        window.setLabel(model.state().windowTitle());
+        model.addListener(state -> sync.asyncExec(() -> window.setLabel(state.windowTitle())));
+    }
+}

@@ -1,0 +1,239 @@
+package org.gallerist.client.ui;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.gallerist.api.client.GalleristClient;
+import org.gallerist.api.client.HostKeyTrust;
+import org.gallerist.client.core.Connection;
+import org.gallerist.client.core.ConnectionSettings;
+import org.gallerist.client.core.ErrorMessages;
+import org.gallerist.client.core.FormValidation;
+import org.gallerist.client.core.FormValidation.Action;
+import org.gallerist.client.core.ServerLogin;
+
+/**
+ * Asks for server, user name and password, then logs in or creates an account in a background job. Errors appear
+ * in {@link #messageLabel()} and the dialog stays open; it closes with {@code OK} once a session is open.
+ */
+public class ConnectDialog extends TitleAreaDialog {
+    public static final int CREATE_ACCOUNT_ID = IDialogConstants.CLIENT_ID + 1;
+
+    private static final System.Logger LOG = System.getLogger(ConnectDialog.class.getName());
+
+    private final ServerLogin login;
+    private ConnectionSettings settings;
+    private Connection connection;
+    private boolean busy;
+
+    private Text hostText;
+    private Text portText;
+    private Text userText;
+    private Text passwordText;
+    private Label messageLabel;
+
+    public ConnectDialog(Shell parent, GalleristClient client, Path knownHosts, HostKeyTrust trust,
+            ConnectionSettings initial) {
+        super(parent);
+        this.login = new ServerLogin(client, knownHosts, trust);
+        this.settings = initial;
+        setHelpAvailable(false);
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText("Gallerist");
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        setTitle("Connect to a Gallerist server");
+        setMessage("Log in with your account, or create a new one.");
+
+        Composite form = new Composite(area, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
+        GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(form);
+
+        hostText = field(form, "&Host:", settings.host(), SWT.BORDER);
+        portText = field(form, "P&ort:", settings.port() > 0 ? Integer.toString(settings.port()) : "", SWT.BORDER);
+        userText = field(form, "&User name:", settings.user(), SWT.BORDER);
+        passwordText = field(form, "&Password:", "", SWT.BORDER | SWT.PASSWORD);
+
+        messageLabel = new Label(form, SWT.WRAP);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(420, SWT.DEFAULT).indent(0, 8)
+                .applyTo(messageLabel);
+        messageLabel.setText("\n");
+
+        (settings.user().isEmpty() ? userText : passwordText).setFocus();
+        return area;
+    }
+
+    private static Text field(Composite form, String label, String value, int style) {
+        new Label(form, SWT.NONE).setText(label);
+        Text text = new Text(form, style);
+        GridDataFactory.fillDefaults().grab(true, false).hint(260, SWT.DEFAULT).applyTo(text);
+        text.setText(value);
+        return text;
+    }
+
+    @Override
+    protected void createButtonsForButtonBar(Composite parent) {
+        createButton(parent, CREATE_ACCOUNT_ID, "&Create account", false);
+        createButton(parent, IDialogConstants.OK_ID, "&Log in", true);
+        createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
+    }
+
+    @Override
+    protected void buttonPressed(int buttonId) {
+        if (buttonId == IDialogConstants.OK_ID) {
+            start(Action.LOG_IN);
+        } else if (buttonId == CREATE_ACCOUNT_ID) {
+            start(Action.CREATE_ACCOUNT);
+        } else {
+            super.buttonPressed(buttonId);
+        }
+    }
+
+    private void start(Action action) {
+        if (busy) {
+            return;
+        }
+        char[] password = passwordText.getTextChars();
+        Optional<String> problem = FormValidation.check(action, hostText.getText(), portText.getText(),
+                userText.getText(), password);
+        if (problem.isPresent()) {
+            Arrays.fill(password, '\0');
+            showError(problem.get());
+            return;
+        }
+        ConnectionSettings requested = new ConnectionSettings(hostText.getText().strip(),
+                FormValidation.parsePort(portText.getText()).getAsInt(), userText.getText().strip());
+        setBusy(true);
+        showInfo((action == Action.LOG_IN ? "Logging in to " : "Creating the account on ") + requested.host() + ":"
+                + requested.port() + "\u2026");
+
+        Display display = getShell().getDisplay();
+        Job job = Job.create(action == Action.LOG_IN ? "Logging in to Gallerist" : "Creating a Gallerist account",
+                monitor -> {
+                    try {
+                        Connection opened = action == Action.LOG_IN ? login.logIn(requested, password)
+                                : login.createAccount(requested, password);
+                        onUiThread(display, () -> succeeded(requested, opened), () -> opened.session().close());
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.DEBUG, "Connecting failed", e);
+                        String message = ErrorMessages.readable(e);
+                        onUiThread(display, () -> failed(message), () -> { });
+                    } finally {
+                        Arrays.fill(password, '\0');
+                    }
+                    return Status.OK_STATUS;
+                });
+        job.schedule();
+    }
+
+    /** Runs {@code whenOpen} on the UI thread, or {@code whenGone} if the dialog was closed meanwhile. */
+    private void onUiThread(Display display, Runnable whenOpen, Runnable whenGone) {
+        if (display.isDisposed()) {
+            whenGone.run();
+            return;
+        }
+        display.asyncExec(() -> {
+            if (getShell() == null || getShell().isDisposed()) {
+                whenGone.run();
+            } else {
+                whenOpen.run();
+            }
+        });
+    }
+
+    private void succeeded(ConnectionSettings used, Connection opened) {
+        settings = used;
+        connection = opened;
+        setReturnCode(OK);
+        close();
+    }
+
+    private void failed(String message) {
+        setBusy(false);
+        showError(message);
+        passwordText.setFocus();
+        passwordText.selectAll();
+    }
+
+    private void setBusy(boolean working) {
+        busy = working;
+        for (Control control : new Control[] { hostText, portText, userText, passwordText,
+                getButton(IDialogConstants.OK_ID), getButton(CREATE_ACCOUNT_ID) }) {
+            control.setEnabled(!working);
+        }
+    }
+
+    private void showError(String message) {
+        messageLabel.setForeground(messageLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        messageLabel.setText(message);
+    }
+
+    private void showInfo(String message) {
+        messageLabel.setForeground(null);
+        messageLabel.setText(message);
+    }
+
+    /** The open session after {@code OK}; empty if the user cancelled. */
+    public Optional<Connection> connection() {
+        return Optional.ofNullable(connection);
+    }
+
+    /** The settings the session was opened with (the initial ones until then). */
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    public boolean isBusy() {
+        return busy;
+    }
+
+    public Text hostText() {
+        return hostText;
+    }
+
+    public Text portText() {
+        return portText;
+    }
+
+    public Text userText() {
+        return userText;
+    }
+
+    public Text passwordText() {
+        return passwordText;
+    }
+
+    public Button logInButton() {
+        return getButton(IDialogConstants.OK_ID);
+    }
+
+    public Button createAccountButton() {
+        return getButton(CREATE_ACCOUNT_ID);
+    }
+
+    public Label messageLabel() {
+        return messageLabel;
+    }
+}

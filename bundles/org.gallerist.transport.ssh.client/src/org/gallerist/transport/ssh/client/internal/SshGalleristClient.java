@@ -1,0 +1,245 @@
+package org.gallerist.transport.ssh.client.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.future.AuthFuture;
+import org.apache.sshd.client.future.ConnectFuture;
+import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.util.security.SecurityUtils;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.gallerist.api.ErrorCode;
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.User;
+import org.gallerist.api.client.Credentials;
+import org.gallerist.api.client.GalleristClient;
+import org.gallerist.api.client.GalleristSession;
+import org.gallerist.api.client.HostKeyTrust;
+import org.gallerist.api.client.ServerAddress;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * The SSH client behind {@link GalleristClient}: one Mina {@link SshClient} for the component's lifetime, one SSH
+ * session per {@link #connect}. It reads nothing from {@code ~/.ssh}: keys, known_hosts and trust come from the caller.
+ */
+@Component(service = GalleristClient.class)
+public class SshGalleristClient implements GalleristClient {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Longer than the server's longest back-off after wrong passwords (8 s) plus the password hash. */
+    private static final Duration AUTH_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(30);
+    private static final String SIGNUP_LOGIN = "signup";
+    private static final AttributeKey<KnownHostsCheck> HOST_CHECK = new AttributeKey<>();
+
+    private final SshClient client;
+    private final WireJson json = new WireJson();
+
+    @Activate
+    public SshGalleristClient() {
+        client = SshClient.setUpDefaultClient();
+        ModernAlgorithms.apply(client);
+        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        client.setServerKeyVerifier(SshGalleristClient::verifyServerKey);
+        CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, HEARTBEAT);
+        client.start();
+    }
+
+    @Deactivate
+    void deactivate() {
+        client.stop();
+    }
+
+    @Override
+    public GalleristSession connect(ServerAddress server, Credentials credentials, Path knownHosts, HostKeyTrust trust) {
+        ClientSession session = open(server, credentials.username(), knownHosts, trust);
+        try {
+            switch (credentials) {
+            case Credentials.Password password -> session.addPasswordIdentity(new String(password.password()));
+            case Credentials.KeyFile keyFile -> {
+                for (KeyPair pair : loadKey(keyFile)) {
+                    session.addPublicKeyIdentity(pair);
+                }
+            }
+            }
+            authenticate(session, server, credentials);
+            return new SshGalleristSession(session, server, json);
+        } catch (RuntimeException e) {
+            session.close(true);
+            throw e;
+        }
+    }
+
+    @Override
+    public User signUp(ServerAddress server, String username, char[] password, List<String> publicKeys,
+            Path knownHosts, HostKeyTrust trust) {
+        ClientSession session = open(server, SIGNUP_LOGIN, knownHosts, trust);
+        try (SshGalleristSession signup = new SshGalleristSession(session, server, json)) {
+            authenticate(session, server, null);
+            byte[] input = signUpInput(password, publicKeys);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status;
+            try {
+                status = signup.run(ShellQuoting.join(List.of(SIGNUP_LOGIN, username)), input, out, err);
+            } finally {
+                Arrays.fill(input, (byte) 0);
+            }
+            if (status != 0) {
+                throw json.error(err.toByteArray(), status);
+            }
+            List<java.util.Map<String, Object>> lines = json.lines(out.toByteArray());
+            if (lines.isEmpty()) {
+                throw new GalleristException(ErrorCode.INTERNAL, "The server did not confirm the new account.");
+            }
+            return json.user(lines.get(0));
+        }
+    }
+
+    /** Connects and checks the host key; authentication is left to the caller. */
+    private ClientSession open(ServerAddress server, String username, Path knownHosts, HostKeyTrust trust) {
+        KnownHostsCheck check = new KnownHostsCheck(prepare(knownHosts), server, trust);
+        ConnectFuture future;
+        try {
+            future = client.connect(username, server.host(), server.port(),
+                    AttributeRepository.ofKeyValuePair(HOST_CHECK, check), null);
+            if (!future.await(CONNECT_TIMEOUT)) {
+                future.cancel();
+                throw new GalleristException(ErrorCode.CONNECTION_FAILED, "Could not connect to " + server
+                        + ": no answer within " + CONNECT_TIMEOUT.toSeconds() + " seconds.");
+            }
+            ClientSession session = future.verify().getClientSession();
+            session.setAttribute(HOST_CHECK, check);
+            return session;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof GalleristException known) {
+                throw known;
+            }
+            throw new GalleristException(ErrorCode.CONNECTION_FAILED,
+                    "Could not connect to " + server + ": " + Failures.reason(e) + ".", e);
+        }
+    }
+
+    private static void authenticate(ClientSession session, ServerAddress server, Credentials credentials) {
+        KnownHostsCheck check = session.getAttribute(HOST_CHECK);
+        try {
+            AuthFuture auth = session.auth();
+            if (!auth.await(AUTH_TIMEOUT)) {
+                throw refusedOr(check, new GalleristException(ErrorCode.CONNECTION_FAILED,
+                        "The server " + server + " did not finish the login within " + AUTH_TIMEOUT.toSeconds() + " seconds."));
+            }
+            if (auth.isSuccess()) {
+                return;
+            }
+        } catch (IOException e) {
+            throw refusedOr(check, new GalleristException(ErrorCode.CONNECTION_FAILED,
+                    "Could not log in to " + server + ": " + Failures.reason(e) + ".", e));
+        }
+        throw refusedOr(check, new GalleristException(ErrorCode.UNAUTHORIZED, switch (credentials) {
+        case null -> "The server " + server + " refused the sign-up login.";
+        case Credentials.Password p -> "Wrong username or password.";
+        case Credentials.KeyFile k -> "The server did not accept the key " + k.privateKey().getFileName()
+                + " for user '" + k.username() + "'.";
+        }));
+    }
+
+    /** A host-key refusal explains a failed key exchange better than whatever error followed from it. */
+    private static GalleristException refusedOr(KnownHostsCheck check, GalleristException otherwise) {
+        GalleristException refusal = check == null ? null : check.refusal();
+        return refusal != null ? refusal : otherwise;
+    }
+
+    private static boolean verifyServerKey(ClientSession session, java.net.SocketAddress remote,
+            java.security.PublicKey key) {
+        KnownHostsCheck check = session.getConnectionContext() == null ? null
+                : session.getConnectionContext().getAttribute(HOST_CHECK);
+        return check != null && check.verifyServerKey(session, remote, key);
+    }
+
+    private static Iterable<KeyPair> loadKey(Credentials.KeyFile keyFile) {
+        Path file = keyFile.privateKey();
+        FilePasswordProvider passphrase = keyFile.passphrase() == null ? FilePasswordProvider.EMPTY
+                : FilePasswordProvider.of(new String(keyFile.passphrase()));
+        try (InputStream in = Files.newInputStream(file)) {
+            Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(file.toString()),
+                    in, passphrase);
+            if (pairs == null || !pairs.iterator().hasNext()) {
+                throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "The file " + file + " holds no private key.");
+            }
+            return pairs;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "Could not read the private key " + file
+                    + " (an OpenSSH private key, with its passphrase if it has one): " + describe(e), e);
+        }
+    }
+
+    /** Makes sure the known_hosts file and its folder exist, private to the user like OpenSSH keeps them. */
+    private static Path prepare(Path knownHosts) {
+        Path file = knownHosts.toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+            if (!Files.exists(file)) {
+                Files.createFile(file, ownerOnly());
+            }
+            return file;
+        } catch (IOException e) {
+            throw new GalleristException(ErrorCode.INVALID_ARGUMENT,
+                    "Could not create the known hosts file " + file + ": " + describe(e), e);
+        }
+    }
+
+    private static FileAttribute<?>[] ownerOnly() {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) };
+        }
+        return new FileAttribute<?>[0];
+    }
+
+    /** Password line, then one public-key line each, as the server's {@code signup} command reads them. */
+    private static byte[] signUpInput(char[] password, List<String> publicKeys) {
+        StringBuilder keys = new StringBuilder();
+        for (String key : publicKeys) {
+            keys.append(key.strip()).append('\n');
+        }
+        CharBuffer chars = CharBuffer.allocate(password.length + 1 + keys.length());
+        chars.put(password).put('\n').put(keys.toString()).flip();
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(chars);
+        Arrays.fill(chars.array(), '\0');
+        byte[] input = new byte[bytes.remaining()];
+        bytes.get(input);
+        if (bytes.hasArray()) {
+            Arrays.fill(bytes.array(), (byte) 0);
+        }
+        return input;
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? "it could not be read" : message;
+    }
+}

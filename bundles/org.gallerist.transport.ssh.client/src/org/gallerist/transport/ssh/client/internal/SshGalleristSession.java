@@ -1,0 +1,124 @@
+package org.gallerist.transport.ssh.client.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.session.ClientSession;
+import org.gallerist.api.ErrorCode;
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.User;
+import org.gallerist.api.account.AuthorizedKey;
+import org.gallerist.api.client.GalleristSession;
+import org.gallerist.api.client.ServerAddress;
+
+/** One logged-in SSH session; every request is its own exec channel, so requests may run concurrently. */
+final class SshGalleristSession implements GalleristSession {
+
+    private static final Duration CHANNEL_OPEN_TIMEOUT = Duration.ofSeconds(10);
+    private static final byte[] NO_INPUT = new byte[0];
+
+    private final ClientSession session;
+    private final ServerAddress server;
+    private final WireJson json;
+
+    SshGalleristSession(ClientSession session, ServerAddress server, WireJson json) {
+        this.session = session;
+        this.server = server;
+        this.json = json;
+    }
+
+    @Override
+    public ServerAddress server() {
+        return server;
+    }
+
+    @Override
+    public User whoami() {
+        return json.user(single(exec(List.of("whoami"), NO_INPUT), "whoami"));
+    }
+
+    @Override
+    public AuthorizedKey addKey(String openSshLine) {
+        byte[] input = (openSshLine.strip() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return json.key(single(exec(List.of("keys", "add"), input), "keys add"));
+    }
+
+    @Override
+    public List<AuthorizedKey> keys() {
+        return exec(List.of("keys", "list"), NO_INPUT).stream().map(json::key).toList();
+    }
+
+    @Override
+    public void removeKey(String fingerprint) {
+        exec(List.of("keys", "remove", fingerprint), NO_INPUT);
+    }
+
+    @Override
+    public List<Map<String, Object>> exec(List<String> command, byte[] stdin) {
+        if (command.isEmpty()) {
+            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "No command given.");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = run(ShellQuoting.join(command), stdin == null ? NO_INPUT : stdin, out, err);
+        if (status != 0) {
+            throw json.error(err.toByteArray(), status);
+        }
+        return json.lines(out.toByteArray());
+    }
+
+    /** Runs one command to its end; no time limit, but closing the session ends the wait. */
+    int run(String commandLine, byte[] stdin, OutputStream out, OutputStream err) {
+        if (!session.isOpen()) {
+            throw lost();
+        }
+        try (ChannelExec channel = session.createExecChannel(commandLine)) {
+            channel.setOut(out);
+            channel.setErr(err);
+            channel.open().verify(CHANNEL_OPEN_TIMEOUT);
+            try (OutputStream in = channel.getInvertedIn()) {
+                in.write(stdin);
+            } // closing stdin sends EOF, which commands reading their input wait for
+            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), 0L);
+            Integer status = channel.getExitStatus();
+            if (status == null) {
+                throw lost();
+            }
+            return status;
+        } catch (IOException e) {
+            if (!session.isOpen()) {
+                throw lost();
+            }
+            throw new GalleristException(ErrorCode.CONNECTION_FAILED,
+                    "The request to " + server + " failed: " + Failures.reason(e), e);
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    @Override
+    public void close() {
+        session.close(true);
+    }
+
+    private GalleristException lost() {
+        return new GalleristException(ErrorCode.CONNECTION_FAILED, "The connection to " + server + " was lost.");
+    }
+
+    private static Map<String, Object> single(List<Map<String, Object>> lines, String command) {
+        if (lines.isEmpty()) {
+            throw new GalleristException(ErrorCode.INTERNAL, "The server sent no answer to '" + command + "'.");
+        }
+        return lines.get(0);
+    }
+}

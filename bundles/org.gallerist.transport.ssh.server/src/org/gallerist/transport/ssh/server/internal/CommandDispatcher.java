@@ -1,0 +1,97 @@
+package org.gallerist.transport.ssh.server.internal;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+
+import org.gallerist.api.ErrorCode;
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.User;
+import org.gallerist.api.account.AccountService;
+import org.gallerist.api.command.CommandRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one exec request to its exit status: splits the line, picks the handler, writes JSON lines to stdout and,
+ * on failure, one {@code {"error", "message"}} line to stderr. No SSH types here.
+ */
+final class CommandDispatcher {
+
+    static final String INTERNAL_MESSAGE = "Internal error; see the server log";
+    private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
+
+    private final AccountService accounts;
+    private final CommandRegistry registry;
+    private final SignupCommand signup;
+    private final JsonLines json;
+
+    CommandDispatcher(AccountService accounts, CommandRegistry registry, SignupCommand signup, JsonLines json) {
+        this.accounts = accounts;
+        this.registry = registry;
+        this.signup = signup;
+        this.json = json;
+    }
+
+    /** @return the exit status: 0 on success, 1 on any failure */
+    int run(String username, String source, String commandLine, InputStream in, OutputStream out, OutputStream err) {
+        BufferedOutputStream stdout = new BufferedOutputStream(out);
+        StreamOutput output = new StreamOutput(stdout, json);
+        try {
+            try {
+                List<String> words = CommandLine.split(commandLine);
+                if (SignupCommand.LOGIN.equals(username)) {
+                    signup.run(words, in, output, source);
+                } else {
+                    dispatch(caller(username), words, in, output, source);
+                }
+            } finally {
+                stdout.flush();
+            }
+            return 0;
+        } catch (GalleristException e) {
+            return fail(err, e);
+        } catch (Exception | LinkageError | AssertionError e) {
+            LOG.error("Command '{}' of user '{}' from {} failed", printable(commandLine), username, source, e);
+            return fail(err, new GalleristException(ErrorCode.INTERNAL, INTERNAL_MESSAGE));
+        }
+    }
+
+    private void dispatch(User caller, List<String> words, InputStream in, StreamOutput output, String source)
+            throws Exception {
+        if (words.isEmpty()) {
+            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "No command given; run 'help' to list the commands.");
+        }
+        String name = words.get(0);
+        try (CommandRegistry.Lease lease = registry.find(name).orElseThrow(() -> unknown(name))) {
+            lease.handler().execute(new CommandRequest(caller, words.subList(1, words.size()), in, output, source));
+        }
+    }
+
+    /** The account behind an authenticated login; checked again per request so disabling takes effect at once. */
+    private User caller(String username) {
+        return accounts.find(username).filter(user -> !user.disabled())
+                .orElseThrow(() -> new GalleristException(ErrorCode.FORBIDDEN, "Your account is disabled."));
+    }
+
+    private GalleristException unknown(String name) {
+        return new GalleristException(ErrorCode.UNKNOWN_COMMAND, "Unknown command '" + printable(name)
+                + "'. Known commands: " + String.join(", ", registry.names()) + ".");
+    }
+
+    private int fail(OutputStream err, GalleristException e) {
+        try {
+            json.writeError(err, e);
+        } catch (IOException closed) {
+            LOG.debug("Could not report '{}' to a closed channel", e.code().wireName());
+        }
+        return 1;
+    }
+
+    private static String printable(String text) {
+        String cleaned = text.replaceAll("\\p{Cntrl}", "?");
+        return cleaned.length() > 80 ? cleaned.substring(0, 80) + "..." : cleaned;
+    }
+}

@@ -1,0 +1,27 @@
+package org.gallerist.transport.ssh.server.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The server configuration (PID {@code org.gallerist.server}), shared by the server-side components. */
+@ObjectClassDefinition(pid = ServerConfig.PID, name = "Gallerist server",
+        description = "Data folder, SSH listen address and sign-up policy of the Gallerist server")
+public @interface ServerConfig {
+
+    String PID = "org.gallerist.server";
+
+    @AttributeDefinition(description = "Absolute path of the data folder (database, host key, images)")
+    String dataDir();
+
+    @AttributeDefinition(description = "Address the SSH server listens on")
+    String host() default "127.0.0.1";
+
+    @AttributeDefinition(description = "Port the SSH server listens on; 0 picks a free one", min = "0", max = "65535")
+    int port() default 2222;
+
+    @AttributeDefinition(description = "Whether new accounts may be created through the 'signup' login")
+    boolean signupEnabled() default true;
+
+    @AttributeDefinition(description = "Sign-up attempts allowed per source address and hour", min = "1")
+    int signupPerHour() default 20;
+}

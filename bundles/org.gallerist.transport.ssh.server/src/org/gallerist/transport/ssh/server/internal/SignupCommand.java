@@ -1,0 +1,97 @@
+package org.gallerist.transport.ssh.server.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gallerist.api.ErrorCode;
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.User;
+import org.gallerist.api.account.AccountService;
+import org.gallerist.api.command.CommandOutput;
+
+/**
+ * The only thing the credential-less {@code signup} login can do: {@code signup USERNAME}, with the password as
+ * the first line of stdin and optional OpenSSH public-key lines after it.
+ */
+final class SignupCommand {
+
+    static final String LOGIN = "signup";
+    static final String USAGE = "The 'signup' login can only run: signup USERNAME "
+            + "(password on the first line of stdin, then optional public-key lines).";
+    private static final int MAX_INPUT = 256 * 1024;
+
+    private final AccountService accounts;
+    private final boolean enabled;
+    private final SignupRateLimiter limiter;
+
+    SignupCommand(AccountService accounts, boolean enabled, SignupRateLimiter limiter) {
+        this.accounts = accounts;
+        this.enabled = enabled;
+        this.limiter = limiter;
+    }
+
+    void run(List<String> words, InputStream input, CommandOutput output, String source) throws IOException {
+        if (words.size() != 2 || !words.get(0).equals(LOGIN)) {
+            throw new GalleristException(ErrorCode.FORBIDDEN, USAGE);
+        }
+        if (!enabled) {
+            throw new GalleristException(ErrorCode.SIGNUP_DISABLED,
+                    "Sign-up is switched off on this server; ask its operator for an account.");
+        }
+        if (!limiter.tryAcquire(source)) {
+            throw new GalleristException(ErrorCode.RATE_LIMITED,
+                    "Too many sign-ups from your address; try again in an hour.");
+        }
+        byte[] bytes = input.readNBytes(MAX_INPUT + 1);
+        if (bytes.length > MAX_INPUT) {
+            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "The sign-up input is too long.");
+        }
+        CharBuffer text = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
+        Arrays.fill(bytes, (byte) 0);
+        char[] password = firstLine(text);
+        List<String> keys = new ArrayList<>();
+        String rest = text.toString();
+        Arrays.fill(text.array(), '\0');
+        rest.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(keys::add);
+        User user;
+        try {
+            user = accounts.signUp(words.get(1), password, keys);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("user", user.name());
+        line.put("role", user.role().wireName());
+        line.put("created", user.created().toString());
+        output.emit(line);
+    }
+
+    /** Consumes the first line (without its line break) from the buffer. */
+    private static char[] firstLine(CharBuffer text) {
+        int start = text.position();
+        int end = start;
+        while (end < text.limit() && text.get(end) != '\n') {
+            end++;
+        }
+        if (end == start && end >= text.limit()) {
+            throw new GalleristException(ErrorCode.INVALID_ARGUMENT,
+                    "Send the password as the first line on stdin.");
+        }
+        int length = end - start;
+        if (length > 0 && text.get(end - 1) == '\r') {
+            length--;
+        }
+        char[] line = new char[length];
+        text.get(line);
+        text.position(Math.min(end + 1, text.limit()));
+        return line;
+    }
+}

@@ -1,0 +1,59 @@
+package org.gallerist.client.core;
+
+import java.util.List;
+import java.util.Map;
+
+import org.gallerist.api.User;
+import org.gallerist.api.account.AuthorizedKey;
+import org.gallerist.api.client.GalleristSession;
+import org.gallerist.api.client.ServerAddress;
+
+class FakeSession implements GalleristSession {
+    private final ServerAddress server;
+    private final User user;
+    boolean open = true;
+
+    FakeSession(ServerAddress server, User user) {
+        this.server = server;
+        this.user = user;
+    }
+
+    @Override
+    public ServerAddress server() {
+        return server;
+    }
+
+    @Override
+    public User whoami() {
+        return user;
+    }
+
+    @Override
+    public AuthorizedKey addKey(String openSshLine) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<AuthorizedKey> keys() {
+        return List.of();
+    }
+
+    @Override
+    public void removeKey(String fingerprint) {
+    }
+
+    @Override
+    public List<Map<String, Object>> exec(List<String> command, byte[] stdin) {
+        return List.of();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void close() {
+        open = false;
+    }
+}
