@@ -28,7 +28,7 @@ public class DerbyDatabase {
     private static final String DEADLOCK_OR_TIMEOUT = "40001";
     private static final int ATTEMPTS = 3;
 
-    private final Driver driver = new EmbeddedDriver();
+    private final Driver driver;
     private final String url;
 
     @Activate
@@ -39,9 +39,10 @@ public class DerbyDatabase {
     DerbyDatabase(Path dataDir) throws IOException, SQLException {
         Files.createDirectories(dataDir);
         if (System.getProperty("derby.stream.error.file") == null) {
-            // Derby otherwise writes derby.log into whatever the working directory is.
+            // Derby otherwise writes derby.log into whatever the working directory is; the engine is booted once per JVM.
             System.setProperty("derby.stream.error.file", dataDir.resolve("derby.log").toString());
         }
+        this.driver = new EmbeddedDriver(); // boots the engine, which reads the property above
         this.url = "jdbc:derby:" + dataDir.resolve("db").toAbsolutePath();
         try (Connection connection = driver.connect(url + ";create=true", new Properties())) {
             new Migrations(connection).apply();
