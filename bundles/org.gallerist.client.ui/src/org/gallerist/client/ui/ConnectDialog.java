@@ -11,6 +11,8 @@ import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -186,13 +188,24 @@ public class ConnectDialog extends TitleAreaDialog {
     }
 
     private void showError(String message) {
-        messageLabel.setForeground(messageLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        messageLabel.setText(message);
+        showMessage(message, messageLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
     }
 
     private void showInfo(String message) {
-        messageLabel.setForeground(null);
+        showMessage(message, null);
+    }
+
+    /** Long messages (a changed host key explains itself at length) grow the dialog instead of being clipped. */
+    private void showMessage(String message, Color color) {
+        messageLabel.setForeground(color);
         messageLabel.setText(message);
+        Shell shell = getShell();
+        Point size = shell.getSize();
+        Point needed = shell.computeSize(size.x, SWT.DEFAULT, true);
+        if (needed.y > size.y) {
+            shell.setSize(size.x, needed.y);
+        }
+        shell.layout(true, true);
     }
 
     /** The open session after {@code OK}; empty if the user cancelled. */

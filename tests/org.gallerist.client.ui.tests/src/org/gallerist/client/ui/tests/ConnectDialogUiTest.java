@@ -1,0 +1,133 @@
+package org.gallerist.client.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.gallerist.api.Role;
+import org.gallerist.api.client.GalleristClient;
+import org.gallerist.api.client.HostKeyTrust;
+import org.gallerist.client.core.Connection;
+import org.gallerist.client.core.ConnectionSettings;
+import org.gallerist.client.core.SessionModel;
+import org.gallerist.client.ui.ConnectDialog;
+import org.gallerist.client.ui.SessionPart;
+import org.gallerist.tests.harness.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The connect dialog and the session part in real windows, against the real server bundles. */
+class ConnectDialogUiTest {
+
+    private static final long NETWORK_TIMEOUT_MS = 60_000;
+
+    @TempDir
+    Path temp;
+
+    private TestServer server;
+    private GalleristClient client;
+    private Display display;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        UiTestSupport.requireDisplay();
+        server = TestServer.start(temp.resolve("data"));
+        client = TestServer.service(GalleristClient.class);
+        display = Display.getDefault();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private ConnectDialog openDialog(HostKeyTrust trust) {
+        ConnectionSettings settings = new ConnectionSettings("127.0.0.1", server.address().port(), "");
+        ConnectDialog dialog = new ConnectDialog(null, client, temp.resolve("known_hosts"), trust, settings);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        return dialog;
+    }
+
+    private static void press(org.eclipse.swt.widgets.Button button) {
+        button.notifyListeners(SWT.Selection, new Event());
+    }
+
+    @Test
+    void createsAnAccountConfirmsTheHostKeyAndShowsWhoIsLoggedIn() throws Exception {
+        AtomicReference<String> confirmedFingerprint = new AtomicReference<>();
+        ConnectDialog dialog = openDialog((host, port, type, fingerprint) -> {
+            confirmedFingerprint.set(fingerprint);
+            return true;
+        });
+        dialog.userText().setText("alice");
+        dialog.passwordText().setText("correct horse");
+        UiTestSupport.screenshot(dialog.getShell(), "01-connect-dialog");
+
+        press(dialog.createAccountButton());
+        UiTestSupport.spinUntil(display, () -> dialog.connection().isPresent(), NETWORK_TIMEOUT_MS, "the account");
+
+        Connection connection = dialog.connection().orElseThrow();
+        assertEquals("alice", connection.user().name());
+        assertEquals(Role.ADMIN, connection.user().role());
+        assertEquals(server.hostKeyFingerprint(), confirmedFingerprint.get());
+        assertTrue(Files.readString(temp.resolve("known_hosts")).contains("[127.0.0.1]:" + server.address().port()));
+        assertEquals("alice", connection.session().whoami().name(), "the session is live");
+
+        SessionModel model = new SessionModel();
+        model.open(connection);
+        Shell window = new Shell(display);
+        window.setText(model.state().windowTitle());
+        window.setLayout(new FillLayout());
+        Composite partArea = new Composite(window, SWT.NONE);
+        SessionPart part = new SessionPart(model);
+        part.createControls(partArea);
+        window.setSize(900, 320);
+        window.open();
+        try {
+            UiTestSupport.screenshot(window, "02-logged-in");
+            assertEquals("Logged in as alice on 127.0.0.1:" + server.address().port(), part.summaryText());
+            assertTrue(window.getText().startsWith("Gallerist"), window.getText());
+        } finally {
+            part.dispose();
+            window.dispose();
+            model.close();
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsExplainedInTheDialogWhichStaysOpen() throws Exception {
+        client.signUp(server.address(), "bob", "correct horse".toCharArray(), java.util.List.of(),
+                temp.resolve("known_hosts"), (h, p, t, f) -> true);
+        ConnectDialog dialog = openDialog(HostKeyTrust.REFUSE_UNKNOWN);
+        try {
+            dialog.userText().setText("bob");
+            dialog.passwordText().setText("not the password");
+            press(dialog.logInButton());
+            UiTestSupport.spinUntil(display, () -> !dialog.isBusy() && !dialog.messageLabel().getText().isBlank()
+                    && !dialog.messageLabel().getText().startsWith("Logging"), NETWORK_TIMEOUT_MS, "the error");
+            String message = dialog.messageLabel().getText();
+            UiTestSupport.screenshot(dialog.getShell(), "03-wrong-password");
+            assertTrue(message.contains("Wrong username or password"), message);
+            assertFalse(message.contains("Exception"), message);
+            assertFalse(dialog.getShell().isDisposed(), "the dialog stays open for another try");
+            assertTrue(dialog.connection().isEmpty());
+        } finally {
+            dialog.close();
+        }
+    }
+}
