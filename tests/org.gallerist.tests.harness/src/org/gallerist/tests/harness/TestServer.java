@@ -58,7 +58,8 @@ public final class TestServer implements AutoCloseable {
             configuration().update(properties);
             endpoint = endpoints.waitForService(TIMEOUT_MS);
             if (endpoint == null) {
-                throw new IllegalStateException("The server did not register its endpoint within " + TIMEOUT_MS + " ms");
+                throw new IllegalStateException("The server did not register its endpoint within " + TIMEOUT_MS
+                        + " ms. " + ComponentDiagnostics.problems(context));
             }
         } finally {
             endpoints.close();

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.sshd.client.ClientBuilder;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.future.AuthFuture;
@@ -38,6 +39,7 @@ import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.api.client.ServerAddress;
+import org.gallerist.transport.ssh.common.internal.ModernAlgorithms;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -62,7 +64,7 @@ public class SshGalleristClient implements GalleristClient {
     @Activate
     public SshGalleristClient() {
         client = SshClient.setUpDefaultClient();
-        ModernAlgorithms.apply(client);
+        ModernAlgorithms.apply(client, ClientBuilder.DH2KEX);
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.setServerKeyVerifier(SshGalleristClient::verifyServerKey);

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
@@ -28,6 +29,7 @@ import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.session.ServerConnectionServiceFactory;
 import org.gallerist.api.account.AccountService;
 import org.gallerist.api.server.ServerEndpoint;
+import org.gallerist.transport.ssh.common.internal.ModernAlgorithms;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -75,7 +77,7 @@ public class SshServerComponent {
 
         server = SshServer.setUpDefaultServer();
         try {
-            ModernAlgorithms.apply(server);
+            ModernAlgorithms.apply(server, ServerBuilder.DH2KEX);
             server.setHost(config.host());
             server.setPort(config.port());
             server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));

@@ -1,26 +1,29 @@
-package org.gallerist.transport.ssh.server.internal;
+package org.gallerist.transport.ssh.common.internal;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.cipher.Cipher;
+import org.apache.sshd.common.helpers.AbstractFactoryManager;
+import org.apache.sshd.common.kex.DHFactory;
+import org.apache.sshd.common.kex.KeyExchangeFactory;
 import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.mac.BuiltinMacs;
 import org.apache.sshd.common.mac.Mac;
 import org.apache.sshd.common.signature.BuiltinSignatures;
 import org.apache.sshd.common.signature.Signature;
-import org.apache.sshd.server.ServerBuilder;
-import org.apache.sshd.server.SshServer;
 
 /**
  * Only modern algorithms, strongest first: no SHA-1, no CBC, no DSA, no ssh-rsa signatures. Post-quantum hybrid
  * key exchanges are offered when Mina supports them here (they need BouncyCastle). Strict KEX (the Terrapin
  * countermeasure, {@code kex-strict-s-v00@openssh.com}) is always advertised by Mina 2.12+ and has no switch.
+ * Server and client apply the same lists, so the policy lives only here.
  */
-final class ModernAlgorithms {
+public final class ModernAlgorithms {
 
-    static final List<BuiltinDHFactories> KEX = List.of(
+    public static final List<BuiltinDHFactories> KEX = List.of(
             BuiltinDHFactories.mlkem768x25519,
             BuiltinDHFactories.sntrup761x25519_openssh,
             BuiltinDHFactories.sntrup761x25519,
@@ -30,7 +33,7 @@ final class ModernAlgorithms {
             BuiltinDHFactories.ecdhp384,
             BuiltinDHFactories.ecdhp521);
 
-    static final List<BuiltinCiphers> CIPHERS = List.of(
+    public static final List<BuiltinCiphers> CIPHERS = List.of(
             BuiltinCiphers.cc20p1305_openssh,
             BuiltinCiphers.aes256gcm,
             BuiltinCiphers.aes128gcm,
@@ -38,14 +41,14 @@ final class ModernAlgorithms {
             BuiltinCiphers.aes192ctr,
             BuiltinCiphers.aes128ctr);
 
-    static final List<BuiltinMacs> MACS = List.of(
+    public static final List<BuiltinMacs> MACS = List.of(
             BuiltinMacs.hmacsha512etm,
             BuiltinMacs.hmacsha256etm,
             BuiltinMacs.hmacsha512,
             BuiltinMacs.hmacsha256);
 
     /** Host key and user key signatures; the server's host key is ed25519 only. */
-    static final List<BuiltinSignatures> SIGNATURES = List.of(
+    public static final List<BuiltinSignatures> SIGNATURES = List.of(
             BuiltinSignatures.ed25519,
             BuiltinSignatures.nistp256,
             BuiltinSignatures.nistp384,
@@ -56,13 +59,16 @@ final class ModernAlgorithms {
     private ModernAlgorithms() {
     }
 
-    static void apply(SshServer server) {
-        server.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false, KEX, ServerBuilder.DH2KEX));
-        server.setCipherFactories(NamedFactory.setUpBuiltinFactories(false, CIPHERS).stream()
+    /**
+     * @param dhToKex the side's key-exchange adapter: {@code ServerBuilder.DH2KEX} or {@code ClientBuilder.DH2KEX}
+     */
+    public static void apply(AbstractFactoryManager manager, Function<DHFactory, KeyExchangeFactory> dhToKex) {
+        manager.setKeyExchangeFactories(NamedFactory.setUpTransformedFactories(false, KEX, dhToKex));
+        manager.setCipherFactories(NamedFactory.setUpBuiltinFactories(false, CIPHERS).stream()
                 .<NamedFactory<Cipher>>map(c -> c).toList());
-        server.setMacFactories(NamedFactory.setUpBuiltinFactories(false, MACS).stream()
+        manager.setMacFactories(NamedFactory.setUpBuiltinFactories(false, MACS).stream()
                 .<NamedFactory<Mac>>map(m -> m).toList());
-        server.setSignatureFactories(NamedFactory.setUpBuiltinFactories(false, SIGNATURES).stream()
+        manager.setSignatureFactories(NamedFactory.setUpBuiltinFactories(false, SIGNATURES).stream()
                 .<NamedFactory<Signature>>map(s -> s).toList());
     }
 }
