@@ -1,0 +1,37 @@
+package org.gallerist.api.image;
+
+import java.io.InputStream;
+import java.util.List;
+
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.User;
+
+/**
+ * The image repository with its rules applied: validation, visibility and ownership. Every method acts on behalf
+ * of {@code caller}; what the caller may not see is {@code not_found}, what they may see but not change is
+ * {@code forbidden}. Failures are {@link GalleristException}s and leave nothing half written.
+ */
+public interface ImageService {
+
+    /** Stores an image; the content is sniffed, never trusted from a file name. */
+    Image add(User caller, NewImage image, InputStream content);
+
+    Page<Image> list(User caller, ImageQuery query);
+
+    Image show(User caller, long id);
+
+    /** The bytes of a rendition; the caller closes the stream. */
+    InputStream content(User caller, long id, ImageSize size);
+
+    Image update(User caller, long id, ImageChanges changes);
+
+    void delete(User caller, long id);
+
+    List<TagCount> tags(User caller);
+
+    /** Admins only. */
+    void renameTag(User caller, String from, String to);
+
+    /** Admins only; removes the tag from every image. */
+    void deleteTag(User caller, String tag);
+}
