@@ -1,0 +1,25 @@
+package org.gallerist.api.spi;
+
+import java.nio.file.Path;
+
+import org.gallerist.api.image.ImageSize;
+
+/**
+ * Reads images safely: sniffs the format from the content, checks the pixel count from the header before decoding,
+ * and renders JPEG thumbnails and previews with EXIF orientation applied.
+ */
+public interface ImageProcessor {
+
+    /** What the header says. */
+    record Inspection(String format, int width, int height) {
+    }
+
+    /**
+     * @throws org.gallerist.api.GalleristException {@code not_an_image}, {@code corrupt_image} or {@code too_large}
+     *                                              (over {@code maxPixels})
+     */
+    Inspection inspect(Path file, long maxPixels);
+
+    /** A JPEG fitting {@code size.maxEdge()}; fully decodes, so a truncated file fails with {@code corrupt_image}. */
+    byte[] render(Path file, ImageSize size);
+}

@@ -1,0 +1,51 @@
+package org.gallerist.api.spi;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.gallerist.api.image.Image;
+import org.gallerist.api.image.ImageChanges;
+import org.gallerist.api.image.TagCount;
+
+/**
+ * Persistence of image metadata and tags, implemented by a storage bundle; each method is one transaction. Rules
+ * (validation, visibility, ownership) are the caller's; this only stores and queries.
+ */
+public interface ImageStore {
+
+    /**
+     * Inserts the row; the {@code id} and {@code created} of the given image are ignored and assigned here.
+     *
+     * @throws org.gallerist.api.GalleristException {@code duplicate} if the owner already has these bytes
+     */
+    ImageRecord insert(ImageRecord record);
+
+    Optional<ImageRecord> find(long id);
+
+    /** The owner's image with these bytes, if any. */
+    Optional<Long> findByContent(String owner, String sha256);
+
+    /** One page more than {@code filter.limit()} is never returned: callers ask for limit + 1 to detect more. */
+    List<Image> list(ImageFilter filter);
+
+    /** Applies already validated and normalised changes. */
+    Image update(long id, ImageChanges changes);
+
+    /**
+     * Deletes the row.
+     *
+     * @return the content keys that no row refers to any more, which the caller may remove from the blob store
+     */
+    List<String> delete(long id);
+
+    /** Tag counts over what the viewer can see. */
+    List<TagCount> tags(String viewer, boolean viewerIsAdmin);
+
+    /** @return the number of images changed */
+    int renameTag(String from, String to);
+
+    int deleteTag(String tag);
+
+    /** Every content key some row refers to, for the start-up sweep. */
+    java.util.Set<String> referencedKeys();
+}
