@@ -1,0 +1,219 @@
+package org.gallerist.core.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.gallerist.api.ErrorCode;
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.User;
+import org.gallerist.api.image.Image;
+import org.gallerist.api.image.ImageChanges;
+import org.gallerist.api.image.ImageQuery;
+import org.gallerist.api.image.ImageService;
+import org.gallerist.api.image.ImageSize;
+import org.gallerist.api.image.NewImage;
+import org.gallerist.api.image.Page;
+import org.gallerist.api.image.TagCount;
+import org.gallerist.api.image.Visibility;
+import org.gallerist.api.spi.BlobStore;
+import org.gallerist.api.spi.ImageFilter;
+import org.gallerist.api.spi.ImageProcessor;
+import org.gallerist.api.spi.ImageRecord;
+import org.gallerist.api.spi.ImageStore;
+import org.gallerist.core.image.ImageRules;
+import org.gallerist.core.image.PageCursor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The image repository's rules: validation first, then the bytes (staged, sniffed, size-checked, rendered), then
+ * one row. Visibility and ownership are decided here, on the server, for every call.
+ */
+@Component(service = ImageService.class, configurationPid = "org.gallerist.server",
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+public class ImageServiceImpl implements ImageService {
+
+    private static final Logger LOG = Logger.getLogger(ImageServiceImpl.class.getName());
+
+    private final ImageStore store;
+    private final BlobStore blobs;
+    private final ImageProcessor processor;
+    private final long maxBytes;
+    private final long maxPixels;
+
+    @Activate
+    public ImageServiceImpl(@Reference ImageStore store, @Reference BlobStore blobs,
+            @Reference ImageProcessor processor, RepositoryConfig config) {
+        this.store = store;
+        this.blobs = blobs;
+        this.processor = processor;
+        this.maxBytes = config.maxImageBytes();
+        this.maxPixels = config.maxImagePixels();
+        sweepLeftovers();
+    }
+
+    /** Whatever a crash left between staging and commit, or a delete left unreferenced, goes now. */
+    private void sweepLeftovers() {
+        try {
+            int removed = blobs.sweep(store.referencedKeys());
+            if (removed > 0) {
+                LOG.info(() -> "Removed " + removed + " unreferenced or half-written image files");
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Start-up sweep of image files failed", e);
+        }
+    }
+
+    @Override
+    public Image add(User caller, NewImage request, InputStream content) {
+        String name = ImageRules.name(request.name());
+        String description = ImageRules.description(request.description());
+        List<String> tags = ImageRules.tags(request.tags());
+        var price = ImageRules.price(request.price());
+        int quantity = ImageRules.quantity(request.quantity());
+        try (BlobStore.Staged staged = blobs.stage(content, maxBytes)) {
+            store.findByContent(caller.name(), staged.sha256()).ifPresent(existing -> {
+                throw new GalleristException(ErrorCode.DUPLICATE, "You already uploaded this image as #" + existing + ".");
+            });
+            ImageProcessor.Inspection inspection = processor.inspect(staged.file(), maxPixels);
+            byte[] thumb = processor.render(staged.file(), ImageSize.THUMB);
+            byte[] preview = processor.render(staged.file(), ImageSize.PREVIEW);
+            String originalKey = staged.commit();
+            Image image = new Image(0, name, description, tags, price, quantity, caller.name(), request.visibility(),
+                    inspection.width(), inspection.height(), inspection.format(), staged.size(), staged.sha256(),
+                    Instant.EPOCH);
+            return store.insert(new ImageRecord(image, originalKey, blobs.put(thumb), blobs.put(preview))).image();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Storing an image failed", e);
+        }
+    }
+
+    @Override
+    public Page<Image> list(User caller, ImageQuery query) {
+        List<String> tags = ImageRules.tags(query.tags());
+        List<String> words = ImageRules.words(query.text());
+        int limit = ImageRules.limit(query.limit());
+        PageCursor after = query.after() == null || query.after().isBlank() ? null : PageCursor.decode(query.after());
+        ImageFilter filter = new ImageFilter(caller.name(), caller.isAdmin(), tags, query.anyTag(), words, query.mine(),
+                limit + 1, after == null ? null : after.createdMillis(), after == null ? null : after.id());
+        List<Image> found = new ArrayList<>(store.list(filter));
+        String next = null;
+        if (found.size() > limit) {
+            found = found.subList(0, limit);
+            Image last = found.get(limit - 1);
+            next = new PageCursor(last.created().toEpochMilli(), last.id()).encode();
+        }
+        return new Page<>(found, next);
+    }
+
+    @Override
+    public Image show(User caller, long id) {
+        return visible(caller, id).image();
+    }
+
+    @Override
+    public InputStream content(User caller, long id, ImageSize size) {
+        ImageRecord record = visible(caller, id);
+        String key = switch (size) {
+        case THUMB -> record.thumbKey();
+        case PREVIEW -> record.previewKey();
+        case ORIGINAL -> record.originalKey();
+        };
+        try {
+            return blobs.open(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading image #" + id + " failed", e);
+        }
+    }
+
+    @Override
+    public Image update(User caller, long id, ImageChanges changes) {
+        owned(caller, id);
+        if (changes.isEmpty()) {
+            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "Nothing to change: give at least one field.");
+        }
+        ImageChanges normalized = new ImageChanges(
+                changes.name() == null ? null : ImageRules.name(changes.name()),
+                changes.description() == null ? null : ImageRules.description(changes.description()),
+                changes.tags() == null ? null : ImageRules.tags(changes.tags()),
+                changes.price() == null ? null : ImageRules.price(changes.price()),
+                changes.quantity() == null ? null : ImageRules.quantity(changes.quantity()),
+                changes.visibility());
+        return store.update(id, normalized);
+    }
+
+    @Override
+    public void delete(User caller, long id) {
+        owned(caller, id);
+        for (String key : store.delete(id)) {
+            try {
+                blobs.remove(key);
+            } catch (IOException e) {
+                // the row is gone; the next start-up sweep removes the file
+                LOG.log(Level.WARNING, "Could not remove image file " + key, e);
+            }
+        }
+    }
+
+    @Override
+    public List<TagCount> tags(User caller) {
+        return store.tags(caller.name(), caller.isAdmin());
+    }
+
+    @Override
+    public void renameTag(User caller, String from, String to) {
+        requireAdmin(caller, "rename tags");
+        String source = ImageRules.tag(from);
+        String target = ImageRules.tag(to);
+        if (store.renameTag(source, target) == 0 && !source.equals(target)) {
+            throw noTag(source);
+        }
+    }
+
+    @Override
+    public void deleteTag(User caller, String tag) {
+        requireAdmin(caller, "delete tags");
+        String normalized = ImageRules.tag(tag);
+        if (store.deleteTag(normalized) == 0) {
+            throw noTag(normalized);
+        }
+    }
+
+    /** The record if the caller may see it; someone else's private image does not exist for them. */
+    private ImageRecord visible(User caller, long id) {
+        return store.find(id).filter(record -> maySee(caller, record.image()))
+                .orElseThrow(() -> new GalleristException(ErrorCode.NOT_FOUND, "No image #" + id + "."));
+    }
+
+    private ImageRecord owned(User caller, long id) {
+        ImageRecord record = visible(caller, id);
+        if (!caller.isAdmin() && !record.image().owner().equals(caller.name())) {
+            throw new GalleristException(ErrorCode.FORBIDDEN,
+                    "Image #" + id + " belongs to " + record.image().owner() + "; only its owner can change it.");
+        }
+        return record;
+    }
+
+    private static boolean maySee(User caller, Image image) {
+        return caller.isAdmin() || image.owner().equals(caller.name()) || image.visibility() == Visibility.PUBLIC;
+    }
+
+    private static void requireAdmin(User caller, String what) {
+        if (!caller.isAdmin()) {
+            throw new GalleristException(ErrorCode.FORBIDDEN, "Only an admin may " + what + ".");
+        }
+    }
+
+    private static GalleristException noTag(String tag) {
+        return new GalleristException(ErrorCode.NOT_FOUND, "No tag '" + tag.toLowerCase(Locale.ROOT) + "'.");
+    }
+}
