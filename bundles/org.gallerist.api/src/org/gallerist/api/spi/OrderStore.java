@@ -1,0 +1,32 @@
+package org.gallerist.api.spi;
+
+import java.util.List;
+
+import org.gallerist.api.order.Order;
+import org.gallerist.api.order.OrderRequest;
+
+/**
+ * Persistence of orders, implemented by a storage bundle. {@link #place} is the one place where stock changes hands,
+ * so its rules live here, inside the transaction: stock check, decrement and the order rows commit together or not
+ * at all.
+ */
+public interface OrderStore {
+
+    /**
+     * Places an order in one transaction: each line's stock is decremented and the name, seller and unit price
+     * as they are now are recorded with the line. Lines for the same image are merged (their quantities added).
+     *
+     * @param buyer a user name; the buyer may buy public images and their own private ones
+     * @throws org.gallerist.api.GalleristException {@code invalid_argument} for no lines or a quantity below 1,
+     *                                              {@code not_found} for an image the buyer cannot see,
+     *                                              {@code insufficient_stock} naming every short line and its stock;
+     *                                              in each case nothing changes
+     */
+    Order place(String buyer, List<OrderRequest> lines);
+
+    /** The buyer's orders, newest first. */
+    List<Order> orders(String buyer);
+
+    /** Orders of other users that bought the seller's images, newest first, each with only the seller's lines. */
+    List<Order> sales(String seller);
+}
