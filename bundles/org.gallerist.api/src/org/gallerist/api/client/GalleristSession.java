@@ -27,6 +27,12 @@ public interface GalleristSession extends AutoCloseable {
      */
     List<Map<String, Object>> exec(List<String> command, byte[] stdin);
 
+    /** The image repository through this session. */
+    ImageRepository images();
+
+    /** Orders through this session. */
+    Shop shop();
+
     boolean isOpen();
 
     @Override

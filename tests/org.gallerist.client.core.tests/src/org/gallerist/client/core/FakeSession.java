@@ -48,6 +48,16 @@ class FakeSession implements GalleristSession {
     }
 
     @Override
+    public org.gallerist.api.client.ImageRepository images() {
+        throw new UnsupportedOperationException("not needed by the session-model tests");
+    }
+
+    @Override
+    public org.gallerist.api.client.Shop shop() {
+        throw new UnsupportedOperationException("not needed by the session-model tests");
+    }
+
+    @Override
     public boolean isOpen() {
         return open;
     }

@@ -16,6 +16,8 @@ import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
 import org.gallerist.api.account.AuthorizedKey;
 import org.gallerist.api.client.GalleristSession;
+import org.gallerist.api.client.ImageRepository;
+import org.gallerist.api.client.Shop;
 import org.gallerist.api.client.ServerAddress;
 
 /** One logged-in SSH session; every request is its own exec channel, so requests may run concurrently. */
@@ -27,6 +29,8 @@ final class SshGalleristSession implements GalleristSession {
     private final ClientSession session;
     private final ServerAddress server;
     private final WireJson json;
+    private final ImageRepository images = new RemoteImages(this);
+    private final Shop shop = new RemoteShop(this);
 
     SshGalleristSession(ClientSession session, ServerAddress server, WireJson json) {
         this.session = session;
@@ -99,6 +103,42 @@ final class SshGalleristSession implements GalleristSession {
             throw new GalleristException(ErrorCode.CONNECTION_FAILED,
                     "The request to " + server + " failed: " + Failures.reason(e), e);
         }
+    }
+
+    /** Runs a command whose stdout is bytes, e.g. {@code images get}. */
+    byte[] bytes(List<String> command) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = run(ShellQuoting.join(command), NO_INPUT, out, err);
+        if (status != 0) {
+            throw json.error(err.toByteArray(), status);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Like {@link #exec} but returns the result lines even when the command failed, for bulk commands that report
+     * per item; fails only when there are no result lines at all.
+     */
+    List<Map<String, Object>> execKeepingLines(List<String> command, byte[] stdin) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = run(ShellQuoting.join(command), stdin, out, err);
+        List<Map<String, Object>> lines = json.lines(out.toByteArray());
+        if (status != 0 && lines.isEmpty()) {
+            throw json.error(err.toByteArray(), status);
+        }
+        return lines;
+    }
+
+    @Override
+    public ImageRepository images() {
+        return images;
+    }
+
+    @Override
+    public Shop shop() {
+        return shop;
     }
 
     @Override

@@ -1,0 +1,145 @@
+package org.gallerist.transport.ssh.client.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.gallerist.api.ErrorCode;
+import org.gallerist.api.client.DeleteResult;
+import org.gallerist.api.client.ImageRepository;
+import org.gallerist.api.image.Image;
+import org.gallerist.api.image.ImageChanges;
+import org.gallerist.api.image.ImageQuery;
+import org.gallerist.api.image.ImageSize;
+import org.gallerist.api.image.NewImage;
+import org.gallerist.api.image.Page;
+import org.gallerist.api.image.TagCount;
+import org.gallerist.api.image.Visibility;
+
+/** {@link ImageRepository} as exec commands on one session. */
+final class RemoteImages implements ImageRepository {
+
+    private static final byte[] NO_INPUT = new byte[0];
+
+    private final SshGalleristSession session;
+
+    RemoteImages(SshGalleristSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Image add(NewImage image, byte[] content) {
+        List<String> command = new ArrayList<>(List.of("images", "add", "--name", image.name(), "--price",
+                image.price().toPlainString(), "--quantity", String.valueOf(image.quantity())));
+        if (!image.description().isEmpty()) {
+            command.addAll(List.of("--description", image.description()));
+        }
+        image.tags().forEach(tag -> command.addAll(List.of("--tag", tag)));
+        if (image.visibility() == Visibility.PRIVATE) {
+            command.add("--private");
+        }
+        return WireRecords.image(single(session.exec(command, content)));
+    }
+
+    @Override
+    public Page<Image> list(ImageQuery query) {
+        List<String> command = new ArrayList<>(List.of("images", "list", "--limit", String.valueOf(query.limit())));
+        query.tags().forEach(tag -> command.addAll(List.of("--tag", tag)));
+        if (query.anyTag()) {
+            command.add("--any");
+        }
+        if (!query.text().isBlank()) {
+            command.addAll(List.of("--text", query.text()));
+        }
+        if (query.mine()) {
+            command.add("--mine");
+        }
+        if (query.after() != null) {
+            command.addAll(List.of("--after", query.after()));
+        }
+        List<Image> images = new ArrayList<>();
+        String next = null;
+        for (Map<String, Object> line : session.exec(command, NO_INPUT)) {
+            if (line.get("next") instanceof String cursor) {
+                next = cursor;
+            } else {
+                images.add(WireRecords.image(line));
+            }
+        }
+        return new Page<>(images, next);
+    }
+
+    @Override
+    public Image show(long id) {
+        return WireRecords.image(single(session.exec(List.of("images", "show", String.valueOf(id)), NO_INPUT)));
+    }
+
+    @Override
+    public byte[] content(long id, ImageSize size) {
+        return session.bytes(List.of("images", "get", String.valueOf(id), "--size", size.wireName()));
+    }
+
+    @Override
+    public Image update(long id, ImageChanges changes) {
+        List<String> command = new ArrayList<>(List.of("images", "update", String.valueOf(id)));
+        if (changes.name() != null) {
+            command.addAll(List.of("--name", changes.name()));
+        }
+        if (changes.description() != null) {
+            command.addAll(List.of("--description", changes.description()));
+        }
+        if (changes.tags() != null) {
+            changes.tags().forEach(tag -> command.addAll(List.of("--tag", tag)));
+        }
+        if (changes.price() != null) {
+            command.addAll(List.of("--price", changes.price().toPlainString()));
+        }
+        if (changes.quantity() != null) {
+            command.addAll(List.of("--quantity", String.valueOf(changes.quantity())));
+        }
+        if (changes.visibility() != null) {
+            command.add(changes.visibility() == Visibility.PRIVATE ? "--private" : "--public");
+        }
+        return WireRecords.image(single(session.exec(command, NO_INPUT)));
+    }
+
+    @Override
+    public List<DeleteResult> delete(List<Long> ids) {
+        List<String> command = new ArrayList<>(List.of("images", "delete"));
+        ids.forEach(id -> command.add(String.valueOf(id)));
+        List<DeleteResult> results = new ArrayList<>();
+        for (Map<String, Object> line : session.execKeepingLines(command, NO_INPUT)) {
+            long id = line.get("id") instanceof Number number ? number.longValue() : -1;
+            if (Boolean.TRUE.equals(line.get("deleted"))) {
+                results.add(new DeleteResult(id, true, null, ""));
+            } else {
+                results.add(new DeleteResult(id, false, ErrorCode.fromWireName(String.valueOf(line.get("error"))),
+                        String.valueOf(line.get("message"))));
+            }
+        }
+        return results;
+    }
+
+    @Override
+    public List<TagCount> tags() {
+        return session.exec(List.of("tags", "list"), NO_INPUT).stream().map(WireRecords::tag).toList();
+    }
+
+    @Override
+    public void renameTag(String from, String to) {
+        session.exec(List.of("tags", "rename", from, to), NO_INPUT);
+    }
+
+    @Override
+    public void deleteTag(String tag) {
+        session.exec(List.of("tags", "delete", tag), NO_INPUT);
+    }
+
+    private static Map<String, Object> single(List<Map<String, Object>> lines) {
+        if (lines.size() != 1) {
+            throw new org.gallerist.api.GalleristException(ErrorCode.INTERNAL,
+                    "The server sent " + lines.size() + " lines where one was expected.");
+        }
+        return lines.get(0);
+    }
+}
