@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class Migrations {
 
-    static final List<String> SCRIPTS = List.of("V001__accounts.sql");
+    static final List<String> SCRIPTS = List.of("V001__accounts.sql", "V002__images_orders.sql");
 
     private final Connection connection;
 
