@@ -49,6 +49,7 @@ public class ImageServiceImpl implements ImageService {
     private final ImageProcessor processor;
     private final long maxBytes;
     private final long maxPixels;
+    private final ContentLocks locks = new ContentLocks();
 
     @Activate
     public ImageServiceImpl(@Reference ImageStore store, @Reference BlobStore blobs,
@@ -87,11 +88,17 @@ public class ImageServiceImpl implements ImageService {
             ImageProcessor.Inspection inspection = processor.inspect(staged.file(), maxPixels);
             byte[] thumb = processor.render(staged.file(), ImageSize.THUMB);
             byte[] preview = processor.render(staged.file(), ImageSize.PREVIEW);
-            String originalKey = staged.commit();
             Image image = new Image(0, name, description, tags, price, quantity, caller.name(), request.visibility(),
                     inspection.width(), inspection.height(), inspection.format(), staged.size(), staged.sha256(),
                     Instant.EPOCH);
-            return store.insert(new ImageRecord(image, originalKey, blobs.put(thumb), blobs.put(preview))).image();
+            return locks.with(staged.sha256(), () -> {
+                try {
+                    String originalKey = staged.commit();
+                    return store.insert(new ImageRecord(image, originalKey, blobs.put(thumb), blobs.put(preview))).image();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Storing an image failed", e);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Storing an image failed", e);
         }
@@ -153,15 +160,18 @@ public class ImageServiceImpl implements ImageService {
 
     @Override
     public void delete(User caller, long id) {
-        owned(caller, id);
-        for (String key : store.delete(id)) {
-            try {
-                blobs.remove(key);
-            } catch (IOException e) {
-                // the row is gone; the next start-up sweep removes the file
-                LOG.log(Level.WARNING, "Could not remove image file " + key, e);
+        ImageRecord record = owned(caller, id);
+        locks.with(record.image().sha256(), () -> {
+            for (String key : store.delete(id)) {
+                try {
+                    blobs.remove(key);
+                } catch (IOException e) {
+                    // the row is gone; the next start-up sweep removes the file
+                    LOG.log(Level.WARNING, "Could not remove image file " + key, e);
+                }
             }
-        }
+            return null;
+        });
     }
 
     @Override
