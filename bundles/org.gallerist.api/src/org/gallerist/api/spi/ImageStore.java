@@ -46,6 +46,12 @@ public interface ImageStore {
 
     int deleteTag(String tag);
 
+    /** How many images and distinct tags are stored, for the operator's statistics. */
+    record Counts(long images, long tags) {
+    }
+
+    Counts counts();
+
     /** Every content key some row refers to, for the start-up sweep. */
     java.util.Set<String> referencedKeys();
 }

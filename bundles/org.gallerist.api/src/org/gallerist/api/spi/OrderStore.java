@@ -24,6 +24,9 @@ public interface OrderStore {
      */
     Order place(String buyer, List<OrderRequest> lines);
 
+    /** How many orders were placed, for the operator's statistics. */
+    long count();
+
     /** The buyer's orders, newest first. */
     List<Order> orders(String buyer);
 

@@ -346,6 +346,18 @@ public class DerbyImageStore implements ImageStore {
     }
 
     @Override
+    public Counts counts() {
+        return database.inTransaction(connection -> {
+            try (Statement query = connection.createStatement();
+                    ResultSet rows = query.executeQuery(
+                            "SELECT (SELECT COUNT(*) FROM images), (SELECT COUNT(*) FROM tags) FROM SYSIBM.SYSDUMMY1")) {
+                rows.next();
+                return new Counts(rows.getLong(1), rows.getLong(2));
+            }
+        });
+    }
+
+    @Override
     public Set<String> referencedKeys() {
         return database.inTransaction(connection -> {
             Set<String> keys = new HashSet<>();

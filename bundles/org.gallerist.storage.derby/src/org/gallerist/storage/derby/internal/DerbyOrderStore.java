@@ -112,6 +112,17 @@ public class DerbyOrderStore implements OrderStore {
     }
 
     @Override
+    public long count() {
+        return database.inTransaction(connection -> {
+            try (Statement query = connection.createStatement();
+                    ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM orders")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    @Override
     public List<Order> orders(String buyer) {
         return query(" WHERE b.name = ?", buyer);
     }
