@@ -25,8 +25,9 @@ import org.osgi.service.component.annotations.Deactivate;
 public class DerbyDatabase {
 
     private static final String DUPLICATE_KEY = "23505";
-    private static final String DEADLOCK_OR_TIMEOUT = "40001";
-    private static final int ATTEMPTS = 3;
+    private static final String DEADLOCK = "40001";
+    private static final String LOCK_TIMEOUT = "40XL1";
+    private static final int ATTEMPTS = 5;
 
     private final Driver driver;
     private final String url;
@@ -49,7 +50,10 @@ public class DerbyDatabase {
         }
     }
 
-    /** Runs the work in one transaction, committing on success; retries Derby deadlocks a few times. */
+    /**
+     * Runs the work in one transaction, committing on success. A transaction Derby chose as a deadlock victim or
+     * timed out on a lock was rolled back whole, so it is retried a few times after a short random pause.
+     */
     public <T> T inTransaction(SqlWork<T> work) {
         for (int attempt = 1;; attempt++) {
             try (Connection connection = driver.connect(url, new Properties())) {
@@ -63,11 +67,20 @@ public class DerbyDatabase {
                     throw e;
                 }
             } catch (SQLException e) {
-                if (DEADLOCK_OR_TIMEOUT.equals(e.getSQLState()) && attempt < ATTEMPTS) {
+                if ((DEADLOCK.equals(e.getSQLState()) || LOCK_TIMEOUT.equals(e.getSQLState())) && attempt < ATTEMPTS) {
+                    pause(attempt);
                     continue;
                 }
                 throw new GalleristException(ErrorCode.INTERNAL, "Storage failure: " + e.getMessage(), e);
             }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
