@@ -1,0 +1,204 @@
+package org.gallerist.imaging.internal;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.ImageInputStream;
+
+import org.gallerist.api.ErrorCode;
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.image.ImageSize;
+import org.gallerist.api.spi.ImageProcessor;
+import org.gallerist.imaging.internal.Codecs.Format;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@link ImageProcessor} on the TwelveMonkeys ImageIO plugins (JPEG incl. CMYK/YCCK, BMP, WebP) and the JDK's PNG and
+ * GIF readers. Stateless apart from the immutable set of providers: every call opens its own stream and reader.
+ */
+@Component(service = ImageProcessor.class)
+public class TwelveMonkeysImageProcessor implements ImageProcessor {
+
+    /**
+     * The ceiling for {@link #render}, which is not given the configured limit. Uploads are checked against that limit
+     * (default 50 megapixels) before anything is stored, so this only stops absurd files; decoding is subsampled, so
+     * memory stays bounded below it anyway.
+     */
+    static final long RENDER_PIXEL_CEILING = 1L << 28;
+
+    /**
+     * Warnings by which readers report a truncated or damaged stream while still returning a (partly grey) image, e.g.
+     * the JDK JPEG reader's "Truncated File - Missing EOI marker" or libjpeg's "Premature end of JPEG file". Other
+     * warnings (a bogus APP segment, extraneous bytes before a marker, an odd ICC profile) are common in real photos
+     * and harmless.
+     */
+    private static final Pattern DAMAGE_WARNING = Pattern.compile(
+            "truncat|premature end|missing eoi|unexpected end|end of (file|stream|data)", Pattern.CASE_INSENSITIVE);
+
+    private final Codecs codecs = new Codecs();
+
+    @Override
+    public Inspection inspect(Path file, long maxPixels) {
+        try (ImageInputStream input = open(file)) {
+            Format format = sniff(input);
+            ImageReader reader = createReader(format, input);
+            try {
+                return header(format, reader, maxPixels);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw readFailed(file, e);
+        }
+    }
+
+    @Override
+    public byte[] render(Path file, ImageSize size) {
+        if (size == ImageSize.ORIGINAL) {
+            throw new IllegalArgumentException("The original is served as uploaded, not rendered");
+        }
+        int maxEdge = size.maxEdge();
+        BufferedImage decoded;
+        int orientation;
+        try (ImageInputStream input = open(file)) {
+            Format format = sniff(input);
+            orientation = "jpeg".equals(format.name()) ? ExifOrientation.read(input) : ExifOrientation.NORMAL;
+            input.seek(0);
+            ImageReader reader = createReader(format, input);
+            try {
+                Inspection header = header(format, reader, RENDER_PIXEL_CEILING);
+                decoded = decode(reader, header, maxEdge);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw readFailed(file, e);
+        }
+        BufferedImage rgb = Renditions.flattenOntoWhite(decoded);
+        decoded = null;
+        BufferedImage upright = ExifOrientation.apply(Renditions.fitWithin(rgb, maxEdge), orientation);
+        try {
+            return Renditions.encodeJpeg(upright, codecs.jpegWriter());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not encode a JPEG rendition", e);
+        }
+    }
+
+    private static ImageInputStream open(Path file) {
+        try {
+            // Opened directly, not via ImageIO.createImageInputStream: no global registry or cache settings involved.
+            return new FileImageInputStream(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not open " + file, e);
+        }
+    }
+
+    private Format sniff(ImageInputStream input) {
+        Format format;
+        try {
+            format = input.length() == 0 ? null : codecs.sniff(input);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the image file", e);
+        }
+        if (format == null) {
+            throw new GalleristException(ErrorCode.NOT_AN_IMAGE,
+                    "The file is not an image Gallerist can read (" + Codecs.FORMAT_LIST + ").");
+        }
+        return format;
+    }
+
+    private static ImageReader createReader(Format format, ImageInputStream input) {
+        try {
+            ImageReader reader = format.provider().createReaderInstance();
+            reader.setInput(input, true, true);
+            return reader;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a " + format.name() + " reader", e);
+        }
+    }
+
+    /** Width and height from the header only; no pixels are decoded. */
+    private static Inspection header(Format format, ImageReader reader, long maxPixels) {
+        int width;
+        int height;
+        try {
+            width = reader.getWidth(0);
+            height = reader.getHeight(0);
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(format);
+        }
+        if (width <= 0 || height <= 0) {
+            throw corrupt(format);
+        }
+        long pixels = (long) width * height;
+        if (pixels > maxPixels) {
+            throw new GalleristException(ErrorCode.TOO_LARGE, String.format(Locale.ROOT,
+                    "The image is %d×%d pixels (%.1f megapixels); the limit is %s megapixels.",
+                    width, height, pixels / 1e6, megapixels(maxPixels)));
+        }
+        return new Inspection(format.name(), width, height);
+    }
+
+    /** Decodes the first image, subsampled to at least twice {@code maxEdge}; fails if the reader saw damage. */
+    private static BufferedImage decode(ImageReader reader, Inspection header, int maxEdge) {
+        List<String> damage = new ArrayList<>();
+        IIOReadWarningListener warnings = (source, warning) -> {
+            if (warning != null && DAMAGE_WARNING.matcher(warning).find()) {
+                damage.add(warning);
+            }
+        };
+        reader.addIIOReadWarningListener(warnings);
+        BufferedImage image;
+        try {
+            ImageReadParam param = reader.getDefaultReadParam();
+            int step = Renditions.subsampling(header.width(), header.height(), maxEdge);
+            if (step > 1) {
+                param.setSourceSubsampling(step, step, 0, 0);
+            }
+            image = reader.read(0, param);
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(header.format());
+        } finally {
+            reader.removeIIOReadWarningListener(warnings);
+        }
+        if (image == null || !damage.isEmpty()) {
+            throw corrupt(header.format());
+        }
+        return image;
+    }
+
+    private static GalleristException corrupt(String format) {
+        return new GalleristException(ErrorCode.CORRUPT_IMAGE,
+                "The " + displayName(format) + " image is truncated or corrupt and cannot be read.");
+    }
+
+    private static GalleristException corrupt(Format format) {
+        return corrupt(format.name());
+    }
+
+    private static UncheckedIOException readFailed(Path file, IOException e) {
+        return new UncheckedIOException("Could not read " + file, e);
+    }
+
+    private static String displayName(String format) {
+        return switch (format) {
+            case "webp" -> "WebP";
+            default -> format.toUpperCase(Locale.ROOT);
+        };
+    }
+
+    private static String megapixels(long pixels) {
+        double mp = pixels / 1e6;
+        return mp == Math.rint(mp) ? Long.toString((long) mp) : String.format(Locale.ROOT, "%.1f", mp);
+    }
+}
