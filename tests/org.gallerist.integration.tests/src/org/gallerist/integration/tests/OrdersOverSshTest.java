@@ -1,0 +1,156 @@
+package org.gallerist.integration.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.gallerist.api.ErrorCode;
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.client.Credentials;
+import org.gallerist.api.client.GalleristClient;
+import org.gallerist.api.client.GalleristSession;
+import org.gallerist.api.client.HostKeyTrust;
+import org.gallerist.api.image.Image;
+import org.gallerist.api.image.ImageChanges;
+import org.gallerist.api.image.NewImage;
+import org.gallerist.api.image.Visibility;
+import org.gallerist.api.order.Order;
+import org.gallerist.api.order.OrderRequest;
+import org.gallerist.tests.harness.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Buying through the typed client API: all lines or none, stock in the same transaction, one winner for the last item. */
+class OrdersOverSshTest {
+
+    private static final HostKeyTrust TRUST = (host, port, type, fingerprint) -> true;
+    private static final char[] PASSWORD = "correct horse".toCharArray();
+
+    @TempDir
+    Path temp;
+
+    private TestServer server;
+    private GalleristClient client;
+    private final List<GalleristSession> sessions = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start(temp.resolve("data"));
+        client = TestServer.service(GalleristClient.class);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        sessions.forEach(GalleristSession::close);
+        server.close();
+    }
+
+    private GalleristSession account(String name) {
+        Path knownHosts = temp.resolve("known_hosts");
+        client.signUp(server.address(), name, PASSWORD, List.of(), knownHosts, TRUST);
+        GalleristSession session = client.connect(server.address(), new Credentials.Password(name, PASSWORD), knownHosts,
+                TRUST);
+        sessions.add(session);
+        return session;
+    }
+
+    private static Image sell(GalleristSession seller, int seed, String name, String price, int quantity,
+            Visibility visibility) throws Exception {
+        return seller.images().add(new NewImage(name, "", List.of("shop"), new BigDecimal(price), quantity, visibility),
+                TestImages.png(seed, 48, 48));
+    }
+
+    @Test
+    void anOrderBuysEveryLineAtTodaysPriceAndDecrementsStock() throws Exception {
+        GalleristSession seller = account("seller");
+        GalleristSession buyer = account("buyer");
+        Image poster = sell(seller, 1, "Poster", "10.00", 5, Visibility.PUBLIC);
+        Image print = sell(seller, 2, "Print", "2.50", 1, Visibility.PUBLIC);
+
+        Order order = buyer.shop().place(List.of(new OrderRequest(poster.id(), 2), new OrderRequest(print.id(), 1)));
+        assertEquals(new BigDecimal("22.50"), order.total());
+        assertEquals(3, seller.images().show(poster.id()).quantity());
+        assertEquals(0, seller.images().show(print.id()).quantity());
+
+        seller.images().update(poster.id(), new ImageChanges(null, null, null, new BigDecimal("99.00"), null, null));
+        Order listed = buyer.shop().orders().get(0);
+        assertEquals(new BigDecimal("10.00"), listed.lines().get(0).unitPrice(), "the price of the moment is kept");
+        assertEquals(1, seller.shop().sales().size());
+        assertTrue(buyer.shop().sales().isEmpty());
+    }
+
+    @Test
+    void aShortLineFailsTheWholeOrderAndNamesItsStock() throws Exception {
+        GalleristSession seller = account("seller");
+        GalleristSession buyer = account("buyer");
+        Image plenty = sell(seller, 3, "Plenty", "1.00", 10, Visibility.PUBLIC);
+        Image scarce = sell(seller, 4, "Scarce", "1.00", 1, Visibility.PUBLIC);
+        Image soldOut = sell(seller, 5, "Sold out", "1.00", 0, Visibility.PUBLIC);
+        Image hidden = sell(seller, 6, "Hidden", "1.00", 3, Visibility.PRIVATE);
+
+        GalleristException short1 = assertThrows(GalleristException.class, () -> buyer.shop().place(List.of(
+                new OrderRequest(plenty.id(), 4), new OrderRequest(scarce.id(), 2), new OrderRequest(soldOut.id(), 1))));
+        assertEquals(ErrorCode.INSUFFICIENT_STOCK, short1.code());
+        assertTrue(short1.getMessage().contains("#" + scarce.id()) && short1.getMessage().contains("#" + soldOut.id()),
+                short1.getMessage());
+        assertEquals(10, seller.images().show(plenty.id()).quantity(), "nothing was taken");
+
+        assertEquals(ErrorCode.NOT_FOUND, assertThrows(GalleristException.class,
+                () -> buyer.shop().place(List.of(new OrderRequest(hidden.id(), 1)))).code());
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(GalleristException.class,
+                () -> buyer.shop().place(List.of(new OrderRequest(plenty.id(), 0)))).code());
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(GalleristException.class,
+                () -> buyer.shop().place(List.of())).code());
+        assertTrue(buyer.shop().orders().isEmpty());
+    }
+
+    @Test
+    void concurrentBuyersOfTheLastItemHaveExactlyOneWinner() throws Exception {
+        GalleristSession seller = account("seller");
+        Image last = sell(seller, 7, "The last one", "5.00", 1, Visibility.PUBLIC);
+        List<GalleristSession> buyers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            buyers.add(account("buyer" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(buyers.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Boolean>> attempts = new ArrayList<>();
+            for (GalleristSession buyer : buyers) {
+                Callable<Boolean> attempt = () -> {
+                    go.await();
+                    try {
+                        buyer.shop().place(List.of(new OrderRequest(last.id(), 1)));
+                        return true;
+                    } catch (GalleristException e) {
+                        assertEquals(ErrorCode.INSUFFICIENT_STOCK, e.code(), e.getMessage());
+                        return false;
+                    }
+                };
+                attempts.add(pool.submit(attempt));
+            }
+            go.countDown();
+            int winners = 0;
+            for (Future<Boolean> attempt : attempts) {
+                winners += attempt.get(60, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertEquals(1, winners);
+            assertEquals(0, seller.images().show(last.id()).quantity());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
