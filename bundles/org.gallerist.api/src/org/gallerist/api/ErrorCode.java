@@ -19,6 +19,7 @@ public enum ErrorCode {
     CONNECTION_FAILED("connection_failed"),
     HOST_KEY_REJECTED("host_key_rejected"),
     HOST_KEY_CHANGED("host_key_changed"),
+    UNAVAILABLE("unavailable"),
     INTERNAL("internal");
 
     private final String wireName;

@@ -22,4 +22,11 @@ public interface ImageProcessor {
 
     /** A JPEG fitting {@code size.maxEdge()}; fully decodes, so a truncated file fails with {@code corrupt_image}. */
     byte[] render(Path file, ImageSize size);
+
+    /**
+     * Decodes for analysis (e.g. an {@link org.gallerist.api.similarity.Embedder}): oriented like the thumbnails, and
+     * subsampled while decoding so that the shorter side stays at least {@code minShortSide} pixels where the image
+     * has that many. Checks {@code maxPixels} from the header first, like {@link #inspect}.
+     */
+    java.awt.image.BufferedImage decodeForAnalysis(Path file, int minShortSide, long maxPixels);
 }

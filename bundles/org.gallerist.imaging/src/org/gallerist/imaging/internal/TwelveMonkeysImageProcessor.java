@@ -68,29 +68,49 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
             throw new IllegalArgumentException("The original is served as uploaded, not rendered");
         }
         int maxEdge = size.maxEdge();
-        BufferedImage decoded;
-        int orientation;
+        Oriented decoded = decodeOriented(file, RENDER_PIXEL_CEILING,
+                (width, height) -> Renditions.subsampling(width, height, maxEdge));
+        BufferedImage upright = ExifOrientation.apply(
+                Renditions.fitWithin(Renditions.flattenOntoWhite(decoded.image()), maxEdge), decoded.orientation());
+        try {
+            return Renditions.encodeJpeg(upright, codecs.jpegWriter());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not encode a JPEG rendition", e);
+        }
+    }
+
+    @Override
+    public BufferedImage decodeForAnalysis(Path file, int minShortSide, long maxPixels) {
+        if (minShortSide < 1) {
+            throw new IllegalArgumentException("minShortSide must be positive");
+        }
+        Oriented decoded = decodeOriented(file, maxPixels,
+                (width, height) -> Math.max(1, Math.min(width, height) / minShortSide));
+        return ExifOrientation.apply(Renditions.flattenOntoWhite(decoded.image()), decoded.orientation());
+    }
+
+    private record Oriented(BufferedImage image, int orientation) {
+    }
+
+    private interface Subsampling {
+        int step(int width, int height);
+    }
+
+    private Oriented decodeOriented(Path file, long maxPixels, Subsampling subsampling) {
         try (ImageInputStream input = open(file)) {
             Format format = sniff(input);
-            orientation = "jpeg".equals(format.name()) ? ExifOrientation.read(input) : ExifOrientation.NORMAL;
+            int orientation = "jpeg".equals(format.name()) ? ExifOrientation.read(input) : ExifOrientation.NORMAL;
             input.seek(0);
             ImageReader reader = createReader(format, input);
             try {
-                Inspection header = header(format, reader, RENDER_PIXEL_CEILING);
-                decoded = decode(reader, header, maxEdge);
+                Inspection header = header(format, reader, maxPixels);
+                return new Oriented(decode(reader, header, subsampling.step(header.width(), header.height())),
+                        orientation);
             } finally {
                 reader.dispose();
             }
         } catch (IOException e) {
             throw readFailed(file, e);
-        }
-        BufferedImage rgb = Renditions.flattenOntoWhite(decoded);
-        decoded = null;
-        BufferedImage upright = ExifOrientation.apply(Renditions.fitWithin(rgb, maxEdge), orientation);
-        try {
-            return Renditions.encodeJpeg(upright, codecs.jpegWriter());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not encode a JPEG rendition", e);
         }
     }
 
@@ -149,8 +169,8 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
         return new Inspection(format.name(), width, height);
     }
 
-    /** Decodes the first image, subsampled to at least twice {@code maxEdge}; fails if the reader saw damage. */
-    private static BufferedImage decode(ImageReader reader, Inspection header, int maxEdge) {
+    /** Decodes the first image, taking every {@code step}-th pixel; fails if the reader saw damage. */
+    private static BufferedImage decode(ImageReader reader, Inspection header, int step) {
         List<String> damage = new ArrayList<>();
         IIOReadWarningListener warnings = (source, warning) -> {
             if (warning != null && DAMAGE_WARNING.matcher(warning).find()) {
@@ -161,7 +181,6 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
         BufferedImage image;
         try {
             ImageReadParam param = reader.getDefaultReadParam();
-            int step = Renditions.subsampling(header.width(), header.height(), maxEdge);
             if (step > 1) {
                 param.setSourceSubsampling(step, step, 0, 0);
             }

@@ -296,6 +296,26 @@ class TwelveMonkeysImageProcessorTest {
     }
 
     @Test
+    void analysisDecodeKeepsTheShortSideAtLeastAsAskedAndIsUpright() throws IOException {
+        Path big = write(gradient(3000, 2000), "jpeg", dir.resolve("big"));
+        BufferedImage decoded = processor.decodeForAnalysis(big, 256, FIFTY_MEGAPIXELS);
+        assertTrue(decoded.getHeight() >= 256 && decoded.getHeight() < 512, "short side " + decoded.getHeight());
+        assertEquals(BufferedImage.TYPE_INT_RGB, decoded.getType());
+
+        Path rotated = Files.write(dir.resolve("rotated.jpg"), withOrientation(leftRedRightBlue(400, 200), 6));
+        BufferedImage upright = processor.decodeForAnalysis(rotated, 200, FIFTY_MEGAPIXELS);
+        assertEquals(200, upright.getWidth());
+        assertEquals(400, upright.getHeight());
+        assertClose(Color.RED, new Color(upright.getRGB(100, 30)), 40);
+
+        Path small = write(gradient(60, 40), "png", dir.resolve("small"));
+        assertEquals(60, processor.decodeForAnalysis(small, 256, FIFTY_MEGAPIXELS).getWidth());
+        GalleristException tooBig = assertThrows(GalleristException.class,
+                () -> processor.decodeForAnalysis(big, 256, 1_000_000));
+        assertEquals(ErrorCode.TOO_LARGE, tooBig.code());
+    }
+
+    @Test
     void smallImagesAreNotUpscaled() throws IOException {
         Path file = write(gradient(100, 50), "png", dir.resolve("small"));
 
