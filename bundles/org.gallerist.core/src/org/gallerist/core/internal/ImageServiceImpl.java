@@ -82,9 +82,7 @@ public class ImageServiceImpl implements ImageService {
         var price = ImageRules.price(request.price());
         int quantity = ImageRules.quantity(request.quantity());
         try (BlobStore.Staged staged = blobs.stage(content, maxBytes)) {
-            store.findByContent(caller.name(), staged.sha256()).ifPresent(existing -> {
-                throw new GalleristException(ErrorCode.DUPLICATE, "You already uploaded this image as #" + existing + ".");
-            });
+            rejectDuplicate(caller, staged.sha256());
             ImageProcessor.Inspection inspection = processor.inspect(staged.file(), maxPixels);
             byte[] thumb = processor.render(staged.file(), ImageSize.THUMB);
             byte[] preview = processor.render(staged.file(), ImageSize.PREVIEW);
@@ -92,6 +90,8 @@ public class ImageServiceImpl implements ImageService {
                     inspection.width(), inspection.height(), inspection.format(), staged.size(), staged.sha256(),
                     Instant.EPOCH);
             return locks.with(staged.sha256(), () -> {
+                // again under the lock: two concurrent uploads of the same bytes (e.g. a client's retry) keep one
+                rejectDuplicate(caller, staged.sha256());
                 try {
                     String originalKey = staged.commit();
                     return store.insert(new ImageRecord(image, originalKey, blobs.put(thumb), blobs.put(preview))).image();
@@ -102,6 +102,12 @@ public class ImageServiceImpl implements ImageService {
         } catch (IOException e) {
             throw new UncheckedIOException("Storing an image failed", e);
         }
+    }
+
+    private void rejectDuplicate(User caller, String sha256) {
+        store.findByContent(caller.name(), sha256).ifPresent(existing -> {
+            throw new GalleristException(ErrorCode.DUPLICATE, "You already uploaded this image as #" + existing + ".");
+        });
     }
 
     @Override
