@@ -1,11 +1,13 @@
 package org.gallerist.api.client;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageChanges;
 import org.gallerist.api.image.ImageQuery;
 import org.gallerist.api.image.ImageSize;
+import org.gallerist.api.image.ImportDefaults;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Page;
 import org.gallerist.api.image.TagCount;
@@ -14,6 +16,12 @@ import org.gallerist.api.image.TagCount;
 public interface ImageRepository {
 
     Image add(NewImage image, byte[] content);
+
+    /**
+     * Imports every file of a tar archive, streamed from disk; one result per file, in archive order. A bad file never
+     * stops the others. Not retried after a lost connection: the files imported before the drop are kept.
+     */
+    List<ImportResult> importTar(ImportDefaults defaults, Path tar);
 
     Page<Image> list(ImageQuery query);
 

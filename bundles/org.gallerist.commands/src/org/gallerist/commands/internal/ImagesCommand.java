@@ -32,13 +32,15 @@ public class ImagesCommand implements CommandHandler {
 
     static final String ADD = "images add --name N --price P --quantity Q [--description D] [--tag T]... [--private]"
             + " < IMAGE";
+    static final String IMPORT = "images import --price P --quantity Q [--description D] [--tag T]... [--private]"
+            + " < TAR";
     static final String LIST = "images list [--tag T]... [--any] [--text WORDS] [--mine] [--limit N] [--after CURSOR]";
     static final String SHOW = "images show ID";
     static final String GET = "images get ID [--size thumb|preview|original]";
     static final String UPDATE = "images update ID [--name N] [--description D] [--tag T]... [--price P]"
             + " [--quantity Q] [--public|--private]";
     static final String DELETE = "images delete ID...";
-    static final String USAGE = String.join(" | ", ADD, LIST, SHOW, GET, UPDATE, DELETE);
+    static final String USAGE = String.join(" | ", ADD, IMPORT, LIST, SHOW, GET, UPDATE, DELETE);
 
     private final ImageService images;
 
@@ -54,7 +56,7 @@ public class ImagesCommand implements CommandHandler {
 
     @Override
     public String summary() {
-        return "add, list, show, get, update and delete images (images SUBCOMMAND --help for details)";
+        return "add, import (tar), list, show, get, update and delete images (images SUBCOMMAND --help for details)";
     }
 
     @Override
@@ -67,6 +69,7 @@ public class ImagesCommand implements CommandHandler {
         User caller = request.caller();
         switch (args.get(0)) {
         case "add" -> request.output().emit(ImageJson.of(add(caller, rest, request.input())));
+        case "import" -> importTar(caller, rest, request);
         case "list" -> list(caller, rest, request);
         case "show" -> request.output().emit(ImageJson.of(images.show(caller, singleId(rest, SHOW))));
         case "get" -> get(caller, rest, request.output().binary());
@@ -86,6 +89,20 @@ public class ImagesCommand implements CommandHandler {
                 ImageRules.price(options.required("price", ADD)), ImageRules.quantity(options.required("quantity", ADD)),
                 visibility(options, Visibility.PUBLIC, ADD));
         return images.add(caller, image, content);
+    }
+
+    /** Checks the shared settings before reading the archive, so a typo fails fast and stores nothing. */
+    private void importTar(User caller, List<String> args, CommandRequest request) throws Exception {
+        Options options = Options.parse(args, Set.of("private", "public"), Set.of("price", "quantity", "description"),
+                Set.of("tag"), IMPORT);
+        if (!options.positional().isEmpty()) {
+            throw Options.invalid("Unexpected argument '" + options.positional().get(0) + "'.", IMPORT);
+        }
+        NewImage shared = new NewImage("import", ImageRules.description(options.value("description")),
+                ImageRules.tags(options.all("tag")), ImageRules.price(options.required("price", IMPORT)),
+                ImageRules.quantity(options.required("quantity", IMPORT)),
+                visibility(options, Visibility.PUBLIC, IMPORT));
+        new TarImport(images, caller, shared).run(request.input(), request.output());
     }
 
     private void list(User caller, List<String> args, CommandRequest request) throws Exception {

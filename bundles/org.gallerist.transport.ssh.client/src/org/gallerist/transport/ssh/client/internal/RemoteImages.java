@@ -1,5 +1,10 @@
 package org.gallerist.transport.ssh.client.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,10 +12,12 @@ import java.util.Map;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.client.DeleteResult;
 import org.gallerist.api.client.ImageRepository;
+import org.gallerist.api.client.ImportResult;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageChanges;
 import org.gallerist.api.image.ImageQuery;
 import org.gallerist.api.image.ImageSize;
+import org.gallerist.api.image.ImportDefaults;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Page;
 import org.gallerist.api.image.TagCount;
@@ -39,6 +46,38 @@ final class RemoteImages implements ImageRepository {
             command.add("--private");
         }
         return WireRecords.image(single(session.exec(command, content)));
+    }
+
+    @Override
+    public List<ImportResult> importTar(ImportDefaults defaults, Path tar) {
+        List<String> command = new ArrayList<>(List.of("images", "import", "--price", defaults.price().toPlainString(),
+                "--quantity", String.valueOf(defaults.quantity())));
+        if (!defaults.description().isEmpty()) {
+            command.addAll(List.of("--description", defaults.description()));
+        }
+        defaults.tags().forEach(tag -> command.addAll(List.of("--tag", tag)));
+        if (defaults.visibility() == Visibility.PRIVATE) {
+            command.add("--private");
+        }
+        List<Map<String, Object>> lines;
+        try (InputStream archive = Files.newInputStream(tar)) {
+            lines = session.execKeepingLines(command, archive);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + tar, e);
+        }
+        List<ImportResult> results = new ArrayList<>();
+        for (Map<String, Object> line : lines) {
+            String file = String.valueOf(line.get("file"));
+            if (line.get("image") instanceof Map<?, ?> image) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> fields = (Map<String, Object>) image;
+                results.add(new ImportResult(file, WireRecords.image(fields), null, ""));
+            } else {
+                results.add(new ImportResult(file, null, ErrorCode.fromWireName(String.valueOf(line.get("error"))),
+                        String.valueOf(line.get("message"))));
+            }
+        }
+        return results;
     }
 
     @Override

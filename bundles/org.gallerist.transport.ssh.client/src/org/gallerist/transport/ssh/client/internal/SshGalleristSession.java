@@ -1,7 +1,9 @@
 package org.gallerist.transport.ssh.client.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -24,6 +26,7 @@ import org.gallerist.api.client.ServerAddress;
 final class SshGalleristSession implements GalleristSession {
 
     private static final Duration CHANNEL_OPEN_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration EARLY_ANSWER_WAIT = Duration.ofSeconds(5);
     private static final byte[] NO_INPUT = new byte[0];
 
     private final ClientSession session;
@@ -80,6 +83,11 @@ final class SshGalleristSession implements GalleristSession {
 
     /** Runs one command to its end; no time limit, but closing the session ends the wait. */
     int run(String commandLine, byte[] stdin, OutputStream out, OutputStream err) {
+        return run(commandLine, new ByteArrayInputStream(stdin), out, err);
+    }
+
+    /** Like {@link #run(String, byte[], OutputStream, OutputStream)}, streaming stdin from {@code stdin}. */
+    int run(String commandLine, InputStream stdin, OutputStream out, OutputStream err) {
         if (!session.isOpen()) {
             throw lost();
         }
@@ -88,7 +96,14 @@ final class SshGalleristSession implements GalleristSession {
             channel.setErr(err);
             channel.open().verify(CHANNEL_OPEN_TIMEOUT);
             try (OutputStream in = channel.getInvertedIn()) {
-                in.write(stdin);
+                stdin.transferTo(in);
+            } catch (IOException e) {
+                // A server that rejects a request early (bad option, too large) closes the channel while we still
+                // send; its exit status and error then say more than the broken pipe does.
+                channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), EARLY_ANSWER_WAIT.toMillis());
+                if (channel.getExitStatus() == null) {
+                    throw e;
+                }
             } // closing stdin sends EOF, which commands reading their input wait for
             channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), 0L);
             Integer status = channel.getExitStatus();
@@ -121,6 +136,10 @@ final class SshGalleristSession implements GalleristSession {
      * per item; fails only when there are no result lines at all.
      */
     List<Map<String, Object>> execKeepingLines(List<String> command, byte[] stdin) {
+        return execKeepingLines(command, new ByteArrayInputStream(stdin));
+    }
+
+    List<Map<String, Object>> execKeepingLines(List<String> command, InputStream stdin) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = run(ShellQuoting.join(command), stdin, out, err);

@@ -1,0 +1,157 @@
+package org.gallerist.commands.internal;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.gallerist.api.ErrorCode;
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.User;
+import org.gallerist.api.command.CommandOutput;
+import org.gallerist.api.image.Image;
+import org.gallerist.api.image.ImageService;
+import org.gallerist.api.image.NewImage;
+import org.gallerist.core.image.ImageRules;
+
+/**
+ * {@code images import}: every regular file of a tar on stdin becomes an image with the shared price, quantity, tags
+ * and visibility, named after its file. One result line per file; a bad file never stops the others, only an archive
+ * that cannot be read any further does.
+ */
+final class TarImport {
+
+    private final ImageService images;
+    private final User caller;
+    private final NewImage shared;
+
+    /** @param shared everything but the name, already validated */
+    TarImport(ImageService images, User caller, NewImage shared) {
+        this.images = images;
+        this.caller = caller;
+        this.shared = shared;
+    }
+
+    void run(InputStream tar, CommandOutput output) throws IOException {
+        int files = 0;
+        int failed = 0;
+        ErrorCode firstFailure = null;
+        try (TarArchiveInputStream entries = new TarArchiveInputStream(tar)) {
+            TarArchiveEntry entry;
+            while ((entry = nextEntry(entries, files)) != null) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                files++;
+                EntryContent content = new EntryContent(entries);
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("file", entry.getName());
+                try {
+                    if (!entry.isFile()) {
+                        throw new GalleristException(ErrorCode.INVALID_ARGUMENT,
+                                "Only regular files are imported, not links or devices.");
+                    }
+                    Image image = images.add(caller, named(entry.getName()), content);
+                    line.put("id", image.id());
+                    line.put("image", ImageJson.of(image));
+                } catch (GalleristException e) {
+                    failed++;
+                    firstFailure = firstFailure == null ? e.code() : firstFailure;
+                    line.put("error", e.code().wireName());
+                    line.put("message", e.getMessage());
+                } catch (UncheckedIOException e) {
+                    if (!content.failed()) {
+                        throw e;
+                    }
+                    output.emit(Map.of("file", entry.getName(), "error", ErrorCode.INVALID_ARGUMENT.wireName(),
+                            "message", "The archive ends in the middle of this file."));
+                    throw brokenArchive(files);
+                }
+                output.emit(line);
+            }
+        }
+        if (files == 0) {
+            throw new GalleristException(ErrorCode.INVALID_ARGUMENT,
+                    "The archive holds no files. Send a tar of images on stdin.");
+        }
+        if (failed > 0) {
+            throw new GalleristException(firstFailure,
+                    failed + " of " + files + " files could not be imported; see the result lines.");
+        }
+    }
+
+    private NewImage named(String path) {
+        return new NewImage(nameOf(path), shared.description(), shared.tags(), shared.price(), shared.quantity(),
+                shared.visibility());
+    }
+
+    /** The file name without folders and extension, e.g. {@code holiday/Beach Day.jpeg} → {@code Beach Day}. */
+    static String nameOf(String path) {
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        int dot = file.lastIndexOf('.');
+        String name = (dot > 0 ? file.substring(0, dot) : file).strip();
+        if (name.isEmpty()) {
+            name = file.strip();
+        }
+        return name.length() > ImageRules.MAX_NAME ? name.substring(0, ImageRules.MAX_NAME).strip() : name;
+    }
+
+    private static TarArchiveEntry nextEntry(TarArchiveInputStream entries, int filesSoFar) {
+        try {
+            return entries.getNextEntry();
+        } catch (IOException | IllegalArgumentException e) {
+            throw brokenArchive(filesSoFar);
+        }
+    }
+
+    private static GalleristException brokenArchive(int filesSoFar) {
+        return new GalleristException(ErrorCode.INVALID_ARGUMENT, filesSoFar == 0
+                ? "The input is not a tar archive (or it is damaged). Send a tar of images on stdin."
+                : "The archive is truncated or damaged after " + filesSoFar + " files; the files above were handled.");
+    }
+
+    /**
+     * One entry's bytes for the service: remembers whether reading the archive failed (to tell a truncated archive
+     * from a failing disk), and stays open when the service closes it, since the next entry follows.
+     */
+    private static final class EntryContent extends FilterInputStream {
+        private boolean failed;
+
+        EntryContent(InputStream archive) {
+            super(archive);
+        }
+
+        boolean failed() {
+            return failed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            // the archive is closed by its owner
+        }
+    }
+}
