@@ -43,10 +43,16 @@ public final class Processes {
             // the program may exit without reading its input; its exit code tells the story
         }
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly); // e.g. the ssh of a `sh -c` pipeline
             process.destroyForcibly();
             throw new IllegalStateException("Timed out after " + timeoutSeconds + " s: " + command);
         }
         return new Result(process.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
+    }
+
+    /** Runs a POSIX shell script (for pipes and redirections, as a user would type them) in {@code dir}. */
+    public static Result shell(String script, Path dir, long timeoutSeconds) throws Exception {
+        return run(List.of("sh", "-c", "cd '" + dir + "' && " + script), null, timeoutSeconds);
     }
 
     private static String read(InputStream stream) {
