@@ -1,0 +1,123 @@
+package org.gallerist.server.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * {@code <data>/plugins}: bundle jars dropped there are installed and started, replaced jars are updated, removed
+ * jars are uninstalled — at start-up and while running — so third parties extend the server without rebuilding it.
+ * Felix FileInstall was the first choice, but it watches {@code ./load} unless a framework property set before it
+ * starts says otherwise, and the data folder is only known once the application has read its options.
+ */
+@Component(service = PluginFolder.class, configurationPid = "org.gallerist.server",
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+public class PluginFolder {
+
+    private static final Logger LOG = Logger.getLogger(PluginFolder.class.getName());
+    private static final String LOCATION_PREFIX = "gallerist-plugin:";
+
+    private final BundleContext context;
+    private final Path folder;
+    private final Map<Path, FileTime> installed = new HashMap<>();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "gallerist-plugin-folder");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Activate
+    public PluginFolder(BundleContext context, PluginFolderConfig config) throws IOException {
+        this.context = context;
+        this.folder = Path.of(config.dataDir()).resolve("plugins");
+        Files.createDirectories(folder);
+        poller.scheduleWithFixedDelay(this::scan, 0, Math.max(200, config.pluginPollMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** One pass over the folder; runs on the poller thread only. */
+    synchronized void scan() {
+        try {
+            Set<Path> present = new HashSet<>();
+            try (DirectoryStream<Path> jars = Files.newDirectoryStream(folder, "*.jar")) {
+                for (Path jar : jars) {
+                    present.add(jar);
+                    FileTime modified = Files.getLastModifiedTime(jar);
+                    if (!modified.equals(installed.get(jar))) {
+                        installOrUpdate(jar);
+                        installed.put(jar, modified);
+                    }
+                }
+            }
+            for (Path gone : new HashSet<>(installed.keySet())) {
+                if (!present.contains(gone)) {
+                    uninstall(gone);
+                    installed.remove(gone);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Scanning the plugin folder " + folder + " failed", e);
+        }
+    }
+
+    private void installOrUpdate(Path jar) {
+        String location = LOCATION_PREFIX + jar.toAbsolutePath();
+        try (InputStream content = Files.newInputStream(jar)) {
+            Bundle existing = context.getBundle(location);
+            Bundle bundle = existing == null ? context.installBundle(location, content) : existing;
+            if (existing != null) {
+                existing.update(content);
+            }
+            if (bundle.getHeaders().get("Fragment-Host") == null) {
+                bundle.start();
+            }
+            LOG.info(() -> (existing == null ? "Installed" : "Updated") + " plugin " + bundle.getSymbolicName() + " "
+                    + bundle.getVersion() + " from " + jar.getFileName());
+        } catch (BundleException | IOException | RuntimeException e) {
+            // a broken plugin is reported and skipped; it must not stop the server or the other plugins
+            LOG.log(Level.WARNING, "The plugin " + jar.getFileName() + " could not be installed or started: "
+                    + e.getMessage());
+        }
+    }
+
+    private void uninstall(Path jar) {
+        Bundle bundle = context.getBundle(LOCATION_PREFIX + jar.toAbsolutePath());
+        if (bundle != null) {
+            try {
+                bundle.uninstall();
+                LOG.info(() -> "Uninstalled plugin " + bundle.getSymbolicName() + " (" + jar.getFileName() + " removed)");
+            } catch (BundleException e) {
+                LOG.log(Level.WARNING, "The plugin " + jar.getFileName() + " could not be uninstalled", e);
+            }
+        }
+    }
+
+    /** Installed plugins stay installed (the framework remembers them); only the watching stops. */
+    @Deactivate
+    void stop() {
+        poller.shutdownNow();
+    }
+}

@@ -1,0 +1,120 @@
+package org.gallerist.integration.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.gallerist.server.internal.PluginFolder;
+import org.gallerist.tests.harness.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+
+/** {@code <data>/plugins}: bundles dropped there are installed and started, updated and removed while running. */
+class PluginFolderTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String NAME = "org.example.gallerist.dropin";
+
+    @TempDir
+    Path temp;
+
+    private final BundleContext context = FrameworkUtil.getBundle(PluginFolderTest.class).getBundleContext();
+
+    @Test
+    void bundlesAtStartAndWhileRunningAreInstalledUpdatedAndRemoved() throws Exception {
+        Path data = temp.resolve("data");
+        Path plugins = Files.createDirectories(data.resolve("plugins"));
+        bundleJar(plugins.resolve("dropin.jar"), NAME, "1.0.0");
+        Files.write(plugins.resolve("broken.jar"), new byte[] {1, 2, 3});
+
+        try (TestServer server = TestServer.start(data, Map.of("pluginPollMillis", 200))) {
+            assertEquals(plugins, TestServer.service(PluginFolder.class).folder());
+            Bundle dropin = await(b -> b.getState() == Bundle.ACTIVE, "the plugin present at start is started");
+            assertEquals("1.0.0", dropin.getVersion().toString());
+
+            Path replaced = bundleJar(temp.resolve("next.jar"), NAME, "1.1.0");
+            Files.setLastModifiedTime(replaced, FileTime.from(Instant.now().plusSeconds(5)));
+            Files.move(replaced, plugins.resolve("dropin.jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            await(b -> b.getVersion().toString().equals("1.1.0") && b.getState() == Bundle.ACTIVE,
+                    "a replaced jar updates the bundle");
+
+            Path second = bundleJar(plugins.resolve("second.jar"), NAME + ".two", "2.0.0");
+            awaitBundle(NAME + ".two", b -> b.getState() == Bundle.ACTIVE, "a jar dropped while running starts");
+
+            Files.delete(second);
+            awaitGone(NAME + ".two");
+            assertTrue(find(NAME).isPresent(), "the other plugin stays; the broken jar stopped nothing");
+        } finally {
+            find(NAME).ifPresent(PluginFolderTest::uninstall); // the test framework outlives this server
+        }
+    }
+
+    private Bundle await(Predicate<Bundle> condition, String what) throws InterruptedException {
+        return awaitBundle(NAME, condition, what);
+    }
+
+    private Bundle awaitBundle(String name, Predicate<Bundle> condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<Bundle> bundle = find(name);
+            if (bundle.isPresent() && condition.test(bundle.get())) {
+                return bundle.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Timed out: " + what);
+    }
+
+    private void awaitGone(String name) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (find(name).isPresent()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Timed out: a removed jar uninstalls its bundle");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private Optional<Bundle> find(String name) {
+        return Arrays.stream(context.getBundles()).filter(b -> name.equals(b.getSymbolicName())).findFirst();
+    }
+
+    private static void uninstall(Bundle bundle) {
+        try {
+            bundle.uninstall();
+        } catch (Exception e) {
+            // already gone
+        }
+    }
+
+    /** A bundle with nothing but its manifest: enough to show the folder's life cycle. */
+    private static Path bundleJar(Path file, String symbolicName, String version) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes attributes = manifest.getMainAttributes();
+        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        attributes.putValue("Bundle-ManifestVersion", "2");
+        attributes.putValue("Bundle-SymbolicName", symbolicName);
+        attributes.putValue("Bundle-Version", version);
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            jar.flush();
+        }
+        return file;
+    }
+}
