@@ -14,16 +14,34 @@ import java.util.Properties;
  * {@code <data>/gallerist.properties} file, and the command line.
  */
 public record ServerOptions(Path dataDir, String host, int port, boolean signupEnabled, int signupPerHour,
-        boolean help) {
+        Storage storage, boolean help) {
+
+    /**
+     * @param encryptAtRest      new image files AES-GCM encrypted with {@code <data>/blob.key}; existing ones stay
+     *                           readable either way
+     * @param maxImageMegabytes  upload size limit, in MiB
+     * @param maxImageMegapixels pixel limit, checked from the header before decoding
+     */
+    public record Storage(boolean encryptAtRest, int maxImageMegabytes, int maxImageMegapixels) {
+        public static final Storage DEFAULTS = new Storage(false, 50, 50);
+
+        public Storage {
+            if (maxImageMegabytes < 1 || maxImageMegapixels < 1) {
+                throw new IllegalArgumentException("maxImageMegabytes and maxImageMegapixels must be at least 1.");
+            }
+        }
+    }
 
     public static final String CONFIG_FILE = "gallerist.properties";
     public static final String USAGE = """
-            Usage: gallerist-server [--data DIR] [--host HOST] [--port PORT] [--no-signup] [--help]
+            Usage: gallerist-server [--data DIR] [--host HOST] [--port PORT] [--no-signup] [--encrypt-at-rest] [--help]
               --data DIR     data folder (database, host key, images); default ~/.gallerist/server
               --host HOST    address to listen on; default 127.0.0.1
               --port PORT    port to listen on (0 = any free port); default 2222
               --no-signup    refuse new accounts (the 'signup' login)
-            Settings may also be put in DIR/gallerist.properties (host, port, signupEnabled, signupPerHour).""";
+              --encrypt-at-rest  encrypt new image files (AES-GCM, key in DIR/blob.key: back it up)
+            Settings may also be put in DIR/gallerist.properties (host, port, signupEnabled, signupPerHour,
+            encryptAtRest, maxImageMegabytes, maxImageMegapixels).""";
 
     public ServerOptions {
         if (port < 0 || port > 65535) {
@@ -43,6 +61,7 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
         String host = null;
         Integer port = null;
         Boolean signup = null;
+        Boolean encrypt = null;
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -51,6 +70,7 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
             case "--host" -> host = value(args, ++i, arg);
             case "--port" -> port = parsePort(value(args, ++i, arg));
             case "--no-signup" -> signup = false;
+            case "--encrypt-at-rest" -> encrypt = true;
             case "--help", "-h" -> help = true;
             default -> throw new IllegalArgumentException("Unknown option '" + arg + "'.");
             }
@@ -60,7 +80,11 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
                 host != null ? host : file.getProperty("host", "127.0.0.1"),
                 port != null ? port : parsePort(file.getProperty("port", "2222")),
                 signup != null ? signup : Boolean.parseBoolean(file.getProperty("signupEnabled", "true")),
-                parseInt(file.getProperty("signupPerHour", "20"), "signupPerHour"), help);
+                parseInt(file.getProperty("signupPerHour", "20"), "signupPerHour"),
+                new Storage(encrypt != null ? encrypt : Boolean.parseBoolean(file.getProperty("encryptAtRest", "false")),
+                        parseInt(file.getProperty("maxImageMegabytes", "50"), "maxImageMegabytes"),
+                        parseInt(file.getProperty("maxImageMegapixels", "50"), "maxImageMegapixels")),
+                help);
     }
 
     /** The properties of the {@code org.gallerist.server} configuration. */
@@ -71,6 +95,9 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
         properties.put("port", port);
         properties.put("signupEnabled", signupEnabled);
         properties.put("signupPerHour", signupPerHour);
+        properties.put("encryptAtRest", storage.encryptAtRest());
+        properties.put("maxImageBytes", storage.maxImageMegabytes() * 1024L * 1024L);
+        properties.put("maxImagePixels", storage.maxImageMegapixels() * 1_000_000L);
         return properties;
     }
 

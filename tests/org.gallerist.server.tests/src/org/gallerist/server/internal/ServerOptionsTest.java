@@ -24,6 +24,24 @@ class ServerOptionsTest {
         assertEquals("127.0.0.1", options.host());
         assertEquals(2222, options.port());
         assertTrue(options.signupEnabled());
+        assertEquals(ServerOptions.Storage.DEFAULTS, options.storage());
+        assertEquals(false, options.toConfiguration().get("encryptAtRest"));
+        assertEquals(50L * 1024 * 1024, options.toConfiguration().get("maxImageBytes"));
+        assertEquals(50_000_000L, options.toConfiguration().get("maxImagePixels"));
+    }
+
+    @Test
+    void storageSettingsComeFromTheFileOrTheFlag() throws Exception {
+        Path data = Files.createDirectories(home.resolve("data"));
+        Files.writeString(data.resolve(ServerOptions.CONFIG_FILE), "maxImageMegabytes=8\nmaxImageMegapixels=12\n");
+        ServerOptions options = ServerOptions.parse(List.of("--data", data.toString(), "--encrypt-at-rest"), home);
+        assertEquals(new ServerOptions.Storage(true, 8, 12), options.storage());
+        assertEquals(true, options.toConfiguration().get("encryptAtRest"));
+        assertEquals(8L * 1024 * 1024, options.toConfiguration().get("maxImageBytes"));
+
+        Files.writeString(data.resolve(ServerOptions.CONFIG_FILE), "encryptAtRest=true\nmaxImageMegabytes=0\n");
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> ServerOptions.parse(List.of("--data", data.toString()), home)).getMessage().contains("at least 1"));
     }
 
     @Test
