@@ -24,6 +24,18 @@ final class TestImages {
         return encode(pattern(seed, width, height, BufferedImage.TYPE_INT_RGB), "jpg");
     }
 
+    /** Random pixels: incompressible, about 3 bytes per pixel as PNG. */
+    static byte[] noisyPng(int seed, int width, int height) throws IOException {
+        Random random = new Random(seed);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        return encode(image, "png");
+    }
+
     static byte[] truncated(byte[] image) {
         return Arrays.copyOf(image, image.length / 2);
     }
