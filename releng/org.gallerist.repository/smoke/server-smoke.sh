@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Smoke test of the materialised server product, run by `./mvnw verify` after the products are built:
+# it starts the real launch script on a free loopback port with a fresh data folder, signs up and asks
+# whoami over stock OpenSSH, checks the log holds no stack trace, and stops the server it started by pid.
+set -euo pipefail
+
+product="$1"
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "server smoke test FAILED: $*" >&2; echo "--- server log ---" >&2; cat "$work/log" >&2 || true; exit 1; }
+
+"$product/gallerist-server" --help > "$work/help" 2>&1 || fail "--help did not exit 0"
+grep -q -- "--data DIR" "$work/help" || fail "--help does not describe the options"
+
+"$product/gallerist-server" --data "$work/data" --port 0 > "$work/log" 2>&1 &
+server_pid=$!
+port=""
+for _ in $(seq 1 240); do
+  port="$(sed -n 's/^Gallerist server ready on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$work/log")"
+  [ -n "$port" ] && break
+  kill -0 "$server_pid" 2>/dev/null || fail "the server exited before it was ready"
+  sleep 0.25
+done
+[ -n "$port" ] || fail "not ready within 60 s"
+
+if command -v ssh >/dev/null && command -v ssh-keygen >/dev/null; then
+  ssh-keygen -q -t ed25519 -N '' -f "$work/key"
+  opts=(-F none -p "$port" -o BatchMode=yes -o StrictHostKeyChecking=accept-new
+        -o "UserKnownHostsFile=$work/known_hosts" -o ConnectTimeout=10 -o IdentitiesOnly=yes -o IdentityAgent=none)
+  printf 'correct horse\n%s\n' "$(cat "$work/key.pub")" \
+    | timeout 60 ssh "${opts[@]}" -o PubkeyAuthentication=no signup@127.0.0.1 signup smoke > "$work/signup" \
+    || fail "signup over ssh failed: $(cat "$work/signup")"
+  timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 whoami > "$work/whoami" || fail "whoami failed"
+  grep -q '"user":"smoke","role":"admin"' "$work/whoami" || fail "unexpected whoami: $(cat "$work/whoami")"
+  timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 tags list > /dev/null || fail "tags list failed"
+else
+  echo "server smoke test: no OpenSSH client, only start and stop are checked" >&2
+fi
+
+kill "$server_pid"
+for _ in $(seq 1 80); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.25; done
+kill -0 "$server_pid" 2>/dev/null && fail "did not stop within 20 s of SIGTERM"
+server_pid=""
+grep -q "Gallerist server stopped." "$work/log" || fail "no clean shutdown message"
+if grep -E -q "Exception|^!STACK|^\s+at [a-z]" "$work/log"; then
+  fail "the log holds a stack trace"
+fi
+echo "server smoke test passed (port $port)"
