@@ -17,7 +17,8 @@ import java.util.List;
  */
 final class Migrations {
 
-    static final List<String> SCRIPTS = List.of("V001__accounts.sql", "V002__images_orders.sql");
+    static final List<String> SCRIPTS = List.of("V001__accounts.sql", "V002__images_orders.sql",
+            "V003__image_vectors.sql");
 
     private final Connection connection;
 
