@@ -56,7 +56,7 @@ public class ImagesCommand implements CommandHandler {
 
     @Override
     public String summary() {
-        return "add, import (tar), list, show, get, update and delete images (images SUBCOMMAND --help for details)";
+        return "add, import (tar), list, show, get, update and delete images (a wrong call shows the usage)";
     }
 
     @Override
