@@ -1,2 +1,2 @@
-/** Similar-image search: the embedder extension point and search results. */
+/** Similar-image search: the embedder extension point, the vector index and search results. */
 package org.gallerist.api.similarity;
