@@ -58,6 +58,24 @@ class ExactVectorIndexTest {
     }
 
     @Test
+    void slicedScansFindExactlyWhatOneScanFinds() {
+        int dimension = 64;
+        VectorIndex sliced = new ExactVectorIndex("test", dimension, ForkJoinPool.commonPool(), 4);
+        VectorIndex single = new ExactVectorIndex("test", dimension, ForkJoinPool.commonPool(), 1);
+        for (long id = 0; id < 20_000; id++) { // 1.28M floats: four slices
+            float[] vector = randomVector(dimension);
+            sliced.put(id, vector);
+            single.put(id, vector);
+        }
+
+        for (int query = 0; query < 10; query++) {
+            float[] vector = randomVector(dimension);
+            assertEquals(single.search(vector, 50, ANY), sliced.search(vector, 50, ANY));
+            assertEquals(single.search(vector, 50, id -> id % 3 == 0), sliced.search(vector, 50, id -> id % 3 == 0));
+        }
+    }
+
+    @Test
     void aStoredVectorFindsItselfFirst() {
         VectorIndex index = new ExactVectorIndex("test", 32, ForkJoinPool.commonPool());
         Map<Long, float[]> vectors = fill(index, 500, 32);
