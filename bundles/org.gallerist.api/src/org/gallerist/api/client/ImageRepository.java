@@ -11,11 +11,28 @@ import org.gallerist.api.image.ImportDefaults;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Page;
 import org.gallerist.api.image.TagCount;
+import org.gallerist.api.image.Upload;
+import org.gallerist.api.similarity.SimilarImage;
+import org.gallerist.api.similarity.SimilarityService;
 
 /** The server's image repository as the logged-in user sees it; every call is one request on its own channel. */
 public interface ImageRepository {
 
-    Image add(NewImage image, byte[] content);
+    /** Uploads one image; the answer says what the server noticed (near duplicates, suggested tags). */
+    Upload upload(NewImage image, byte[] content);
+
+    default Image add(NewImage image, byte[] content) {
+        return upload(image, content).image();
+    }
+
+    /** Images like {@code query} (image bytes) that the user may see, best first; {@code tags} all must match. */
+    List<SimilarImage> similar(byte[] query, int limit, List<String> tags);
+
+    /** Images like a stored one, which is left out. */
+    List<SimilarImage> similarTo(long id, int limit, List<String> tags);
+
+    /** Which embedder the server uses for {@link #similar}, and how far its index is. */
+    SimilarityService.Status similarityStatus();
 
     /**
      * Imports every file of a tar archive, streamed from disk; one result per file, in archive order. A bad file never

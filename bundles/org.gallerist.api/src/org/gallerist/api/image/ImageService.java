@@ -14,7 +14,12 @@ import org.gallerist.api.User;
 public interface ImageService {
 
     /** Stores an image; the content is sniffed, never trusted from a file name. */
-    Image add(User caller, NewImage image, InputStream content);
+    Upload upload(User caller, NewImage image, InputStream content);
+
+    /** {@link #upload} without what the server noticed. */
+    default Image add(User caller, NewImage image, InputStream content) {
+        return upload(caller, image, content).image();
+    }
 
     Page<Image> list(User caller, ImageQuery query);
 

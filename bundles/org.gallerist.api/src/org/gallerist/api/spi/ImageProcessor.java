@@ -29,4 +29,7 @@ public interface ImageProcessor {
      * has that many. Checks {@code maxPixels} from the header first, like {@link #inspect}.
      */
     java.awt.image.BufferedImage decodeForAnalysis(Path file, int minShortSide, long maxPixels);
+
+    /** Like {@link #decodeForAnalysis(Path, int, long)}, for an image already in memory (e.g. a rendition). */
+    java.awt.image.BufferedImage decodeForAnalysis(byte[] content, int minShortSide, long maxPixels);
 }

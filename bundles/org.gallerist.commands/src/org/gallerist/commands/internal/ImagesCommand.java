@@ -20,7 +20,10 @@ import org.gallerist.api.image.ImageService;
 import org.gallerist.api.image.ImageSize;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Page;
+import org.gallerist.api.image.Upload;
 import org.gallerist.api.image.Visibility;
+import org.gallerist.api.similarity.SimilarImage;
+import org.gallerist.api.similarity.SimilarityService;
 import org.gallerist.core.image.ImageRules;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,16 +40,19 @@ public class ImagesCommand implements CommandHandler {
     static final String LIST = "images list [--tag T]... [--any] [--text WORDS] [--mine] [--limit N] [--after CURSOR]";
     static final String SHOW = "images show ID";
     static final String GET = "images get ID [--size thumb|preview|original]";
+    static final String SIMILAR = "images similar [--to ID] [--limit K] [--tag T]... [< IMAGE]";
     static final String UPDATE = "images update ID [--name N] [--description D] [--tag T]... [--price P]"
             + " [--quantity Q] [--public|--private]";
     static final String DELETE = "images delete ID...";
-    static final String USAGE = String.join(" | ", ADD, IMPORT, LIST, SHOW, GET, UPDATE, DELETE);
+    static final String USAGE = String.join(" | ", ADD, IMPORT, LIST, SHOW, GET, SIMILAR, UPDATE, DELETE);
 
     private final ImageService images;
+    private final SimilarityService similarity;
 
     @Activate
-    public ImagesCommand(@Reference ImageService images) {
+    public ImagesCommand(@Reference ImageService images, @Reference SimilarityService similarity) {
         this.images = images;
+        this.similarity = similarity;
     }
 
     @Override
@@ -56,7 +62,7 @@ public class ImagesCommand implements CommandHandler {
 
     @Override
     public String summary() {
-        return "add, import (tar), list, show, get, update and delete images (a wrong call shows the usage)";
+        return "add, import (tar), list, show, get, find similar, update and delete images (a wrong call shows the usage)";
     }
 
     @Override
@@ -73,13 +79,14 @@ public class ImagesCommand implements CommandHandler {
         case "list" -> list(caller, rest, request);
         case "show" -> request.output().emit(ImageJson.of(images.show(caller, singleId(rest, SHOW))));
         case "get" -> get(caller, rest, request.output().binary());
+        case "similar" -> similar(caller, rest, request);
         case "update" -> request.output().emit(ImageJson.of(update(caller, rest)));
         case "delete" -> delete(caller, rest, request);
         default -> throw Options.invalid("Unknown sub-command '" + args.get(0) + "'.", USAGE);
         }
     }
 
-    private Image add(User caller, List<String> args, InputStream content) {
+    private Upload add(User caller, List<String> args, InputStream content) {
         Options options = Options.parse(args, Set.of("private", "public"), Set.of("name", "price", "quantity",
                 "description"), Set.of("tag"), ADD);
         if (!options.positional().isEmpty()) {
@@ -88,7 +95,7 @@ public class ImagesCommand implements CommandHandler {
         NewImage image = new NewImage(options.required("name", ADD), options.value("description"), options.all("tag"),
                 ImageRules.price(options.required("price", ADD)), ImageRules.quantity(options.required("quantity", ADD)),
                 visibility(options, Visibility.PUBLIC, ADD));
-        return images.add(caller, image, content);
+        return images.upload(caller, image, content);
     }
 
     /** Checks the shared settings before reading the archive, so a typo fails fast and stores nothing. */
@@ -120,6 +127,34 @@ public class ImagesCommand implements CommandHandler {
         if (page.next() != null) {
             request.output().emit(Map.of("next", page.next()));
         }
+    }
+
+    /** By example: the image on stdin, or one already stored ({@code --to ID}), which is then left out. */
+    private void similar(User caller, List<String> args, CommandRequest request) throws Exception {
+        Options options = Options.parse(args, Set.of(), Set.of("to", "limit"), Set.of("tag"), SIMILAR);
+        if (!options.positional().isEmpty()) {
+            throw Options.invalid("Unexpected argument '" + options.positional().get(0) + "'.", SIMILAR);
+        }
+        int limit = options.value("limit") == null ? SimilarityService.DEFAULT_LIMIT : limit(options.value("limit"));
+        List<SimilarImage> hits = options.value("to") != null
+                ? similarity.similarTo(caller, Ids.parse(options.value("to")), limit, options.all("tag"))
+                : similarity.similar(caller, request.input(), limit, options.all("tag"));
+        for (SimilarImage hit : hits) {
+            request.output().emit(ImageJson.of(hit));
+        }
+    }
+
+    private static int limit(String text) {
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1 && limit <= SimilarityService.MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // explained below
+        }
+        throw Options.invalid("The limit must be a whole number from 1 to " + SimilarityService.MAX_LIMIT + ", not '"
+                + text + "'.", SIMILAR);
     }
 
     private void get(User caller, List<String> args, OutputStream out) throws Exception {

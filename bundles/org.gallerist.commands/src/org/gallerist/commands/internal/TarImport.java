@@ -13,7 +13,7 @@ import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
 import org.gallerist.api.command.CommandOutput;
-import org.gallerist.api.image.Image;
+import org.gallerist.api.image.Upload;
 import org.gallerist.api.image.ImageService;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.core.image.ImageRules;
@@ -55,9 +55,9 @@ final class TarImport {
                         throw new GalleristException(ErrorCode.INVALID_ARGUMENT,
                                 "Only regular files are imported, not links or devices.");
                     }
-                    Image image = images.add(caller, named(entry.getName()), content);
-                    line.put("id", image.id());
-                    line.put("image", ImageJson.of(image));
+                    Upload upload = images.upload(caller, named(entry.getName()), content);
+                    line.put("id", upload.image().id());
+                    line.put("image", ImageJson.of(upload));
                 } catch (GalleristException e) {
                     failed++;
                     firstFailure = firstFailure == null ? e.code() : firstFailure;

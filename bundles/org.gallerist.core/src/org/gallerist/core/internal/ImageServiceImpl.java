@@ -21,6 +21,7 @@ import org.gallerist.api.image.ImageSize;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Page;
 import org.gallerist.api.image.TagCount;
+import org.gallerist.api.image.Upload;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.api.spi.BlobStore;
 import org.gallerist.api.spi.ImageFilter;
@@ -49,14 +50,16 @@ public class ImageServiceImpl implements ImageService {
     private final ImageProcessor processor;
     private final long maxBytes;
     private final long maxPixels;
+    private final ImageAnalysis analysis;
     private final ContentLocks locks = new ContentLocks();
 
     @Activate
     public ImageServiceImpl(@Reference ImageStore store, @Reference BlobStore blobs,
-            @Reference ImageProcessor processor, RepositoryConfig config) {
+            @Reference ImageProcessor processor, @Reference ImageAnalysis analysis, RepositoryConfig config) {
         this.store = store;
         this.blobs = blobs;
         this.processor = processor;
+        this.analysis = analysis;
         this.maxBytes = config.maxImageBytes();
         this.maxPixels = config.maxImagePixels();
         sweepLeftovers();
@@ -75,7 +78,7 @@ public class ImageServiceImpl implements ImageService {
     }
 
     @Override
-    public Image add(User caller, NewImage request, InputStream content) {
+    public Upload upload(User caller, NewImage request, InputStream content) {
         String name = ImageRules.name(request.name());
         String description = ImageRules.description(request.description());
         List<String> tags = ImageRules.tags(request.tags());
@@ -89,7 +92,8 @@ public class ImageServiceImpl implements ImageService {
             Image image = new Image(0, name, description, tags, price, quantity, caller.name(), request.visibility(),
                     inspection.width(), inspection.height(), inspection.format(), staged.size(), staged.sha256(),
                     Instant.EPOCH);
-            return locks.with(staged.sha256(), () -> {
+            ImageAnalysis.Analysis analysed = analysis.analyse(caller, preview);
+            Image stored = locks.with(staged.sha256(), () -> {
                 // again under the lock: two concurrent uploads of the same bytes (e.g. a client's retry) keep one
                 rejectDuplicate(caller, staged.sha256());
                 try {
@@ -99,6 +103,8 @@ public class ImageServiceImpl implements ImageService {
                     throw new UncheckedIOException("Storing an image failed", e);
                 }
             });
+            analysis.added(stored, analysed);
+            return new Upload(stored, analysed.nearDuplicates(), analysed.suggestedTags());
         } catch (IOException e) {
             throw new UncheckedIOException("Storing an image failed", e);
         }
@@ -161,7 +167,9 @@ public class ImageServiceImpl implements ImageService {
                 changes.price() == null ? null : ImageRules.price(changes.price()),
                 changes.quantity() == null ? null : ImageRules.quantity(changes.quantity()),
                 changes.visibility());
-        return store.update(id, normalized);
+        Image updated = store.update(id, normalized);
+        analysis.changed(updated);
+        return updated;
     }
 
     @Override
@@ -178,6 +186,7 @@ public class ImageServiceImpl implements ImageService {
             }
             return null;
         });
+        analysis.removed(id);
     }
 
     @Override
@@ -193,6 +202,7 @@ public class ImageServiceImpl implements ImageService {
         if (store.renameTag(source, target) == 0 && !source.equals(target)) {
             throw noTag(source);
         }
+        analysis.tagRenamed(source, target);
     }
 
     @Override
@@ -202,6 +212,7 @@ public class ImageServiceImpl implements ImageService {
         if (store.deleteTag(normalized) == 0) {
             throw noTag(normalized);
         }
+        analysis.tagDeleted(normalized);
     }
 
     /** The record if the caller may see it; someone else's private image does not exist for them. */

@@ -1,6 +1,7 @@
 package org.gallerist.imaging.internal;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -68,7 +70,7 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
             throw new IllegalArgumentException("The original is served as uploaded, not rendered");
         }
         int maxEdge = size.maxEdge();
-        Oriented decoded = decodeOriented(file, RENDER_PIXEL_CEILING,
+        Oriented decoded = decodeOriented(open(file), file, RENDER_PIXEL_CEILING,
                 (width, height) -> Renditions.subsampling(width, height, maxEdge));
         BufferedImage upright = ExifOrientation.apply(
                 Renditions.fitWithin(Renditions.flattenOntoWhite(decoded.image()), maxEdge), decoded.orientation());
@@ -81,11 +83,23 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
 
     @Override
     public BufferedImage decodeForAnalysis(Path file, int minShortSide, long maxPixels) {
+        return analysisImage(decodeOriented(open(file), file, maxPixels, analysisStep(minShortSide)));
+    }
+
+    @Override
+    public BufferedImage decodeForAnalysis(byte[] content, int minShortSide, long maxPixels) {
+        ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(content));
+        return analysisImage(decodeOriented(input, null, maxPixels, analysisStep(minShortSide)));
+    }
+
+    private static Subsampling analysisStep(int minShortSide) {
         if (minShortSide < 1) {
             throw new IllegalArgumentException("minShortSide must be positive");
         }
-        Oriented decoded = decodeOriented(file, maxPixels,
-                (width, height) -> Math.max(1, Math.min(width, height) / minShortSide));
+        return (width, height) -> Math.max(1, Math.min(width, height) / minShortSide);
+    }
+
+    private static BufferedImage analysisImage(Oriented decoded) {
         return ExifOrientation.apply(Renditions.flattenOntoWhite(decoded.image()), decoded.orientation());
     }
 
@@ -96,8 +110,9 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
         int step(int width, int height);
     }
 
-    private Oriented decodeOriented(Path file, long maxPixels, Subsampling subsampling) {
-        try (ImageInputStream input = open(file)) {
+    /** @param file where {@code source} comes from, for error messages; null for memory */
+    private Oriented decodeOriented(ImageInputStream source, Path file, long maxPixels, Subsampling subsampling) {
+        try (ImageInputStream input = source) {
             Format format = sniff(input);
             int orientation = "jpeg".equals(format.name()) ? ExifOrientation.read(input) : ExifOrientation.NORMAL;
             input.seek(0);
@@ -206,7 +221,7 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
     }
 
     private static UncheckedIOException readFailed(Path file, IOException e) {
-        return new UncheckedIOException("Could not read " + file, e);
+        return new UncheckedIOException("Could not read " + (file == null ? "an image in memory" : file), e);
     }
 
     private static String displayName(String format) {

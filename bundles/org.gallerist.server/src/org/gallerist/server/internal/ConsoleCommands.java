@@ -8,6 +8,7 @@ import org.gallerist.api.Role;
 import org.gallerist.api.User;
 import org.gallerist.api.account.AccountService;
 import org.gallerist.api.image.ImageService;
+import org.gallerist.api.similarity.SimilarityService;
 import org.gallerist.api.spi.ImageStore;
 import org.gallerist.api.spi.OrderStore;
 import org.osgi.service.component.annotations.Activate;
@@ -30,10 +31,13 @@ public class ConsoleCommands {
     private final ImageService images;
     private final ImageStore imageStore;
     private final OrderStore orderStore;
+    private final SimilarityService similarityService;
 
     @Activate
     public ConsoleCommands(@Reference AccountService accounts, @Reference ImageService images,
-            @Reference ImageStore imageStore, @Reference OrderStore orderStore) {
+            @Reference ImageStore imageStore, @Reference OrderStore orderStore,
+            @Reference SimilarityService similarityService) {
+        this.similarityService = similarityService;
         this.accounts = accounts;
         this.images = images;
         this.imageStore = imageStore;
@@ -70,7 +74,13 @@ public class ConsoleCommands {
         ImageStore.Counts counts = imageStore.counts();
         return "users: " + accounts.list().size() + System.lineSeparator() + "images: " + counts.images()
                 + System.lineSeparator() + "tags: " + counts.tags() + System.lineSeparator() + "orders: "
-                + orderStore.count();
+                + orderStore.count() + System.lineSeparator() + "similarity: " + similarity();
+    }
+
+    private String similarity() {
+        SimilarityService.Status status = similarityService.status();
+        return status.embedder() + ", " + status.indexed() + " of " + status.images() + " images indexed"
+                + (status.reindexing() ? ", re-indexing" : "");
     }
 
     /** The console shows the reason, never a stack trace. */

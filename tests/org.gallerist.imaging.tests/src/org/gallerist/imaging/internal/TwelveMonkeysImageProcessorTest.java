@@ -308,6 +308,11 @@ class TwelveMonkeysImageProcessorTest {
         assertEquals(400, upright.getHeight());
         assertClose(Color.RED, new Color(upright.getRGB(100, 30)), 40);
 
+        BufferedImage fromMemory = processor.decodeForAnalysis(Files.readAllBytes(rotated), 200, FIFTY_MEGAPIXELS);
+        assertEquals(200, fromMemory.getWidth());
+        assertEquals(ErrorCode.NOT_AN_IMAGE, assertThrows(GalleristException.class,
+                () -> processor.decodeForAnalysis("text".getBytes(StandardCharsets.UTF_8), 10, FIFTY_MEGAPIXELS)).code());
+
         Path small = write(gradient(60, 40), "png", dir.resolve("small"));
         assertEquals(60, processor.decodeForAnalysis(small, 256, FIFTY_MEGAPIXELS).getWidth());
         GalleristException tooBig = assertThrows(GalleristException.class,

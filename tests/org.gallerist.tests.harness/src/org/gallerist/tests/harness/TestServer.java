@@ -22,6 +22,11 @@ import org.osgi.util.tracker.ServiceTracker;
 public final class TestServer implements AutoCloseable {
 
     public static final String PID = "org.gallerist.server";
+    /** Services of components that take the server configuration, by name (the harness need not import them). */
+    private static final String[] CONFIGURED_SERVICES = { ServerEndpoint.class.getName(),
+            "org.gallerist.api.image.ImageService", "org.gallerist.api.similarity.SimilarityService",
+            "org.gallerist.api.spi.BlobStore", "org.gallerist.api.account.AccountService",
+            "org.gallerist.storage.derby.internal.DerbyDatabase", "org.gallerist.server.internal.PluginFolder" };
     private static final long TIMEOUT_MS = TimeUnit.SECONDS.toMillis(60);
 
     private final BundleContext context = FrameworkUtil.getBundle(TestServer.class).getBundleContext();
@@ -70,14 +75,17 @@ public final class TestServer implements AutoCloseable {
     public void stop() throws Exception {
         configuration().delete();
         long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (context.getServiceReference(ServerEndpoint.class) != null) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("The server did not stop within " + TIMEOUT_MS + " ms");
+        // Storage deactivates after the transport, asynchronously: a test's data folder may only go once nothing
+        // configured with it is left, or a late component would work on a deleted folder in the next test.
+        for (String service : CONFIGURED_SERVICES) {
+            while (context.getServiceReference(service) != null) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("The server did not stop within " + TIMEOUT_MS + " ms: " + service
+                            + " is still registered");
+                }
+                Thread.sleep(20);
             }
-            Thread.sleep(20);
         }
-        // Storage deactivates after the transport; give SCR a moment to finish the chain.
-        Thread.sleep(200);
         endpoint = null;
     }
 

@@ -21,6 +21,9 @@ import org.gallerist.api.image.ImportDefaults;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Page;
 import org.gallerist.api.image.TagCount;
+import org.gallerist.api.image.Upload;
+import org.gallerist.api.similarity.SimilarImage;
+import org.gallerist.api.similarity.SimilarityService;
 import org.gallerist.api.image.Visibility;
 
 /** {@link ImageRepository} as exec commands on one session. */
@@ -35,7 +38,7 @@ final class RemoteImages implements ImageRepository {
     }
 
     @Override
-    public Image add(NewImage image, byte[] content) {
+    public Upload upload(NewImage image, byte[] content) {
         List<String> command = new ArrayList<>(List.of("images", "add", "--name", image.name(), "--price",
                 image.price().toPlainString(), "--quantity", String.valueOf(image.quantity())));
         if (!image.description().isEmpty()) {
@@ -45,7 +48,31 @@ final class RemoteImages implements ImageRepository {
         if (image.visibility() == Visibility.PRIVATE) {
             command.add("--private");
         }
-        return WireRecords.image(single(session.exec(command, content)));
+        return WireRecords.upload(single(session.exec(command, content)));
+    }
+
+    @Override
+    public List<SimilarImage> similar(byte[] query, int limit, List<String> tags) {
+        return session.exec(similarCommand(null, limit, tags), query).stream().map(WireRecords::similar).toList();
+    }
+
+    @Override
+    public List<SimilarImage> similarTo(long id, int limit, List<String> tags) {
+        return session.exec(similarCommand(id, limit, tags), NO_INPUT).stream().map(WireRecords::similar).toList();
+    }
+
+    private static List<String> similarCommand(Long to, int limit, List<String> tags) {
+        List<String> command = new ArrayList<>(List.of("images", "similar", "--limit", String.valueOf(limit)));
+        if (to != null) {
+            command.addAll(List.of("--to", String.valueOf(to)));
+        }
+        tags.forEach(tag -> command.addAll(List.of("--tag", tag)));
+        return command;
+    }
+
+    @Override
+    public SimilarityService.Status similarityStatus() {
+        return WireRecords.status(single(session.exec(List.of("server", "info"), NO_INPUT)));
     }
 
     @Override

@@ -12,9 +12,12 @@ import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.TagCount;
+import org.gallerist.api.image.Upload;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.api.order.Order;
 import org.gallerist.api.order.OrderLine;
+import org.gallerist.api.similarity.SimilarImage;
+import org.gallerist.api.similarity.SimilarityService;
 
 /** Maps the server's image, tag and order JSON onto the api records. */
 final class WireRecords {
@@ -32,6 +35,42 @@ final class WireRecords {
                 Visibility.valueOf(string(json, "visibility").toUpperCase(Locale.ROOT)), (int) number(json, "width"),
                 (int) number(json, "height"), string(json, "format"), number(json, "bytes"), string(json, "sha256"),
                 instant(json, "created"));
+    }
+
+    /** An {@code images add} answer: the image, {@code near_duplicates} and {@code suggested_tags}. */
+    static Upload upload(Map<String, Object> json) {
+        List<Upload.NearDuplicate> near = new ArrayList<>();
+        if (json.get("near_duplicates") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> raw) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> duplicate = (Map<String, Object>) raw;
+                    near.add(new Upload.NearDuplicate(number(duplicate, "id"), optional(duplicate, "name"),
+                            score(duplicate)));
+                }
+            }
+        }
+        List<String> suggested = new ArrayList<>();
+        if (json.get("suggested_tags") instanceof List<?> list) {
+            list.forEach(tag -> suggested.add(String.valueOf(tag)));
+        }
+        return new Upload(image(json), near, suggested);
+    }
+
+    static SimilarImage similar(Map<String, Object> json) {
+        return new SimilarImage(image(json), score(json));
+    }
+
+    static SimilarityService.Status status(Map<String, Object> json) {
+        return new SimilarityService.Status(string(json, "embedder"), (int) number(json, "dimension"),
+                number(json, "indexed"), number(json, "images"), Boolean.TRUE.equals(json.get("reindexing")));
+    }
+
+    private static double score(Map<String, Object> json) {
+        if (json.get("score") instanceof Number score) {
+            return score.doubleValue();
+        }
+        throw missing("score");
     }
 
     static TagCount tag(Map<String, Object> json) {

@@ -1,0 +1,33 @@
+package org.gallerist.core.internal;
+
+import java.util.List;
+
+import org.gallerist.api.User;
+import org.gallerist.api.image.Image;
+import org.gallerist.api.image.Upload;
+
+/**
+ * How the image repository keeps similarity search up to date: it asks for an analysis of each upload's preview
+ * before the row commits, and reports every change after it committed.
+ */
+public interface ImageAnalysis {
+
+    /** An upload's vector and what it told us; {@link #NONE} when no embedder ran. */
+    record Analysis(String embedderId, float[] vector, List<Upload.NearDuplicate> nearDuplicates, List<String> suggestedTags) {
+        public static final Analysis NONE = new Analysis("", new float[0], List.of(), List.of());
+    }
+
+    /** Never fails: a failing embedder means no analysis, and the background re-index tries again later. */
+    Analysis analyse(User caller, byte[] preview);
+
+    void added(Image image, Analysis analysis);
+
+    /** Owner, visibility or tags may have changed. */
+    void changed(Image image);
+
+    void removed(long id);
+
+    void tagRenamed(String from, String to);
+
+    void tagDeleted(String tag);
+}
