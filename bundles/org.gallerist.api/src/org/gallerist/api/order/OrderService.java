@@ -10,7 +10,20 @@ import org.gallerist.api.User;
  */
 public interface OrderService {
 
-    Order place(User buyer, List<OrderRequest> lines);
+    /** Places a new order every time; see {@link #place(User, List, String)} for one that may be sent again. */
+    default Order place(User buyer, List<OrderRequest> lines) {
+        return place(buyer, lines, null);
+    }
+
+    /**
+     * Places an order at most once per request key: a buyer who sends the same key again (because the answer to the
+     * first attempt was lost) gets the order that key placed, and nothing else changes.
+     *
+     * @param requestKey null for none, else 8 to 64 letters, digits, '-' or '_' (a UUID fits), unique per buyer
+     * @throws org.gallerist.api.GalleristException {@code invalid_argument} for a malformed key, or a key already
+     *                                              used for an order with other lines
+     */
+    Order place(User buyer, List<OrderRequest> lines, String requestKey);
 
     /** The caller's own orders, newest first. */
     List<Order> orders(User buyer);

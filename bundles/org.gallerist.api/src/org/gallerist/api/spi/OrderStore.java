@@ -22,7 +22,18 @@ public interface OrderStore {
      *                                              {@code insufficient_stock} naming every short line and its stock;
      *                                              in each case nothing changes
      */
-    Order place(String buyer, List<OrderRequest> lines);
+    default Order place(String buyer, List<OrderRequest> lines) {
+        return place(buyer, lines, null);
+    }
+
+    /**
+     * Like {@link #place(String, List)}, but at most once per request key: if the buyer already placed an order with
+     * this key, that order is returned as it was recorded and nothing changes. The key is stored with the order in
+     * the same transaction, so of two concurrent places with one key exactly one takes stock.
+     *
+     * @param requestKey null for none; otherwise already validated by the caller
+     */
+    Order place(String buyer, List<OrderRequest> lines, String requestKey);
 
     /** How many orders were placed, for the operator's statistics. */
     long count();

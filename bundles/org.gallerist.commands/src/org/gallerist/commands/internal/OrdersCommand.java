@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -27,11 +28,15 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
-/** {@code orders place} (stdin: a JSON array of {image, quantity}), {@code orders list}, {@code orders sales}. */
+/**
+ * {@code orders place} (stdin: a JSON array of {image, quantity}), {@code orders list}, {@code orders sales}. With
+ * {@code --request KEY} a place may be sent again safely: the same key returns the order it placed.
+ */
 @Component(service = CommandHandler.class, property = CommandHandler.COMMAND_PROPERTY + "=orders")
 public class OrdersCommand implements CommandHandler {
 
-    static final String USAGE = "orders place < [{\"image\": ID, \"quantity\": Q}, ...] | orders list | orders sales";
+    static final String USAGE = "orders place [--request KEY] < [{\"image\": ID, \"quantity\": Q}, ...]"
+            + " | orders list | orders sales";
     private static final int MAX_INPUT = 1024 * 1024;
 
     private final OrderService orders;
@@ -54,11 +59,21 @@ public class OrdersCommand implements CommandHandler {
     @Override
     public void execute(CommandRequest request) throws Exception {
         List<String> args = request.args();
-        if (args.size() != 1) {
-            throw Options.invalid(args.isEmpty() ? "Missing sub-command." : "Wrong number of arguments.", USAGE);
+        if (args.isEmpty()) {
+            throw Options.invalid("Missing sub-command.", USAGE);
+        }
+        if (args.size() != 1 && !args.get(0).equals("place")) {
+            throw Options.invalid("Wrong number of arguments.", USAGE);
         }
         switch (args.get(0)) {
-        case "place" -> request.output().emit(json(orders.place(request.caller(), readLines(request.input()))));
+        case "place" -> {
+            Options options = Options.parse(args.subList(1, args.size()), Set.of(), Set.of("request"), Set.of(), USAGE);
+            if (!options.positional().isEmpty()) {
+                throw Options.invalid("Wrong number of arguments.", USAGE);
+            }
+            request.output().emit(json(orders.place(request.caller(), readLines(request.input()),
+                    options.value("request"))));
+        }
         case "list" -> {
             for (Order order : orders.orders(request.caller())) {
                 request.output().emit(json(order));

@@ -1,11 +1,16 @@
 package org.gallerist.core.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
 import org.gallerist.api.order.Order;
+import org.gallerist.api.order.OrderLine;
 import org.gallerist.api.order.OrderRequest;
 import org.gallerist.api.order.OrderService;
 import org.gallerist.api.spi.OrderStore;
@@ -13,11 +18,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Orders: the shape of a request is checked here; stock, visibility and prices are settled in the store's transaction. */
+/**
+ * Orders: the shape of a request and its request key are checked here; stock, visibility, prices and the key's
+ * uniqueness are settled in the store's transaction.
+ */
 @Component(service = OrderService.class)
 public class OrderServiceImpl implements OrderService {
 
     static final int MAX_LINES = 200;
+    private static final Pattern REQUEST_KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     private final OrderStore store;
 
@@ -27,7 +36,7 @@ public class OrderServiceImpl implements OrderService {
     }
 
     @Override
-    public Order place(User buyer, List<OrderRequest> lines) {
+    public Order place(User buyer, List<OrderRequest> lines, String requestKey) {
         if (lines.isEmpty()) {
             throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "The order has no lines.");
         }
@@ -43,7 +52,27 @@ public class OrderServiceImpl implements OrderService {
                         "The quantity for #" + line.image() + " must be at least 1.");
             }
         }
-        return store.place(buyer.name(), lines);
+        if (requestKey != null && !REQUEST_KEY.matcher(requestKey).matches()) {
+            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "The request key must be 8 to 64 letters, digits,"
+                    + " '-' or '_' (a UUID will do), e.g. " + UUID.randomUUID() + ".");
+        }
+        Order order = store.place(buyer.name(), lines, requestKey);
+        // A fresh order always has exactly the requested lines; other lines mean the key was used before.
+        if (requestKey != null && !quantities(order).equals(merged(lines))) {
+            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "The request key " + requestKey + " already"
+                    + " placed order #" + order.id() + ", which has other lines; use a new key for a new order.");
+        }
+        return order;
+    }
+
+    private static Map<Long, Long> merged(List<OrderRequest> lines) {
+        return lines.stream().collect(Collectors.groupingBy(OrderRequest::image,
+                Collectors.summingLong(OrderRequest::quantity)));
+    }
+
+    private static Map<Long, Long> quantities(Order order) {
+        return order.lines().stream().collect(Collectors.groupingBy(OrderLine::image,
+                Collectors.summingLong(OrderLine::quantity)));
     }
 
     @Override

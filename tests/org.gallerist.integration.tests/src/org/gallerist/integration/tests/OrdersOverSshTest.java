@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -152,5 +154,42 @@ class OrdersOverSshTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aRepeatedRequestKeyReturnsTheFirstOrderAndTakesStockOnce() throws Exception {
+        GalleristSession seller = account("seller");
+        GalleristSession buyer = account("buyer");
+        GalleristSession other = account("other");
+        Image poster = sell(seller, 8, "Poster", "3.00", 10, Visibility.PUBLIC);
+        byte[] twoPosters = ("[{\"image\": " + poster.id() + ", \"quantity\": 2}]").getBytes(StandardCharsets.UTF_8);
+        String key = "6f1c2a0e-7d4b-4c1e-9a55-0b8e2f3d4c5a";
+
+        Map<String, Object> first = buyer.exec(List.of("orders", "place", "--request", key), twoPosters).get(0);
+        Map<String, Object> repeated = buyer.exec(List.of("orders", "place", "--request=" + key), twoPosters).get(0);
+        assertEquals(first, repeated, "the same order, as it was placed");
+        assertEquals(8, seller.images().show(poster.id()).quantity(), "stock went down once");
+        assertEquals(1, buyer.shop().orders().size());
+
+        Map<String, Object> others = other.exec(List.of("orders", "place", "--request", key), twoPosters).get(0);
+        assertTrue(!others.get("id").equals(first.get("id")), "keys are per buyer");
+        assertEquals(6, seller.images().show(poster.id()).quantity());
+
+        byte[] threePosters = ("[{\"image\": " + poster.id() + ", \"quantity\": 3}]").getBytes(StandardCharsets.UTF_8);
+        GalleristException reused = assertThrows(GalleristException.class,
+                () -> buyer.exec(List.of("orders", "place", "--request", key), threePosters));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, reused.code());
+        assertTrue(reused.getMessage().contains("#" + first.get("id")), reused.getMessage());
+
+        for (String bad : List.of("short", "has space in it", "x".repeat(65), "semi;colon-key")) {
+            GalleristException malformed = assertThrows(GalleristException.class,
+                    () -> buyer.exec(List.of("orders", "place", "--request", bad), twoPosters));
+            assertEquals(ErrorCode.INVALID_ARGUMENT, malformed.code(), bad);
+            assertTrue(malformed.getMessage().contains("request key"), malformed.getMessage());
+        }
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(GalleristException.class,
+                () -> buyer.exec(List.of("orders", "place", "--request"), twoPosters)).code());
+        assertEquals(6, seller.images().show(poster.id()).quantity(), "refused requests took nothing");
+        assertEquals(1, buyer.shop().orders().size());
     }
 }

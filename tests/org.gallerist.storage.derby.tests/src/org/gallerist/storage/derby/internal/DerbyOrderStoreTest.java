@@ -219,4 +219,47 @@ class DerbyOrderStoreTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aRequestKeyBuysOncePerBuyerEvenWhenSentConcurrently() throws Exception {
+        long sunset = add("alice", "Sunset", "2.00", 10, Visibility.PUBLIC);
+        int tries = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(tries);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Order>> results = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return orders.place("bob", List.of(new OrderRequest(sunset, 2)), "key-0001");
+                }));
+            }
+            start.countDown();
+            Order first = results.get(0).get(60, TimeUnit.SECONDS);
+            for (Future<Order> result : results) {
+                assertEquals(first, result.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(8, stock(sunset), "stock was taken once");
+            assertEquals(List.of(first), orders.orders("bob"));
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Order carols = orders.place("carol", List.of(new OrderRequest(sunset, 1)), "key-0001");
+        assertEquals("carol", carols.buyer(), "keys are per buyer");
+        orders.place("bob", List.of(new OrderRequest(sunset, 1)));
+        orders.place("bob", List.of(new OrderRequest(sunset, 1)));
+        assertEquals(3, orders.orders("bob").size(), "orders without a key never collide");
+        assertEquals(5, stock(sunset));
+    }
+
+    @Test
+    void aRepeatedKeyReturnsTheOrderAsRecordedEvenWhenStockIsGone() {
+        long last = add("alice", "Last", "7.00", 1, Visibility.PUBLIC);
+        Order placed = orders.place("bob", List.of(new OrderRequest(last, 1)), "retry-key-42");
+        images.update(last, new ImageChanges("Renamed", null, null, new BigDecimal("1.00"), null, null));
+        assertEquals(placed, orders.place("bob", List.of(new OrderRequest(last, 1)), "retry-key-42"));
+        assertEquals(0, stock(last));
+        assertEquals(1, orders.count());
+    }
 }
