@@ -13,7 +13,10 @@ import org.gallerist.api.User;
  */
 public interface GalleristClient {
 
-    /** Logs in and returns an open session; the caller closes it. */
+    /**
+     * Logs in and returns an open session; the caller closes it. To log in again after a drop, the session keeps
+     * its own copy of the password (or the private keys read from the key file) in memory until it is closed.
+     */
     GalleristSession connect(ServerAddress server, Credentials credentials, Path knownHosts, HostKeyTrust trust);
 
     /**

@@ -2,11 +2,21 @@ package org.gallerist.api.client;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.gallerist.api.User;
 import org.gallerist.api.account.AuthorizedKey;
 
-/** A logged-in connection. Thread-safe: each request runs on its own channel of the one SSH session. */
+/**
+ * A logged-in connection. Thread-safe: each request runs on its own channel of the one SSH session.
+ * <p>
+ * The session remembers how it logged in. When the connection drops it logs in again by itself, a few times over
+ * some seconds, checking the host key exactly as at the first login (a changed key is refused with
+ * {@code host_key_changed}). Requests made meanwhile wait for that. A request whose connection was lost is sent
+ * again once if that cannot apply it twice: reads, updates that set values, and uploads and orders, which the
+ * server recognises when they come again. If logging in again fails, requests fail with
+ * {@code connection_failed} and the next request tries again. Only {@link #close()} ends it for good.
+ */
 public interface GalleristSession extends AutoCloseable {
 
     ServerAddress server();
@@ -33,8 +43,21 @@ public interface GalleristSession extends AutoCloseable {
     /** Orders through this session. */
     Shop shop();
 
+    /** True until {@link #close()}; a dropped connection that is being or will be re-established is still open. */
     boolean isOpen();
 
+    /** Where the connection stands now. */
+    SessionState state();
+
+    /**
+     * Tells the listener of every later change of {@link #state()}, in order, on a thread of the client (never the
+     * caller's); listeners should return quickly. The last call is {@link SessionState#CLOSED}.
+     */
+    void addStateListener(Consumer<SessionState> listener);
+
+    void removeStateListener(Consumer<SessionState> listener);
+
+    /** Ends the session for good: it logs out and never reconnects. */
     @Override
     void close();
 }

@@ -18,7 +18,13 @@ import org.gallerist.api.similarity.SimilarityService;
 /** The server's image repository as the logged-in user sees it; every call is one request on its own channel. */
 public interface ImageRepository {
 
-    /** Uploads one image; the answer says what the server noticed (near duplicates, suggested tags). */
+    /**
+     * Uploads one image; the answer says what the server noticed (near duplicates, suggested tags). If the
+     * connection is lost while it runs, the upload is sent once more, and a {@code duplicate} answer to that second
+     * try is taken as the first one having landed: the image already there is returned (without what the server
+     * noticed, which was in the lost answer). So if the same bytes had been uploaded before, that earlier image is
+     * returned instead of the error a first try gets; either way the repository holds one copy.
+     */
     Upload upload(NewImage image, byte[] content);
 
     default Image add(NewImage image, byte[] content) {
@@ -48,7 +54,10 @@ public interface ImageRepository {
 
     Image update(long id, ImageChanges changes);
 
-    /** Deletes each id independently; one result per id, in order. */
+    /**
+     * Deletes each id independently; one result per id, in order. If the connection is lost while it runs, it is
+     * sent once more, and an id the second try no longer finds counts as deleted.
+     */
     List<DeleteResult> delete(List<Long> ids);
 
     List<TagCount> tags();

@@ -63,6 +63,19 @@ class FakeSession implements GalleristSession {
     }
 
     @Override
+    public org.gallerist.api.client.SessionState state() {
+        return open ? org.gallerist.api.client.SessionState.CONNECTED : org.gallerist.api.client.SessionState.CLOSED;
+    }
+
+    @Override
+    public void addStateListener(java.util.function.Consumer<org.gallerist.api.client.SessionState> listener) {
+    }
+
+    @Override
+    public void removeStateListener(java.util.function.Consumer<org.gallerist.api.client.SessionState> listener) {
+    }
+
+    @Override
     public void close() {
         open = false;
     }

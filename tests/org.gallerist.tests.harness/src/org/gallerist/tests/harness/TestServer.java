@@ -1,6 +1,8 @@
 package org.gallerist.tests.harness;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -87,6 +89,16 @@ public final class TestServer implements AutoCloseable {
             }
         }
         endpoint = null;
+    }
+
+    /**
+     * A loopback port that was free a moment ago, for a server that must come back on the same port after
+     * {@link #stop()} (pass it as the {@code port} override); ephemeral ports are rarely reused that soon.
+     */
+    public static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return probe.getLocalPort();
+        }
     }
 
     public ServerAddress address() {

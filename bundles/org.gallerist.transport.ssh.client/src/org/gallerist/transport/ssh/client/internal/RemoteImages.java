@@ -1,5 +1,6 @@
 package org.gallerist.transport.ssh.client.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,8 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.gallerist.api.ErrorCode;
+import org.gallerist.api.GalleristException;
 import org.gallerist.api.client.DeleteResult;
 import org.gallerist.api.client.ImageRepository;
 import org.gallerist.api.client.ImportResult;
@@ -26,10 +30,16 @@ import org.gallerist.api.similarity.SimilarImage;
 import org.gallerist.api.similarity.SimilarityService;
 import org.gallerist.api.image.Visibility;
 
-/** {@link ImageRepository} as exec commands on one session. */
+/**
+ * {@link ImageRepository} as exec commands on one session. Every request is sent once more if its connection was
+ * lost: reads and updates as they are; an upload, a delete and tag changes read the second answer knowing that the
+ * first try may have done the work (the server rejects the same bytes from the same owner as a duplicate).
+ */
 final class RemoteImages implements ImageRepository {
 
     private static final byte[] NO_INPUT = new byte[0];
+    /** How the server's {@code duplicate} answer names the image already there: "... as #12." */
+    private static final Pattern EXISTING_ID = Pattern.compile("#(\\d+)");
 
     private final SshGalleristSession session;
 
@@ -48,17 +58,30 @@ final class RemoteImages implements ImageRepository {
         if (image.visibility() == Visibility.PRIVATE) {
             command.add("--private");
         }
-        return WireRecords.upload(single(session.exec(command, content)));
+        return session.request(true, again -> {
+            try {
+                return WireRecords.upload(single(session.lines(command, content)));
+            } catch (GalleristException e) {
+                Matcher existing = EXISTING_ID.matcher(String.valueOf(e.getMessage()));
+                if (again && e.code() == ErrorCode.DUPLICATE && existing.find()) {
+                    // the first try stored it; its answer, with what the server noticed then, was lost
+                    return new Upload(show(Long.parseLong(existing.group(1))), List.of(), List.of());
+                }
+                throw e;
+            }
+        });
     }
 
     @Override
     public List<SimilarImage> similar(byte[] query, int limit, List<String> tags) {
-        return session.exec(similarCommand(null, limit, tags), query).stream().map(WireRecords::similar).toList();
+        return session.exec(similarCommand(null, limit, tags), query, true).stream().map(WireRecords::similar)
+                .toList();
     }
 
     @Override
     public List<SimilarImage> similarTo(long id, int limit, List<String> tags) {
-        return session.exec(similarCommand(id, limit, tags), NO_INPUT).stream().map(WireRecords::similar).toList();
+        return session.exec(similarCommand(id, limit, tags), NO_INPUT, true).stream().map(WireRecords::similar)
+                .toList();
     }
 
     private static List<String> similarCommand(Long to, int limit, List<String> tags) {
@@ -72,7 +95,7 @@ final class RemoteImages implements ImageRepository {
 
     @Override
     public SimilarityService.Status similarityStatus() {
-        return WireRecords.status(single(session.exec(List.of("server", "info"), NO_INPUT)));
+        return WireRecords.status(single(session.exec(List.of("server", "info"), NO_INPUT, true)));
     }
 
     @Override
@@ -88,7 +111,8 @@ final class RemoteImages implements ImageRepository {
         }
         List<Map<String, Object>> lines;
         try (InputStream archive = Files.newInputStream(tar)) {
-            lines = session.execKeepingLines(command, archive);
+            // Sent again only if the first try never reached the server: the archive was not read then.
+            lines = session.request(false, again -> session.linesEvenIfFailed(command, archive));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + tar, e);
         }
@@ -125,7 +149,7 @@ final class RemoteImages implements ImageRepository {
         }
         List<Image> images = new ArrayList<>();
         String next = null;
-        for (Map<String, Object> line : session.exec(command, NO_INPUT)) {
+        for (Map<String, Object> line : session.exec(command, NO_INPUT, true)) {
             if (line.get("next") instanceof String cursor) {
                 next = cursor;
             } else {
@@ -137,7 +161,7 @@ final class RemoteImages implements ImageRepository {
 
     @Override
     public Image show(long id) {
-        return WireRecords.image(single(session.exec(List.of("images", "show", String.valueOf(id)), NO_INPUT)));
+        return WireRecords.image(single(session.exec(List.of("images", "show", String.valueOf(id)), NO_INPUT, true)));
     }
 
     @Override
@@ -166,44 +190,65 @@ final class RemoteImages implements ImageRepository {
         if (changes.visibility() != null) {
             command.add(changes.visibility() == Visibility.PRIVATE ? "--private" : "--public");
         }
-        return WireRecords.image(single(session.exec(command, NO_INPUT)));
+        return WireRecords.image(single(session.exec(command, NO_INPUT, true))); // sets values: safe to send twice
     }
 
     @Override
     public List<DeleteResult> delete(List<Long> ids) {
         List<String> command = new ArrayList<>(List.of("images", "delete"));
         ids.forEach(id -> command.add(String.valueOf(id)));
-        List<DeleteResult> results = new ArrayList<>();
-        for (Map<String, Object> line : session.execKeepingLines(command, NO_INPUT)) {
-            long id = line.get("id") instanceof Number number ? number.longValue() : -1;
-            if (Boolean.TRUE.equals(line.get("deleted"))) {
-                results.add(new DeleteResult(id, true, null, ""));
-            } else {
-                results.add(new DeleteResult(id, false, ErrorCode.fromWireName(String.valueOf(line.get("error"))),
-                        String.valueOf(line.get("message"))));
+        return session.request(true, again -> {
+            List<DeleteResult> results = new ArrayList<>();
+            for (Map<String, Object> line : session.linesEvenIfFailed(command, new ByteArrayInputStream(NO_INPUT))) {
+                results.add(deleteResult(line, again));
             }
+            return results;
+        });
+    }
+
+    /** On the second try an image that is gone was deleted by the first, whose answer was lost. */
+    private static DeleteResult deleteResult(Map<String, Object> line, boolean again) {
+        long id = line.get("id") instanceof Number number ? number.longValue() : -1;
+        ErrorCode error = Boolean.TRUE.equals(line.get("deleted")) ? null
+                : ErrorCode.fromWireName(String.valueOf(line.get("error")));
+        if (error == null || again && error == ErrorCode.NOT_FOUND) {
+            return new DeleteResult(id, true, null, "");
         }
-        return results;
+        return new DeleteResult(id, false, error, String.valueOf(line.get("message")));
     }
 
     @Override
     public List<TagCount> tags() {
-        return session.exec(List.of("tags", "list"), NO_INPUT).stream().map(WireRecords::tag).toList();
+        return session.exec(List.of("tags", "list"), NO_INPUT, true).stream().map(WireRecords::tag).toList();
     }
 
     @Override
     public void renameTag(String from, String to) {
-        session.exec(List.of("tags", "rename", from, to), NO_INPUT);
+        goneOnSecondTry(List.of("tags", "rename", from, to));
     }
 
     @Override
     public void deleteTag(String tag) {
-        session.exec(List.of("tags", "delete", tag), NO_INPUT);
+        goneOnSecondTry(List.of("tags", "delete", tag));
+    }
+
+    /** For changes that make their subject go away: a second try that finds it gone means the first one did it. */
+    private void goneOnSecondTry(List<String> command) {
+        session.request(true, again -> {
+            try {
+                return session.lines(command, NO_INPUT);
+            } catch (GalleristException e) {
+                if (again && e.code() == ErrorCode.NOT_FOUND) {
+                    return List.of();
+                }
+                throw e;
+            }
+        });
     }
 
     private static Map<String, Object> single(List<Map<String, Object>> lines) {
         if (lines.size() != 1) {
-            throw new org.gallerist.api.GalleristException(ErrorCode.INTERNAL,
+            throw new GalleristException(ErrorCode.INTERNAL,
                     "The server sent " + lines.size() + " lines where one was expected.");
         }
         return lines.get(0);

@@ -1,8 +1,8 @@
 package org.gallerist.transport.ssh.client.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,25 +11,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.apache.sshd.client.ClientBuilder;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
-import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
-import org.apache.sshd.common.NamedResource;
-import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
-import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -46,7 +47,8 @@ import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * The SSH client behind {@link GalleristClient}: one Mina {@link SshClient} for the component's lifetime, one SSH
- * session per {@link #connect}. It reads nothing from {@code ~/.ssh}: keys, known_hosts and trust come from the caller.
+ * session per {@link #connect} at a time (a new one after each drop). It reads nothing from {@code ~/.ssh}: keys,
+ * known_hosts and trust come from the caller.
  */
 @Component(service = GalleristClient.class)
 public class SshGalleristClient implements GalleristClient {
@@ -54,12 +56,20 @@ public class SshGalleristClient implements GalleristClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Longer than the server's longest back-off after wrong passwords (8 s) plus the password hash. */
     private static final Duration AUTH_TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration HEARTBEAT = Duration.ofSeconds(30);
+    /**
+     * Keep-alives that want an answer: a connection that died without a word (a cable pulled, a laptop asleep) is
+     * noticed after {@link #HEARTBEATS_UNANSWERED} of them instead of when TCP gives up, minutes later.
+     */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private static final int HEARTBEATS_UNANSWERED = 3;
     private static final String SIGNUP_LOGIN = "signup";
     private static final AttributeKey<KnownHostsCheck> HOST_CHECK = new AttributeKey<>();
 
     private final SshClient client;
     private final WireJson json = new WireJson();
+    /** Reconnect rounds and state events; daemon threads that end when idle. */
+    private final ExecutorService threads = Executors.newCachedThreadPool(daemonThreads());
+    private final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
 
     @Activate
     public SshGalleristClient() {
@@ -69,46 +79,51 @@ public class SshGalleristClient implements GalleristClient {
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.setServerKeyVerifier(SshGalleristClient::verifyServerKey);
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, HEARTBEAT);
+        CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, HEARTBEATS_UNANSWERED);
         client.start();
     }
 
     @Deactivate
     void deactivate() {
+        connections.forEach(LiveConnection::close); // for good: no reconnecting through a stopped client
         client.stop();
+        threads.shutdown(); // lets the last state events (CLOSED) reach their listeners
     }
 
     @Override
     public GalleristSession connect(ServerAddress server, Credentials credentials, Path knownHosts, HostKeyTrust trust) {
-        ClientSession session = open(server, credentials.username(), knownHosts, trust);
+        Path file = prepare(knownHosts);
+        LoginSecret secret = LoginSecret.of(credentials);
+        Supplier<ClientSession> login = () -> logIn(server, credentials.username(), secret, file, trust);
+        ClientSession first;
         try {
-            switch (credentials) {
-            case Credentials.Password password -> session.addPasswordIdentity(new String(password.password()));
-            case Credentials.KeyFile keyFile -> {
-                for (KeyPair pair : loadKey(keyFile)) {
-                    session.addPublicKeyIdentity(pair);
-                }
-            }
-            }
-            authenticate(session, server, credentials);
-            return new SshGalleristSession(session, server, json);
+            first = login.get();
         } catch (RuntimeException e) {
-            session.close(true);
+            secret.erase();
             throw e;
         }
+        StateEvents events = new StateEvents(threads);
+        LiveConnection connection = new LiveConnection(server, first, login, threads, events, closed -> {
+            secret.erase();
+            connections.remove(closed);
+        });
+        connections.add(connection);
+        return new SshGalleristSession(server, connection, events, json);
     }
 
     @Override
     public User signUp(ServerAddress server, String username, char[] password, List<String> publicKeys,
             Path knownHosts, HostKeyTrust trust) {
-        ClientSession session = open(server, SIGNUP_LOGIN, knownHosts, trust);
-        try (SshGalleristSession signup = new SshGalleristSession(session, server, json)) {
-            authenticate(session, server, null);
+        ClientSession session = open(server, SIGNUP_LOGIN, prepare(knownHosts), trust);
+        try {
+            authenticate(session, server, "The server " + server + " refused the sign-up login.");
             byte[] input = signUpInput(password, publicKeys);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int status;
             try {
-                status = signup.run(ShellQuoting.join(List.of(SIGNUP_LOGIN, username)), input, out, err);
+                status = Exec.run(session, server, ShellQuoting.join(List.of(SIGNUP_LOGIN, username)),
+                        new ByteArrayInputStream(input), out, err);
             } finally {
                 Arrays.fill(input, (byte) 0);
             }
@@ -120,12 +135,28 @@ public class SshGalleristClient implements GalleristClient {
                 throw new GalleristException(ErrorCode.INTERNAL, "The server did not confirm the new account.");
             }
             return json.user(lines.get(0));
+        } finally {
+            session.close(true);
+        }
+    }
+
+    /** A logged-in session: connect, check the host key, authenticate; the same every time, first or again. */
+    private ClientSession logIn(ServerAddress server, String username, LoginSecret secret, Path knownHosts,
+            HostKeyTrust trust) {
+        ClientSession session = open(server, username, knownHosts, trust);
+        try {
+            secret.offerTo(session);
+            authenticate(session, server, secret.refusal(username));
+            return session;
+        } catch (RuntimeException e) {
+            session.close(true);
+            throw e;
         }
     }
 
     /** Connects and checks the host key; authentication is left to the caller. */
     private ClientSession open(ServerAddress server, String username, Path knownHosts, HostKeyTrust trust) {
-        KnownHostsCheck check = new KnownHostsCheck(prepare(knownHosts), server, trust);
+        KnownHostsCheck check = new KnownHostsCheck(knownHosts, server, trust);
         ConnectFuture future;
         try {
             future = client.connect(username, server.host(), server.port(),
@@ -147,7 +178,7 @@ public class SshGalleristClient implements GalleristClient {
         }
     }
 
-    private static void authenticate(ClientSession session, ServerAddress server, Credentials credentials) {
+    private static void authenticate(ClientSession session, ServerAddress server, String refused) {
         KnownHostsCheck check = session.getAttribute(HOST_CHECK);
         try {
             AuthFuture auth = session.auth();
@@ -162,12 +193,7 @@ public class SshGalleristClient implements GalleristClient {
             throw refusedOr(check, new GalleristException(ErrorCode.CONNECTION_FAILED,
                     "Could not log in to " + server + ": " + Failures.reason(e) + ".", e));
         }
-        throw refusedOr(check, new GalleristException(ErrorCode.UNAUTHORIZED, switch (credentials) {
-        case null -> "The server " + server + " refused the sign-up login.";
-        case Credentials.Password p -> "Wrong username or password.";
-        case Credentials.KeyFile k -> "The server did not accept the key " + k.privateKey().getFileName()
-                + " for user '" + k.username() + "'.";
-        }));
+        throw refusedOr(check, new GalleristException(ErrorCode.UNAUTHORIZED, refused));
     }
 
     /** A host-key refusal explains a failed key exchange better than whatever error followed from it. */
@@ -181,23 +207,6 @@ public class SshGalleristClient implements GalleristClient {
         KnownHostsCheck check = session.getConnectionContext() == null ? null
                 : session.getConnectionContext().getAttribute(HOST_CHECK);
         return check != null && check.verifyServerKey(session, remote, key);
-    }
-
-    private static Iterable<KeyPair> loadKey(Credentials.KeyFile keyFile) {
-        Path file = keyFile.privateKey();
-        FilePasswordProvider passphrase = keyFile.passphrase() == null ? FilePasswordProvider.EMPTY
-                : FilePasswordProvider.of(new String(keyFile.passphrase()));
-        try (InputStream in = Files.newInputStream(file)) {
-            Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(file.toString()),
-                    in, passphrase);
-            if (pairs == null || !pairs.iterator().hasNext()) {
-                throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "The file " + file + " holds no private key.");
-            }
-            return pairs;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "Could not read the private key " + file
-                    + " (an OpenSSH private key, with its passphrase if it has one): " + describe(e), e);
-        }
     }
 
     /** Makes sure the known_hosts file and its folder exist, private to the user like OpenSSH keeps them. */
@@ -238,6 +247,15 @@ public class SshGalleristClient implements GalleristClient {
             Arrays.fill(bytes.array(), (byte) 0);
         }
         return input;
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "gallerist-ssh-client-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static String describe(Exception e) {

@@ -2,43 +2,126 @@ package org.gallerist.transport.ssh.client.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.time.Duration;
-import java.util.EnumSet;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
-import org.apache.sshd.client.channel.ChannelExec;
-import org.apache.sshd.client.channel.ClientChannelEvent;
-import org.apache.sshd.client.session.ClientSession;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
 import org.gallerist.api.account.AuthorizedKey;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.api.client.ImageRepository;
-import org.gallerist.api.client.Shop;
 import org.gallerist.api.client.ServerAddress;
+import org.gallerist.api.client.SessionState;
+import org.gallerist.api.client.Shop;
 
-/** One logged-in SSH session; every request is its own exec channel, so requests may run concurrently. */
+/**
+ * One logged-in user on a {@link LiveConnection}; every request is its own exec channel, so requests may run
+ * concurrently. A request whose connection was lost is sent once more when that is safe (see {@link #request}).
+ */
 final class SshGalleristSession implements GalleristSession {
 
-    private static final Duration CHANNEL_OPEN_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration EARLY_ANSWER_WAIT = Duration.ofSeconds(5);
     private static final byte[] NO_INPUT = new byte[0];
+    /** Codes that say the connection failed, which the server itself never answers. */
+    private static final Set<ErrorCode> TRANSPORT_FAILURES = Set.of(ErrorCode.CONNECTION_FAILED,
+            ErrorCode.HOST_KEY_CHANGED, ErrorCode.HOST_KEY_REJECTED);
 
-    private final ClientSession session;
     private final ServerAddress server;
+    private final LiveConnection connection;
+    private final StateEvents events;
     private final WireJson json;
     private final ImageRepository images = new RemoteImages(this);
     private final Shop shop = new RemoteShop(this);
 
-    SshGalleristSession(ClientSession session, ServerAddress server, WireJson json) {
-        this.session = session;
+    SshGalleristSession(ServerAddress server, LiveConnection connection, StateEvents events, WireJson json) {
         this.server = server;
+        this.connection = connection;
+        this.events = events;
         this.json = json;
+    }
+
+    /**
+     * One try at a request. {@code again} is true for a second try whose first may have been applied before its
+     * connection was lost, so that the try can read an answer such as "already there" as the first one's work.
+     */
+    @FunctionalInterface
+    interface Attempt<T> {
+        T run(boolean again);
+    }
+
+    /**
+     * Runs a request and, if its connection was lost, once more on the connection that replaces it: always when
+     * the first try never reached the server, otherwise only if the request is {@code replayable}, i.e. sending
+     * it twice changes nothing more than sending it once.
+     */
+    <T> T request(boolean replayable, Attempt<T> attempt) {
+        try {
+            return attempt.run(false);
+        } catch (ConnectionLost lost) {
+            if (lost.mayHaveRun() && !replayable) {
+                throw lost;
+            }
+            try {
+                return attempt.run(lost.mayHaveRun());
+            } catch (GalleristException e) {
+                boolean saysSo = e instanceof ConnectionLost lostAgain && lostAgain.mayHaveRun();
+                if (lost.mayHaveRun() && TRANSPORT_FAILURES.contains(e.code()) && !saysSo) {
+                    throw new GalleristException(e.code(), e.getMessage() + " The request may have been applied"
+                            + " before the connection was lost.", e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** One try: the command's JSON lines, or the error the server answered. */
+    List<Map<String, Object>> lines(List<String> command, byte[] stdin) {
+        Reply reply = send(command, stdin);
+        if (reply.status != 0) {
+            throw json.error(reply.err, reply.status);
+        }
+        return json.lines(reply.out);
+    }
+
+    /**
+     * One try, for bulk commands that report per item: the result lines even when the command failed; fails only
+     * when there are no result lines at all.
+     */
+    List<Map<String, Object>> linesEvenIfFailed(List<String> command, InputStream stdin) {
+        Reply reply = send(command, stdin);
+        List<Map<String, Object>> lines = json.lines(reply.out);
+        if (reply.status != 0 && lines.isEmpty()) {
+            throw json.error(reply.err, reply.status);
+        }
+        return lines;
+    }
+
+    /** A read whose stdout is bytes, e.g. {@code images get}. */
+    byte[] bytes(List<String> command) {
+        return request(true, again -> {
+            Reply reply = send(command, NO_INPUT);
+            if (reply.status != 0) {
+                throw json.error(reply.err, reply.status);
+            }
+            return reply.out;
+        });
+    }
+
+    /** A request that is sent again after a lost connection only if {@code replayable}. */
+    List<Map<String, Object>> exec(List<String> command, byte[] stdin, boolean replayable) {
+        return request(replayable, again -> lines(command, stdin));
+    }
+
+    @Override
+    public List<Map<String, Object>> exec(List<String> command, byte[] stdin) {
+        if (command.isEmpty()) {
+            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "No command given.");
+        }
+        return exec(command, stdin == null ? NO_INPUT : stdin, Replays.safe(command));
     }
 
     @Override
@@ -48,106 +131,44 @@ final class SshGalleristSession implements GalleristSession {
 
     @Override
     public User whoami() {
-        return json.user(single(exec(List.of("whoami"), NO_INPUT), "whoami"));
+        return json.user(single(exec(List.of("whoami"), NO_INPUT, true), "whoami"));
     }
 
+    /** A key that is already there after a lost answer was added by the first try. */
     @Override
     public AuthorizedKey addKey(String openSshLine) {
-        byte[] input = (openSshLine.strip() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return json.key(single(exec(List.of("keys", "add"), input), "keys add"));
+        byte[] input = (openSshLine.strip() + "\n").getBytes(StandardCharsets.UTF_8);
+        return request(true, again -> {
+            try {
+                return json.key(single(lines(List.of("keys", "add"), input), "keys add"));
+            } catch (GalleristException e) {
+                if (again && e.code() == ErrorCode.DUPLICATE) {
+                    return keys().stream().filter(key -> sameKey(key.openSshLine(), openSshLine)).findFirst()
+                            .orElseThrow(() -> e);
+                }
+                throw e;
+            }
+        });
     }
 
     @Override
     public List<AuthorizedKey> keys() {
-        return exec(List.of("keys", "list"), NO_INPUT).stream().map(json::key).toList();
+        return exec(List.of("keys", "list"), NO_INPUT, true).stream().map(json::key).toList();
     }
 
+    /** A key that is gone after a lost answer was removed by the first try. */
     @Override
     public void removeKey(String fingerprint) {
-        exec(List.of("keys", "remove", fingerprint), NO_INPUT);
-    }
-
-    @Override
-    public List<Map<String, Object>> exec(List<String> command, byte[] stdin) {
-        if (command.isEmpty()) {
-            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "No command given.");
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = run(ShellQuoting.join(command), stdin == null ? NO_INPUT : stdin, out, err);
-        if (status != 0) {
-            throw json.error(err.toByteArray(), status);
-        }
-        return json.lines(out.toByteArray());
-    }
-
-    /** Runs one command to its end; no time limit, but closing the session ends the wait. */
-    int run(String commandLine, byte[] stdin, OutputStream out, OutputStream err) {
-        return run(commandLine, new ByteArrayInputStream(stdin), out, err);
-    }
-
-    /** Like {@link #run(String, byte[], OutputStream, OutputStream)}, streaming stdin from {@code stdin}. */
-    int run(String commandLine, InputStream stdin, OutputStream out, OutputStream err) {
-        if (!session.isOpen()) {
-            throw lost();
-        }
-        try (ChannelExec channel = session.createExecChannel(commandLine)) {
-            channel.setOut(out);
-            channel.setErr(err);
-            channel.open().verify(CHANNEL_OPEN_TIMEOUT);
-            try (OutputStream in = channel.getInvertedIn()) {
-                stdin.transferTo(in);
-            } catch (IOException e) {
-                // A server that rejects a request early (bad option, too large) closes the channel while we still
-                // send; its exit status and error then say more than the broken pipe does.
-                channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), EARLY_ANSWER_WAIT.toMillis());
-                if (channel.getExitStatus() == null) {
-                    throw e;
+        request(true, again -> {
+            try {
+                return lines(List.of("keys", "remove", fingerprint), NO_INPUT);
+            } catch (GalleristException e) {
+                if (again && e.code() == ErrorCode.NOT_FOUND) {
+                    return List.of();
                 }
-            } // closing stdin sends EOF, which commands reading their input wait for
-            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), 0L);
-            Integer status = channel.getExitStatus();
-            if (status == null) {
-                throw lost();
+                throw e;
             }
-            return status;
-        } catch (IOException e) {
-            if (!session.isOpen()) {
-                throw lost();
-            }
-            throw new GalleristException(ErrorCode.CONNECTION_FAILED,
-                    "The request to " + server + " failed: " + Failures.reason(e), e);
-        }
-    }
-
-    /** Runs a command whose stdout is bytes, e.g. {@code images get}. */
-    byte[] bytes(List<String> command) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = run(ShellQuoting.join(command), NO_INPUT, out, err);
-        if (status != 0) {
-            throw json.error(err.toByteArray(), status);
-        }
-        return out.toByteArray();
-    }
-
-    /**
-     * Like {@link #exec} but returns the result lines even when the command failed, for bulk commands that report
-     * per item; fails only when there are no result lines at all.
-     */
-    List<Map<String, Object>> execKeepingLines(List<String> command, byte[] stdin) {
-        return execKeepingLines(command, new ByteArrayInputStream(stdin));
-    }
-
-    List<Map<String, Object>> execKeepingLines(List<String> command, InputStream stdin) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = run(ShellQuoting.join(command), stdin, out, err);
-        List<Map<String, Object>> lines = json.lines(out.toByteArray());
-        if (status != 0 && lines.isEmpty()) {
-            throw json.error(err.toByteArray(), status);
-        }
-        return lines;
+        });
     }
 
     @Override
@@ -162,19 +183,51 @@ final class SshGalleristSession implements GalleristSession {
 
     @Override
     public boolean isOpen() {
-        return session.isOpen();
+        return connection.state() != SessionState.CLOSED;
+    }
+
+    @Override
+    public SessionState state() {
+        return connection.state();
+    }
+
+    @Override
+    public void addStateListener(Consumer<SessionState> listener) {
+        events.add(listener);
+    }
+
+    @Override
+    public void removeStateListener(Consumer<SessionState> listener) {
+        events.remove(listener);
     }
 
     @Override
     public void close() {
-        session.close(true);
+        connection.close();
     }
 
-    private GalleristException lost() {
-        return new GalleristException(ErrorCode.CONNECTION_FAILED, "The connection to " + server + " was lost.");
+    private Reply send(List<String> command, byte[] stdin) {
+        return send(command, new ByteArrayInputStream(stdin));
     }
 
-    private static Map<String, Object> single(List<Map<String, Object>> lines, String command) {
+    private Reply send(List<String> command, InputStream stdin) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Exec.run(connection.session(), server, ShellQuoting.join(command), stdin, out, err);
+        return new Reply(status, out.toByteArray(), err.toByteArray());
+    }
+
+    private record Reply(int status, byte[] out, byte[] err) {
+    }
+
+    /** The same key material, whatever the comments: an OpenSSH line is {@code type base64 [comment]}. */
+    private static boolean sameKey(String a, String b) {
+        String[] first = a.strip().split("\\s+");
+        String[] second = b.strip().split("\\s+");
+        return first.length > 1 && second.length > 1 && first[1].equals(second[1]);
+    }
+
+    static Map<String, Object> single(List<Map<String, Object>> lines, String command) {
         if (lines.isEmpty()) {
             throw new GalleristException(ErrorCode.INTERNAL, "The server sent no answer to '" + command + "'.");
         }
