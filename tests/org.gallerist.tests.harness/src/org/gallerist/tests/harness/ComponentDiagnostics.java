@@ -10,7 +10,10 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
-/** Says which Gallerist components did not activate and why, so a failed start does not fail silently. */
+/**
+ * Says which Gallerist components did not activate and why, so a failed start does not fail silently, and whether
+ * a stop has gone through all of them.
+ */
 final class ComponentDiagnostics {
 
     private ComponentDiagnostics() {
@@ -38,6 +41,32 @@ final class ComponentDiagnostics {
                 }
             }
             return problems.isEmpty() ? "All Gallerist components are satisfied." : String.join("; ", problems);
+        } finally {
+            context.ungetService(reference);
+        }
+    }
+
+    /** True when no component that requires the configuration {@code pid} is still configured by it. */
+    static boolean released(BundleContext context, String pid) {
+        ServiceReference<ServiceComponentRuntime> reference =
+                context.getServiceReference(ServiceComponentRuntime.class);
+        if (reference == null) {
+            return true;
+        }
+        ServiceComponentRuntime runtime = context.getService(reference);
+        try {
+            for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs()) {
+                if (!"require".equals(description.configurationPolicy)
+                        || !Arrays.asList(description.configurationPid).contains(pid)) {
+                    continue;
+                }
+                for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
+                    if (configuration.state != ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         } finally {
             context.ungetService(reference);
         }

@@ -73,7 +73,7 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    /** Deletes the configuration, which deactivates transport and storage; waits until the endpoint is gone. */
+    /** Deletes the configuration, which deactivates transport and storage; waits until all of it has let go. */
     public void stop() throws Exception {
         configuration().delete();
         long deadline = System.currentTimeMillis() + TIMEOUT_MS;
@@ -87,6 +87,16 @@ public final class TestServer implements AutoCloseable {
                 }
                 Thread.sleep(20);
             }
+        }
+        // SCR handles a deletion holder by holder and re-reads the configuration for each; one that still holds it
+        // when the next configuration is made (the SSH server, which has no service of its own, comes last) takes
+        // that as an update of the old one. So wait until no component that requires it is configured by it.
+        while (!ComponentDiagnostics.released(context, PID)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("The server did not stop within " + TIMEOUT_MS + " ms: "
+                        + "a component still holds its configuration");
+            }
+            Thread.sleep(20);
         }
         endpoint = null;
     }
