@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -106,23 +107,32 @@ public class SimilarityServiceImpl implements SimilarityService, ImageAnalysis {
     }
 
     private void switchEmbedder() {
-        worker.execute(() -> {
-            Embedder current = embedder;
-            ActiveIndex previous = active;
-            if (current == null) {
-                active = null;
-                return;
-            }
-            if (previous != null && previous.embedder() == current) {
-                return;
-            }
-            ActiveIndex next = ActiveIndex.of(current, indexes.create(current.id(), current.dimension()));
-            vectors.forEach(current.id(), entry -> next.put(entry.imageId(),
-                    ImageAccess.of(entry.owner(), entry.isPublic(), entry.tags()), entry.vector()));
-            active = next;
-            LOG.info(() -> "Similarity search uses " + current.id() + " (" + next.index().size() + " vectors stored)");
-            reindex(next);
-        });
+        if (worker.isShutdown()) {
+            return; // SCR unbinds after deactivation too; there is nothing left to switch
+        }
+        try {
+            worker.execute(this::switchNow);
+        } catch (RejectedExecutionException stoppedMeanwhile) {
+            // deactivated between the check and the call
+        }
+    }
+
+    private void switchNow() {
+        Embedder current = embedder;
+        ActiveIndex previous = active;
+        if (current == null) {
+            active = null;
+            return;
+        }
+        if (previous != null && previous.embedder() == current) {
+            return;
+        }
+        ActiveIndex next = ActiveIndex.of(current, indexes.create(current.id(), current.dimension()));
+        vectors.forEach(current.id(), entry -> next.put(entry.imageId(),
+                ImageAccess.of(entry.owner(), entry.isPublic(), entry.tags()), entry.vector()));
+        active = next;
+        LOG.info(() -> "Similarity search uses " + current.id() + " (" + next.index().size() + " vectors stored)");
+        reindex(next);
     }
 
     /** Computes the vectors the active embedder lacks, in batches; runs on the worker thread. */
