@@ -72,10 +72,10 @@ public final class LoopbackProxy implements AutoCloseable {
 
     /** Closes every connection open now (both sides), dropping whatever was held back. */
     public void cut() {
-        for (Link link : links) {
-            link.close();
-        }
-        links.clear();
+        // A client that reconnects at once may add a link while this runs: only the links closed here go.
+        List<Link> open = new ArrayList<>(links);
+        open.forEach(Link::close);
+        links.removeAll(open);
     }
 
     /** How many connections the proxy has accepted so far. */
