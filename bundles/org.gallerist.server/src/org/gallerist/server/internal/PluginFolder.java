@@ -31,7 +31,7 @@ import org.osgi.service.component.annotations.Deactivate;
  * starts says otherwise, and the data folder is only known once the application has read its options.
  */
 @Component(service = PluginFolder.class, configurationPid = "org.gallerist.server",
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true) // nothing uses the service: watch anyway
 public class PluginFolder {
 
     private static final Logger LOG = Logger.getLogger(PluginFolder.class.getName());
