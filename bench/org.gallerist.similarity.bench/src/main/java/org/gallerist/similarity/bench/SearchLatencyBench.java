@@ -80,6 +80,7 @@ public final class SearchLatencyBench {
             ours.search(query, K, everything);
             naive.search(query, K, filter);
         }
+        String loadBefore = LoadAverage.oneMinute();
         Latencies oursFiltered = new Latencies(measured);
         Latencies oursUnfiltered = new Latencies(measured);
         Latencies reference = new Latencies(measured);
@@ -101,11 +102,13 @@ public final class SearchLatencyBench {
             }
         }
 
+        String loadAfter = LoadAverage.oneMinute();
         double oursP50 = oursFiltered.percentileMillis(50);
         double referenceP50 = reference.percentileMillis(50);
-        latencyRows.add(String.format(Locale.ROOT, "| %,d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f× | %d/%d |",
-                size, measured, oursP50, oursFiltered.percentileMillis(99), oursUnfiltered.percentileMillis(50),
-                referenceP50, reference.percentileMillis(99), referenceP50 / oursP50, agreeing, measured));
+        latencyRows.add(String.format(Locale.ROOT,
+                "| %,d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f× | %d/%d | %s → %s |", size, measured, oursP50,
+                oursFiltered.percentileMillis(99), oursUnfiltered.percentileMillis(50), referenceP50,
+                reference.percentileMillis(99), referenceP50 / oursP50, agreeing, measured, loadBefore, loadAfter));
         memoryRows.add(String.format(Locale.ROOT, "| %,d | %,.0f | %,.0f | %,.0f |", size,
                 (double) (withOurs - empty) / size, (double) (withNaive - withVisibility) / size,
                 (double) (withVisibility - withOurs) / size));
@@ -139,8 +142,8 @@ public final class SearchLatencyBench {
         out.append("Top-").append(K).append(" search, ").append(DIMENSION)
                 .append("-dimensional unit vectors, milliseconds per query (one query at a time):\n\n");
         out.append("| vectors | queries | ours p50 | ours p99 | ours p50, no filter | naive p50 | naive p99 |"
-                + " naive/ours p50 | same top-20 |\n");
-        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " naive/ours p50 | same top-20 | load average |\n");
+        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         latencyRows.forEach(row -> out.append(row).append('\n'));
         out.append("\nHeap per image, bytes (difference of heap in use after full GCs):\n\n");
         out.append("| vectors | ours (ExactVectorIndex) | naive (float[][] + long[]) |"
