@@ -29,6 +29,7 @@ public final class SearchLatencyBench {
     private static final long DATA_SEED = 20261129L;
     private static final long QUERY_SEED = 4L;
 
+    private final CpuClock cpu = new CpuClock();
     private final List<String> latencyRows = new ArrayList<>();
     private final List<String> memoryRows = new ArrayList<>();
 
@@ -82,21 +83,24 @@ public final class SearchLatencyBench {
         }
         String loadBefore = LoadAverage.oneMinute();
         Latencies oursFiltered = new Latencies(measured);
+        Latencies oursCpu = new Latencies(measured);
         Latencies oursUnfiltered = new Latencies(measured);
         Latencies reference = new Latencies(measured);
+        Latencies referenceCpu = new Latencies(measured);
+        Latencies ignored = new Latencies(measured);
         int agreeing = 0;
         for (int i = 0; i < measured; i++) {
             float[] query = queries.next();
             List<Hit> ourHits;
             List<Hit> referenceHits;
             if (i % 2 == 0) {
-                ourHits = timed(() -> ours.search(query, K, filter), oursFiltered);
-                referenceHits = timed(() -> naive.search(query, K, filter), reference);
+                ourHits = timed(() -> ours.search(query, K, filter), oursFiltered, oursCpu);
+                referenceHits = timed(() -> naive.search(query, K, filter), reference, referenceCpu);
             } else {
-                referenceHits = timed(() -> naive.search(query, K, filter), reference);
-                ourHits = timed(() -> ours.search(query, K, filter), oursFiltered);
+                referenceHits = timed(() -> naive.search(query, K, filter), reference, referenceCpu);
+                ourHits = timed(() -> ours.search(query, K, filter), oursFiltered, oursCpu);
             }
-            timed(() -> ours.search(query, K, everything), oursUnfiltered);
+            timed(() -> ours.search(query, K, everything), oursUnfiltered, ignored);
             if (ids(ourHits).equals(ids(referenceHits))) {
                 agreeing++;
             }
@@ -106,9 +110,12 @@ public final class SearchLatencyBench {
         double oursP50 = oursFiltered.percentileMillis(50);
         double referenceP50 = reference.percentileMillis(50);
         latencyRows.add(String.format(Locale.ROOT,
-                "| %,d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f× | %d/%d | %s → %s |", size, measured, oursP50,
-                oursFiltered.percentileMillis(99), oursUnfiltered.percentileMillis(50), referenceP50,
-                reference.percentileMillis(99), referenceP50 / oursP50, agreeing, measured, loadBefore, loadAfter));
+                "| %,d | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f× | %.1f× | %d/%d | %s → %s |", size,
+                measured, oursP50, oursFiltered.percentileMillis(99), oursCpu.percentileMillis(50),
+                oursUnfiltered.percentileMillis(50), referenceP50, reference.percentileMillis(99),
+                referenceCpu.percentileMillis(50), referenceP50 / oursP50,
+                referenceCpu.percentileMillis(50) / oursCpu.percentileMillis(50), agreeing, measured, loadBefore,
+                loadAfter));
         memoryRows.add(String.format(Locale.ROOT, "| %,d | %,.0f | %,.0f | %,.0f |", size,
                 (double) (withOurs - empty) / size, (double) (withNaive - withVisibility) / size,
                 (double) (withVisibility - withOurs) / size));
@@ -124,10 +131,12 @@ public final class SearchLatencyBench {
         List<Hit> run();
     }
 
-    private static List<Hit> timed(Search search, Latencies latencies) {
+    private List<Hit> timed(Search search, Latencies wall, Latencies cpuTime) {
+        long cpuStart = cpu.totalNanos();
         long start = System.nanoTime();
         List<Hit> hits = search.run();
-        latencies.add(System.nanoTime() - start);
+        wall.add(System.nanoTime() - start);
+        cpuTime.add(Math.max(0, cpu.totalNanos() - cpuStart));
         return hits;
     }
 
@@ -140,10 +149,11 @@ public final class SearchLatencyBench {
                 runtime.availableProcessors(), ForkJoinPool.getCommonPoolParallelism(), runtime.maxMemory() >> 20,
                 String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())));
         out.append("Top-").append(K).append(" search, ").append(DIMENSION)
-                .append("-dimensional unit vectors, milliseconds per query (one query at a time):\n\n");
-        out.append("| vectors | queries | ours p50 | ours p99 | ours p50, no filter | naive p50 | naive p99 |"
-                + " naive/ours p50 | same top-20 | load average |\n");
-        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("-dimensional unit vectors, milliseconds per query (one query at a time); CPU: the time all"
+                        + " threads of the JVM spent on it:\n\n");
+        out.append("| vectors | queries | ours p50 | ours p99 | ours CPU p50 | ours p50, no filter | naive p50 |"
+                + " naive p99 | naive CPU p50 | naive/ours p50 | naive/ours CPU | same top-20 | load average |\n");
+        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         latencyRows.forEach(row -> out.append(row).append('\n'));
         out.append("\nHeap per image, bytes (difference of heap in use after full GCs):\n\n");
         out.append("| vectors | ours (ExactVectorIndex) | naive (float[][] + long[]) |"
