@@ -31,7 +31,7 @@ import org.osgi.service.component.annotations.Deactivate;
  * starts says otherwise, and the data folder is only known once the application has read its options.
  */
 @Component(service = PluginFolder.class, configurationPid = "org.gallerist.server",
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true) // nothing uses the service: watch anyway
 public class PluginFolder {
 
     private static final Logger LOG = Logger.getLogger(PluginFolder.class.getName());
@@ -51,6 +51,7 @@ public class PluginFolder {
         this.context = context;
         this.folder = Path.of(config.dataDir()).resolve("plugins");
         Files.createDirectories(folder);
+        poller.execute(this::uninstallRemovedWhileStopped);
         poller.scheduleWithFixedDelay(this::scan, 0, Math.max(200, config.pluginPollMillis()), TimeUnit.MILLISECONDS);
     }
 
@@ -80,6 +81,22 @@ public class PluginFolder {
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Scanning the plugin folder " + folder + " failed", e);
+        }
+    }
+
+    /**
+     * The framework keeps plugins installed across restarts, but a scan only notices jars deleted since it last saw
+     * them: a jar deleted while the server was stopped would leave its bundle running for good.
+     */
+    private synchronized void uninstallRemovedWhileStopped() {
+        for (Bundle bundle : context.getBundles()) {
+            String location = bundle.getLocation();
+            if (location.startsWith(LOCATION_PREFIX)) {
+                Path jar = Path.of(location.substring(LOCATION_PREFIX.length()));
+                if (folder.toAbsolutePath().equals(jar.getParent()) && !Files.exists(jar)) {
+                    uninstall(jar);
+                }
+            }
         }
     }
 

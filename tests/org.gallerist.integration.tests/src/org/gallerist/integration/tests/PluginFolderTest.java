@@ -66,6 +66,23 @@ class PluginFolderTest {
         }
     }
 
+    @Test
+    void aJarDeletedWhileTheServerIsStoppedIsUninstalledAtTheNextStart() throws Exception {
+        Path data = temp.resolve("data");
+        Path plugins = Files.createDirectories(data.resolve("plugins"));
+        Path jar = bundleJar(plugins.resolve("dropin.jar"), NAME, "1.0.0");
+        try (TestServer server = TestServer.start(data, Map.of("pluginPollMillis", 200))) {
+            await(b -> b.getState() == Bundle.ACTIVE, "the plugin is started");
+            server.stop();
+            assertTrue(find(NAME).isPresent(), "the framework keeps plugins installed while the server is stopped");
+            Files.delete(jar);
+            server.startAgain();
+            awaitGone(NAME);
+        } finally {
+            find(NAME).ifPresent(PluginFolderTest::uninstall);
+        }
+    }
+
     private Bundle await(Predicate<Bundle> condition, String what) throws InterruptedException {
         return awaitBundle(NAME, condition, what);
     }
