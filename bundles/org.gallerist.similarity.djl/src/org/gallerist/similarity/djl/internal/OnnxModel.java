@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -34,7 +35,8 @@ final class OnnxModel implements AutoCloseable {
         String name = file.getFileName().toString().replaceFirst("\\.onnx$", "");
         try {
             return DjlEnvironment.call(() -> {
-                Model model = Model.newInstance(name, ENGINE);
+                // Naming the device keeps DJL from probing for CUDA, which ONNX Runtime's CPU build logs as a warning.
+                Model model = Model.newInstance(name, Device.cpu(), ENGINE);
                 try {
                     model.load(file, name, Map.of());
                     return new OnnxModel(model, inputSize);
