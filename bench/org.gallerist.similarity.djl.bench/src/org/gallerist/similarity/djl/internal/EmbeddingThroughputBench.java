@@ -22,7 +22,7 @@ import org.gallerist.tests.harness.SharedModel;
 import org.junit.jupiter.api.Test;
 
 /**
- * Images per second through our embedder (preprocessing, micro-batching worker, DJL) against ONNX Runtime called
+ * Images per second through our embedder (preprocessing, micro-batching, DJL) against ONNX Runtime called
  * directly with the same preprocessing on the same model, alternating in the same run. Prints a Markdown table.
  */
 class EmbeddingThroughputBench {
@@ -110,7 +110,7 @@ class EmbeddingThroughputBench {
         return measure(call, imagesPerCall, seconds).rate();
     }
 
-    /** Four threads each embedding one image at a time: the worker batches whatever is waiting. */
+    /** Four threads each embedding one image at a time: whatever waits while a batch runs goes in the next. */
     private double concurrentRate(OnnxEmbedder ours, List<BufferedImage> photos) throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {

@@ -6,10 +6,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Runs items through one worker thread in batches: whatever is waiting when the worker gets to it (up to the batch
- * size, from any number of callers) goes as one batch. Callers block until their own items are done.
+ * Runs items in batches, one batch at a time: whatever is waiting when the model is free (up to the batch size, from
+ * any number of callers) goes as one batch. The callers themselves take turns running batches, so a lone caller
+ * pays no hand-over to another thread, and callers arriving while a batch runs are served together by the next.
  */
 final class MicroBatcher<I, O> implements AutoCloseable {
 
@@ -23,20 +25,18 @@ final class MicroBatcher<I, O> implements AutoCloseable {
     }
 
     private final BlockingQueue<Pending<I, O>> queue = new LinkedBlockingQueue<>();
+    /** Held while a batch runs: the batch function is never called by two threads at once. */
+    private final ReentrantLock running = new ReentrantLock(true);
     private final int batchSize;
     private final BatchFunction<I, O> function;
-    private final Thread worker;
     private volatile boolean closed;
 
-    MicroBatcher(String name, int batchSize, BatchFunction<I, O> function) {
+    MicroBatcher(int batchSize, BatchFunction<I, O> function) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("The batch size must be at least 1, not " + batchSize + ".");
         }
         this.batchSize = batchSize;
         this.function = function;
-        this.worker = new Thread(this::work, name);
-        worker.setDaemon(true);
-        worker.start();
     }
 
     /**
@@ -52,41 +52,53 @@ final class MicroBatcher<I, O> implements AutoCloseable {
             results.add(result);
             queue.add(new Pending<>(item, result));
         }
-        if (closed) {
-            failWaiting();
+        while (!allDone(results)) {
+            running.lock();
+            try {
+                if (closed) {
+                    failWaiting();
+                } else if (!allDone(results)) {
+                    runOneBatch();
+                }
+            } finally {
+                running.unlock();
+            }
         }
         List<O> outputs = new ArrayList<>(items.size());
         for (CompletableFuture<O> result : results) {
             try {
                 outputs.add(result.join());
             } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(
-                        e.getCause().getMessage(), e.getCause());
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause().getMessage(), e.getCause());
             }
         }
         return outputs;
     }
 
-    private void work() {
+    private void runOneBatch() {
         List<Pending<I, O>> batch = new ArrayList<>(batchSize);
-        while (!closed) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                break;
-            }
-            queue.drainTo(batch, batchSize - 1);
-            try {
-                List<O> outputs = function.apply(batch.stream().map(Pending::item).toList());
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).result().complete(outputs.get(i));
-                }
-            } catch (Throwable e) {
-                batch.forEach(pending -> pending.result().completeExceptionally(e));
-            }
-            batch.clear();
+        queue.drainTo(batch, batchSize);
+        if (batch.isEmpty()) {
+            return;
         }
-        failWaiting();
+        try {
+            List<O> outputs = function.apply(batch.stream().map(Pending::item).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result().complete(outputs.get(i));
+            }
+        } catch (Throwable e) {
+            batch.forEach(pending -> pending.result().completeExceptionally(e));
+        }
+    }
+
+    private static boolean allDone(List<? extends CompletableFuture<?>> results) {
+        for (CompletableFuture<?> result : results) {
+            if (!result.isDone()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void failWaiting() {
@@ -96,16 +108,15 @@ final class MicroBatcher<I, O> implements AutoCloseable {
         }
     }
 
-    /** Stops the worker after the batch it is running; items still waiting fail. */
+    /** Waits for a running batch to end; items still waiting, and later calls, fail. */
     @Override
     public void close() {
         closed = true;
-        worker.interrupt();
+        running.lock();
         try {
-            worker.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            failWaiting();
+        } finally {
+            running.unlock();
         }
-        failWaiting();
     }
 }

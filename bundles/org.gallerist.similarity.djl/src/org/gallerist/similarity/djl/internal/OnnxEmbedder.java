@@ -13,7 +13,7 @@ import org.gallerist.api.similarity.Embedding;
 
 /**
  * A CNN's pooled features as the embedding, and its most probable classes as labels. Callers' threads preprocess
- * their images; one worker runs the model on whatever is waiting, so concurrent calls share batches.
+ * their images, then take turns running the model on whatever is waiting, so concurrent calls share batches.
  */
 final class OnnxEmbedder implements Embedder, AutoCloseable {
 
@@ -36,7 +36,7 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
         this.settings = settings;
         this.labels = labels;
         this.dimension = dimension;
-        this.batcher = new MicroBatcher<>("gallerist-onnx-embedder", settings.batchSize(), this::runBatch);
+        this.batcher = new MicroBatcher<>(settings.batchSize(), this::runBatch);
     }
 
     @Override

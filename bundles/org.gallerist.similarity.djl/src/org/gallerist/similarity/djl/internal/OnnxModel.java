@@ -17,7 +17,7 @@ import ai.djl.training.ParameterStore;
 
 /**
  * An ONNX file loaded by DJL's ONNX Runtime engine, run on planar float input. Not thread-safe: one thread at a time
- * (the embedder's batch worker) calls {@link #run}.
+ * (the embedder's batcher holds a lock around each batch) calls {@link #run}.
  */
 final class OnnxModel implements AutoCloseable {
 

@@ -24,7 +24,7 @@ class MicroBatcherTest {
         List<Integer> batchSizes = new CopyOnWriteArrayList<>();
         CountDownLatch firstBatchRuns = new CountDownLatch(1);
         CountDownLatch othersQueued = new CountDownLatch(1);
-        try (MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test-batcher", 8, batch -> {
+        try (MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>(8, batch -> {
             batchSizes.add(batch.size());
             if (batchSizes.size() == 1) {
                 firstBatchRuns.countDown();
@@ -56,8 +56,8 @@ class MicroBatcherTest {
     }
 
     @Test
-    void aFailingBatchFailsItsCallersAndTheWorkerGoesOn() {
-        try (MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test-batcher", 4, batch -> {
+    void aFailingBatchFailsItsCallersAndLaterBatchesRun() {
+        try (MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>(4, batch -> {
             if (batch.contains(13)) {
                 throw new IllegalArgumentException("unlucky");
             }
@@ -71,7 +71,7 @@ class MicroBatcherTest {
 
     @Test
     void aClosedBatcherRefuses() {
-        MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>("test-batcher", 4, batch -> batch);
+        MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>(4, batch -> batch);
         batcher.close();
         assertTrue(assertThrows(IllegalStateException.class, () -> batcher.process(List.of(1))).getMessage()
                 .contains("stopped"));
