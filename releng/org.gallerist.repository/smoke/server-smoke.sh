@@ -2,9 +2,13 @@
 # Smoke test of the materialised server product, run by `./mvnw verify` after the products are built:
 # it starts the real launch script on a free loopback port with a fresh data folder, signs up and asks
 # whoami over stock OpenSSH, checks the log holds no stack trace, and stops the server it started by pid.
+# With an ONNX model as the second argument (where the file exists) it also checks that the model serves.
 set -euo pipefail
 
 product="$1"
+model="${2:-}"
+model_args=()
+[ -n "$model" ] && [ -f "$model" ] && model_args=(--model "$model")
 work="$(mktemp -d)"
 server_pid=""
 cleanup() {
@@ -21,7 +25,7 @@ fail() { echo "server smoke test FAILED: $*" >&2; echo "--- server log ---" >&2;
 "$product/gallerist-server" --help > "$work/help" 2>&1 || fail "--help did not exit 0"
 grep -q -- "--data DIR" "$work/help" || fail "--help does not describe the options"
 
-"$product/gallerist-server" --data "$work/data" --port 0 > "$work/log" 2>&1 &
+"$product/gallerist-server" --data "$work/data" --port 0 "${model_args[@]}" > "$work/log" 2>&1 &
 server_pid=$!
 port=""
 for _ in $(seq 1 240); do
@@ -42,6 +46,11 @@ if command -v ssh >/dev/null && command -v ssh-keygen >/dev/null; then
   timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 whoami > "$work/whoami" || fail "whoami failed"
   grep -q '"user":"smoke","role":"admin"' "$work/whoami" || fail "unexpected whoami: $(cat "$work/whoami")"
   timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 tags list > /dev/null || fail "tags list failed"
+  if [ ${#model_args[@]} -gt 0 ]; then
+    for _ in $(seq 1 240); do grep -q "Image model onnx:.* ready" "$work/log" && break; sleep 0.25; done
+    timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 server info > "$work/info" || fail "server info failed"
+    grep -q '"embedder":"onnx:' "$work/info" || fail "the model does not serve: $(cat "$work/info")"
+  fi
 else
   echo "server smoke test: no OpenSSH client, only start and stop are checked" >&2
 fi

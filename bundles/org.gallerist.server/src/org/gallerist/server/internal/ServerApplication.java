@@ -115,6 +115,11 @@ public class ServerApplication implements IApplication {
             }
             Configuration configuration = configurationAdmin.getConfiguration(PID, "?");
             configuration.update(options.toConfiguration());
+            // The model loads beside the server's start; until it runs (or if it cannot), the descriptor serves.
+            var model = options.modelConfiguration();
+            if (model.isPresent()) {
+                configurationAdmin.getConfiguration(ServerOptions.MODEL_PID, "?").update(model.get());
+            }
             return endpoints.waitForService(TimeUnit.SECONDS.toMillis(START_TIMEOUT_SECONDS));
         } finally {
             admin.close();

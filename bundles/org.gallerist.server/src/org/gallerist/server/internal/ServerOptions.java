@@ -7,14 +7,17 @@ import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * The server's settings, from (lowest to highest precedence) built-in defaults, the optional
  * {@code <data>/gallerist.properties} file, and the command line.
+ *
+ * @param model the ONNX image model for similarity search, or null for the built-in model-free descriptor
  */
 public record ServerOptions(Path dataDir, String host, int port, boolean signupEnabled, int signupPerHour,
-        Storage storage, boolean help) {
+        Storage storage, Path model, boolean help) {
 
     /**
      * @param encryptAtRest      new image files AES-GCM encrypted with {@code <data>/blob.key}; existing ones stay
@@ -33,15 +36,22 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
     }
 
     public static final String CONFIG_FILE = "gallerist.properties";
+    /** The configuration of the ONNX embedder (org.gallerist.similarity.djl). */
+    public static final String MODEL_PID = "org.gallerist.similarity.onnx";
+    /** Class labels looked for beside the model file, for suggested tags. */
+    public static final String MODEL_LABELS = "imagenet_labels.txt";
     public static final String USAGE = """
-            Usage: gallerist-server [--data DIR] [--host HOST] [--port PORT] [--no-signup] [--encrypt-at-rest] [--help]
+            Usage: gallerist-server [--data DIR] [--host HOST] [--port PORT] [--no-signup] [--encrypt-at-rest]
+                                    [--model FILE] [--help]
               --data DIR     data folder (database, host key, images); default ~/.gallerist/server
               --host HOST    address to listen on; default 127.0.0.1
               --port PORT    port to listen on (0 = any free port); default 2222
               --no-signup    refuse new accounts (the 'signup' login)
               --encrypt-at-rest  encrypt new image files (AES-GCM, key in DIR/blob.key: back it up)
+              --model FILE   ONNX image model for similar-image search (e.g. squeezenet1.1-embed-fp32.onnx;
+                             labels from imagenet_labels.txt beside it); default: the built-in descriptor
             Settings may also be put in DIR/gallerist.properties (host, port, signupEnabled, signupPerHour,
-            encryptAtRest, maxImageMegabytes, maxImageMegapixels).""";
+            encryptAtRest, maxImageMegabytes, maxImageMegapixels, model).""";
 
     public ServerOptions {
         if (port < 0 || port > 65535) {
@@ -62,6 +72,7 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
         Integer port = null;
         Boolean signup = null;
         Boolean encrypt = null;
+        Path model = null;
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -71,11 +82,16 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
             case "--port" -> port = parsePort(value(args, ++i, arg));
             case "--no-signup" -> signup = false;
             case "--encrypt-at-rest" -> encrypt = true;
+            case "--model" -> model = Path.of(value(args, ++i, arg)).toAbsolutePath();
             case "--help", "-h" -> help = true;
             default -> throw new IllegalArgumentException("Unknown option '" + arg + "'.");
             }
         }
         Properties file = load(dataDir.resolve(CONFIG_FILE));
+        if (model == null && !file.getProperty("model", "").isBlank()) {
+            // relative to the data folder, where the properties file is
+            model = dataDir.toAbsolutePath().resolve(file.getProperty("model").strip());
+        }
         return new ServerOptions(dataDir.toAbsolutePath().normalize(),
                 host != null ? host : file.getProperty("host", "127.0.0.1"),
                 port != null ? port : parsePort(file.getProperty("port", "2222")),
@@ -84,7 +100,7 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
                 new Storage(encrypt != null ? encrypt : Boolean.parseBoolean(file.getProperty("encryptAtRest", "false")),
                         parseInt(file.getProperty("maxImageMegabytes", "50"), "maxImageMegabytes"),
                         parseInt(file.getProperty("maxImageMegapixels", "50"), "maxImageMegapixels")),
-                help);
+                model == null ? null : model.normalize(), help);
     }
 
     /** The properties of the {@code org.gallerist.server} configuration. */
@@ -99,6 +115,24 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
         properties.put("maxImageBytes", storage.maxImageMegabytes() * 1024L * 1024L);
         properties.put("maxImagePixels", storage.maxImageMegapixels() * 1_000_000L);
         return properties;
+    }
+
+    /**
+     * The properties of the {@code org.gallerist.similarity.onnx} configuration, when a model is set: the file, and
+     * the labels beside it if there are any. Every other setting keeps its default, which is what the shared
+     * SqueezeNet model needs.
+     */
+    public Optional<Dictionary<String, Object>> modelConfiguration() {
+        if (model == null) {
+            return Optional.empty();
+        }
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("modelFile", model.toString());
+        Path labels = model.resolveSibling(MODEL_LABELS);
+        if (Files.isRegularFile(labels)) {
+            properties.put("labelFile", labels.toString());
+        }
+        return Optional.of(properties);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -61,6 +61,26 @@ class ServerOptionsTest {
     }
 
     @Test
+    void aModelConfiguresTheOnnxEmbedderWithTheLabelsBesideIt() throws Exception {
+        assertTrue(ServerOptions.parse(List.of(), home).modelConfiguration().isEmpty(), "no model: the descriptor");
+
+        Path models = Files.createDirectories(home.resolve("models"));
+        Path model = models.resolve("net.onnx");
+        var configuration = ServerOptions.parse(List.of("--model", model.toString()), home).modelConfiguration()
+                .orElseThrow();
+        assertEquals(model.toString(), configuration.get("modelFile"));
+        assertEquals(null, configuration.get("labelFile"), "no labels beside it");
+
+        Files.writeString(models.resolve(ServerOptions.MODEL_LABELS), "0,tench\n");
+        Path data = Files.createDirectories(home.resolve("data"));
+        Files.writeString(data.resolve(ServerOptions.CONFIG_FILE), "model=../models/net.onnx\n");
+        configuration = ServerOptions.parse(List.of("--data", data.toString()), home).modelConfiguration()
+                .orElseThrow();
+        assertEquals(model.toString(), configuration.get("modelFile"), "relative to the data folder");
+        assertEquals(models.resolve(ServerOptions.MODEL_LABELS).toString(), configuration.get("labelFile"));
+    }
+
+    @Test
     void badArgumentsAreExplained() {
         assertEquals("Unknown option '--bogus'.",
                 assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse(List.of("--bogus"), home)).getMessage());

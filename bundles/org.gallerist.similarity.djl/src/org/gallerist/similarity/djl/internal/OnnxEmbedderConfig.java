@@ -1,0 +1,42 @@
+package org.gallerist.similarity.djl.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/**
+ * An image model run by ONNX Runtime. Only {@link #modelFile()} must be given; every other default is what the shared
+ * SqueezeNet 1.1 embedding model needs.
+ */
+@ObjectClassDefinition(pid = OnnxEmbedderConfig.PID, name = "Gallerist ONNX embedder",
+        description = "A CNN in an ONNX file that turns images into vectors for similar-image search.")
+public @interface OnnxEmbedderConfig {
+
+    String PID = "org.gallerist.similarity.onnx";
+
+    @AttributeDefinition(description = "The .onnx file. Empty: no model, the built-in descriptor serves.")
+    String modelFile() default "";
+
+    @AttributeDefinition(description = "The output holding the embedding, e.g. a global average pool.")
+    String outputName() default "features";
+
+    @AttributeDefinition(description = "Width and height of the square model input, in pixels.")
+    int inputSize() default 224;
+
+    @AttributeDefinition(description = "How pixels become the model's input.", options = {
+            @Option(value = "caffe-bgr-mean", label = "BGR, 0-255 minus the mean (104, 117, 123)"),
+            @Option(value = "imagenet-rgb-meanstd", label = "RGB, 0-1, ImageNet mean and standard deviation") })
+    String preprocessing() default "caffe-bgr-mean";
+
+    @AttributeDefinition(description = "Class labels, one 'index,label[, synonym...]' per line. Empty: no suggested tags.")
+    String labelFile() default "";
+
+    @AttributeDefinition(description = "The output holding class probabilities (softmax), read when labels are given.")
+    String probabilitiesOutput() default "probs";
+
+    @AttributeDefinition(description = "A label becomes a suggested tag from this probability on (0-1).")
+    double suggestionThreshold() default 0.2;
+
+    @AttributeDefinition(description = "At most this many waiting images go to the model in one run.")
+    int batchSize() default 16;
+}
