@@ -21,10 +21,21 @@ public final class SharedModel {
 
     /** The ONNX model ({@code -Dgallerist.model}, default {@code ${gallerist.shared}/models/squeezenet1.1-embed-fp32.onnx}). */
     public static Path model() {
+        return required(modelPath(), "the image model");
+    }
+
+    /**
+     * Whether the model and photos are there, without skipping: for a {@code @BeforeAll}, whose assumptions would make
+     * the class's tests vanish from the report instead of showing as skipped (check {@link #model()} per test).
+     */
+    public static boolean present() {
+        return Files.exists(modelPath()) && Files.exists(shared().resolve("photos"));
+    }
+
+    private static Path modelPath() {
         String configured = System.getProperty(MODEL_PROPERTY, "");
-        Path model = configured.isBlank() ? shared().resolve("models").resolve("squeezenet1.1-embed-fp32.onnx")
+        return configured.isBlank() ? shared().resolve("models").resolve("squeezenet1.1-embed-fp32.onnx")
                 : Path.of(configured);
-        return required(model, "the image model");
     }
 
     /** The ImageNet labels beside the model. */

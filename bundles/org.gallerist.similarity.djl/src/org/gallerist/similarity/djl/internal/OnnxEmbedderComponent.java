@@ -59,11 +59,6 @@ public class OnnxEmbedderComponent {
         return properties;
     }
 
-    /** The running embedder, if the model loaded (for tests). */
-    Optional<OnnxEmbedder> embedder() {
-        return Optional.ofNullable(embedder);
-    }
-
     @Deactivate
     void stop() {
         if (registration != null) {
