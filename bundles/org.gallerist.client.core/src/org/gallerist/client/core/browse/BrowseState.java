@@ -16,7 +16,7 @@ import org.gallerist.client.core.tags.TagFilter;
 public final class BrowseState {
     private final TagFilter tagFilter = new TagFilter();
     private final List<Consumer<Image>> detailsListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<Image>> similarListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Long>> similarListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Long>>> changeListeners = new CopyOnWriteArrayList<>();
     private Image shown;
 
@@ -35,8 +35,8 @@ public final class BrowseState {
     }
 
     /** Asks the Search part to find images like this stored one. */
-    public void findSimilar(Image image) {
-        similarListeners.forEach(listener -> listener.accept(image));
+    public void findSimilar(long imageId) {
+        similarListeners.forEach(listener -> listener.accept(imageId));
     }
 
     /** Images were added, changed, deleted or bought; the ids concerned, or empty when unknown. */
@@ -49,7 +49,7 @@ public final class BrowseState {
         return add(detailsListeners, listener);
     }
 
-    public Runnable onFindSimilar(Consumer<Image> listener) {
+    public Runnable onFindSimilar(Consumer<Long> listener) {
         return add(similarListeners, listener);
     }
 
