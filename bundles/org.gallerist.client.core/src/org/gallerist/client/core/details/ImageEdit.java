@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
@@ -57,7 +58,7 @@ public record ImageEdit(String name, String description, String tags, String pri
         return String.join(", ", tags);
     }
 
-    /** Checks the fields in the order they appear and compares them with {@code original}. */
+    /** Checks the fields in the order they appear and compares them with {@code original} (tags in any order). */
     public Checked check(Image original) {
         try {
             String newName = ImageRules.name(name);
@@ -68,7 +69,7 @@ public record ImageEdit(String name, String description, String tags, String pri
             ImageChanges changes = new ImageChanges(
                     newName.equals(original.name()) ? null : newName,
                     newDescription.equals(original.description()) ? null : newDescription,
-                    newTags.equals(original.tags()) ? null : newTags,
+                    Set.copyOf(newTags).equals(Set.copyOf(original.tags())) ? null : newTags,
                     newPrice.compareTo(original.price()) == 0 ? null : newPrice,
                     newQuantity == original.quantity() ? null : newQuantity,
                     visibility == original.visibility() ? null : visibility);

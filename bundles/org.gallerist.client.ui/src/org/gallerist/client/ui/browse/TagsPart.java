@@ -5,6 +5,9 @@ import java.util.List;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.viewers.ColumnPixelData;
+import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -66,16 +69,20 @@ public class TagsPart {
         anyOfThem.setSelection(filter.anyTag());
         anyOfThem.addListener(SWT.Selection, event -> filter.setAnyTag(anyOfThem.getSelection()));
 
-        table = new Table(parent, SWT.CHECK | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
+        // a column layout on a wrapper keeps the tag column as wide as the part allows, the count column narrow
+        Composite tableArea = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).hint(180, 200).applyTo(tableArea);
+        TableColumnLayout columns = new TableColumnLayout();
+        tableArea.setLayout(columns);
+        table = new Table(tableArea, SWT.CHECK | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
         table.setHeaderVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).hint(180, 200).applyTo(table);
         TableColumn tagColumn = new TableColumn(table, SWT.LEFT);
         tagColumn.setText("Tag");
+        columns.setColumnData(tagColumn, new ColumnWeightData(100, 60));
         TableColumn countColumn = new TableColumn(table, SWT.RIGHT);
         countColumn.setText("Images");
         countColumn.pack();
-        table.addListener(SWT.Resize, event -> tagColumn.setWidth(Math.max(60,
-                table.getClientArea().width - countColumn.getWidth())));
+        columns.setColumnData(countColumn, new ColumnPixelData(countColumn.getWidth() + 8));
         table.addListener(SWT.Selection, event -> {
             if (event.detail == SWT.CHECK && event.item instanceof TableItem item) {
                 filter.setChosen(((TagCount) item.getData()).tag(), item.getChecked());

@@ -27,11 +27,11 @@ class ImageEditTest {
         assertEquals("cats, night sky", form.tags());
         assertFalse(form.check(original).hasChanges());
 
-        ImageEdit edited = new ImageEdit(" Moon ", original.description(), "Cats,  night   sky", "2.5", "3",
+        ImageEdit edited = new ImageEdit(" Moon ", original.description(), "night   sky, Cats", "2.5", "3",
                 Visibility.PRIVATE);
         ImageChanges changes = edited.check(original).changes().orElseThrow();
         assertEquals("Moon", changes.name());
-        assertNull(changes.tags(), "tags are compared after the server's normalisation");
+        assertNull(changes.tags(), "tags are compared after the server's normalisation, in any order");
         assertNull(changes.price(), "2.5 is the same price as 2.50");
         assertNull(changes.quantity());
         assertEquals(Visibility.PRIVATE, changes.visibility());

@@ -129,6 +129,7 @@ class BrowsePartsUiTest {
 
     private static <T> T part(Class<T> type, IEclipseContext window, Composite parent) {
         Composite area = new Composite(parent, SWT.NONE);
+        area.setLayout(new FillLayout()); // as the workbench's part and tool control renderers do
         IEclipseContext partContext = window.createChild(type.getSimpleName());
         partContext.set(Composite.class, area);
         return ContextInjectionFactory.make(type, partContext);
@@ -137,7 +138,8 @@ class BrowsePartsUiTest {
     private Shell shell(String title, int width, int height) {
         Shell shell = new Shell(display);
         shell.setText(title);
-        shell.setSize(width, height);
+        shell.setBounds(0, 0, width, height);
+        shells.forEach(other -> other.setVisible(false)); // screenshots copy the screen: one window at a time
         shells.add(shell);
         return shell;
     }
@@ -225,7 +227,7 @@ class BrowsePartsUiTest {
         tags.anyOfThemButton().notifyListeners(SWT.Selection, new Event());
         spinUntil(() -> gallery.grid().items().size() == 3 && !gallery.isLoading(), "water or night");
         assertEquals("Tagged water or night", gallery.filterLabel().getText());
-        tags.filterText().setText("ni");
+        tags.filterText().setText("nig");
         assertEquals(List.of("night", "water"), List.of(tags.table().getItems()).stream().map(i -> i.getText(0))
                 .sorted().toList(), "the filter keeps ticked tags in view");
         UiTestSupport.screenshot(shell, "11-tag-filter");
@@ -255,7 +257,7 @@ class BrowsePartsUiTest {
         Image saved = alice().images().show(fog.id());
         assertEquals("Morning fog over the river", saved.name());
         assertEquals(new BigDecimal("7.25"), saved.price());
-        assertEquals(List.of("landscape", "sky", "river"), saved.tags());
+        assertEquals(List.of("landscape", "river", "sky"), saved.tags());
         spinUntil(() -> names(gallery.grid().items()).contains("Morning fog over the river") && !gallery.isLoading(),
                 "the gallery shows the new name");
         spinUntil(() -> List.of(tags.table().getItems()).stream().anyMatch(i -> i.getText(0).equals("river")),
