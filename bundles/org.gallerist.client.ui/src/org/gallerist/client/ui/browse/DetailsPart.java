@@ -67,6 +67,7 @@ public class DetailsPart {
     private Label dimensionsLabel;
     private Label originLabel;
     private Label ownershipLabel;
+    private Composite formArea;
     private Text nameText;
     private Text descriptionText;
     private Text tagsText;
@@ -111,6 +112,9 @@ public class DetailsPart {
         originLabel = fact();
         ownershipLabel = fact();
 
+        formArea = new Composite(body, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(formArea);
+        GridLayoutFactory.fillDefaults().numColumns(2).spacing(8, 6).applyTo(formArea);
         nameText = field("&Name:", SWT.BORDER);
         descriptionText = new Text(form("&Description:"), SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
         GridDataFactory.fillDefaults().grab(true, false).hint(120, 54).applyTo(descriptionText);
@@ -122,16 +126,16 @@ public class DetailsPart {
         visibilityCombo.setItems("Public", "Private");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(visibilityCombo);
 
-        messageLabel = new Label(body, SWT.WRAP);
+        messageLabel = new Label(formArea, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(200, SWT.DEFAULT).applyTo(messageLabel);
 
-        ownerButtons = new Composite(body, SWT.NONE);
+        ownerButtons = new Composite(formArea, SWT.NONE);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(ownerButtons);
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(ownerButtons);
         saveButton = button(ownerButtons, "&Save", this::save);
         revertButton = button(ownerButtons, "&Revert", () -> fill(image));
         deleteButton = button(ownerButtons, "De&lete\u2026", () -> actions.delete(image, this::showError));
-        Composite anyoneButtons = new Composite(body, SWT.NONE);
+        Composite anyoneButtons = new Composite(formArea, SWT.NONE);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(anyoneButtons);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(anyoneButtons);
         addToCartButton = button(anyoneButtons, "Add to &cart", () -> actions.addToCart(image));
@@ -153,10 +157,10 @@ public class DetailsPart {
     }
 
     private Composite form(String label) {
-        Label caption = new Label(body, SWT.NONE);
+        Label caption = new Label(formArea, SWT.NONE);
         caption.setText(label);
         GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(caption);
-        return body;
+        return formArea;
     }
 
     private Text field(String label, int style) {
@@ -206,7 +210,9 @@ public class DetailsPart {
         boolean present = shown != null;
         boolean editable = present && ImageEdit.canEdit(sessions.state().user(), shown);
         ImageEdit form = present ? ImageEdit.of(shown) : null;
-        titleLabel.setText(present ? shown.name() : "No image selected");
+        titleLabel.setText(present ? shown.name() : "");
+        formArea.setVisible(present);
+        ((org.eclipse.swt.layout.GridData) formArea.getLayoutData()).exclude = !present;
         dimensionsLabel.setText(present ? ImageFacts.dimensions(shown) : "");
         originLabel.setText(present ? ImageFacts.origin(shown, ZoneId.systemDefault()) : "");
         ownershipLabel.setText(!present ? "" : editable ? "This is your image: you can change it or delete it."
@@ -279,7 +285,7 @@ public class DetailsPart {
         }, error -> {
             if (image != null && image.id() == id) {
                 show(null);
-                showMessage("The image is gone: " + ErrorMessages.readable(error), false);
+                preview.setImage(null, "That image is no longer available.");
             }
         });
     }

@@ -255,6 +255,9 @@ public final class ThumbnailGrid extends Canvas {
         cursor = next;
         if (cursor.hasSelection()) {
             reveal(cursor.index());
+            if (cursor.row(cursor.index()) == cursor.rows() - 1) {
+                checkReachedEnd(); // moving onto the last row with the keys is scrolling to the end too
+            }
         }
         redraw();
         if (changed && cursor.hasSelection()) {
@@ -312,7 +315,8 @@ public final class ThumbnailGrid extends Canvas {
             double scale = Math.min(1.0, Math.min((double) box / size.width, (double) box / size.height));
             int width = (int) Math.round(size.width * scale);
             int height = (int) Math.round(size.height * scale);
-            gc.drawImage(thumbnail, 0, 0, size.width, size.height, boxX + (box - width) / 2, boxY + (box - height) / 2,
+            // bottom-aligned, so the caption sits right under every picture whatever its shape
+            gc.drawImage(thumbnail, 0, 0, size.width, size.height, boxX + (box - width) / 2, boxY + box - height,
                     width, height);
         } else {
             gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_BACKGROUND));

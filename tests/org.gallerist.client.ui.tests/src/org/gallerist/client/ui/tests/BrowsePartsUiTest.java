@@ -13,6 +13,7 @@ import java.util.List;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.FillLayout;
@@ -31,6 +32,7 @@ import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Visibility;
+import org.gallerist.client.core.ClientCommands;
 import org.gallerist.client.core.ClientHome;
 import org.gallerist.client.core.Connection;
 import org.gallerist.client.core.SessionModel;
@@ -39,6 +41,7 @@ import org.gallerist.client.core.prefs.ViewPreferences;
 import org.gallerist.client.core.prefs.ViewPreferencesStore;
 import org.gallerist.client.core.thumbs.ThumbnailCache;
 import org.gallerist.client.ui.browse.DetailsPart;
+import org.gallerist.client.ui.browse.FindSimilarHandler;
 import org.gallerist.client.ui.browse.GalleryPart;
 import org.gallerist.client.ui.browse.SearchPart;
 import org.gallerist.client.ui.browse.StatusLine;
@@ -236,7 +239,9 @@ class BrowsePartsUiTest {
         spinUntil(() -> gallery.grid().items().size() == 4 && !gallery.isLoading(), "all images again");
 
         gallery.grid().setFocus();
-        key(gallery.grid(), SWT.ARROW_RIGHT);
+        key(gallery.grid(), SWT.END);
+        spinUntil(() -> gallery.grid().items().size() == 7 && !gallery.isLoading(), "going to the end loads more");
+        key(gallery.grid(), SWT.HOME);
         key(gallery.grid(), SWT.ARROW_RIGHT);
         key(gallery.grid(), SWT.CR);
         spinUntil(() -> details.image().isPresent() && details.hasPreview(), "details with a preview");
@@ -320,7 +325,9 @@ class BrowsePartsUiTest {
             UiTestSupport.settle(display, 200);
         }
 
-        browse.findSimilar(lake.id());
+        IEclipseContext commandCall = window.createChild("find similar");
+        commandCall.set(ClientCommands.IMAGE_ID, Long.toString(lake.id()));
+        ContextInjectionFactory.invoke(new FindSimilarHandler(), Execute.class, commandCall);
         spinUntil(() -> !search.isSearching() && !search.grid().items().isEmpty(), "images like the lake");
         assertTrue(search.grid().items().stream().noneMatch(image -> image.id() == lake.id()), "itself left out");
         assertTrue(search.statusLabel().getText().contains("like \u201cBlue lake\u201d"), search.statusLabel().getText());
