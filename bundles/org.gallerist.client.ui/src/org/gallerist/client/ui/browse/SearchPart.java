@@ -196,7 +196,7 @@ public class SearchPart {
     public void findSimilarTo(long imageId) {
         String like = browse.shown().filter(image -> image.id() == imageId)
                 .map(image -> "\u201c" + image.name() + "\u201d").orElse("#" + imageId);
-        showingSimilar = true;
+        startSimilar();
         SimilarSearch.Request request = similar.start(like);
         background.run("Finding similar images", session -> session.images().similarTo(imageId,
                 SimilarSearch.RESULT_LIMIT, List.of()), hits -> similar.accept(request, hits),
@@ -205,7 +205,7 @@ public class SearchPart {
 
     /** Finds images like an image file on this computer. */
     public void findSimilarTo(Path file) {
-        showingSimilar = true;
+        startSimilar();
         SimilarSearch.Request request = similar.start(file.getFileName().toString());
         background.run("Finding similar images", session -> {
             try {
@@ -221,6 +221,12 @@ public class SearchPart {
                 similar.fail(request, error);
             }
         });
+    }
+
+    /** Words left in the box would suggest they narrow the similar results, which they do not. */
+    private void startSimilar() {
+        showingSimilar = true;
+        searchText.setText("");
     }
 
     private void chooseFile() {

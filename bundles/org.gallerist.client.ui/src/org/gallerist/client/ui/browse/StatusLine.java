@@ -52,8 +52,9 @@ public class StatusLine {
 
     @PostConstruct
     public void createControls(Composite parent) {
+        // the workbench takes the last child of the trim bar as this tool control
         Composite line = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(2).margins(8, 2).spacing(16, 0).applyTo(line);
+        GridLayoutFactory.fillDefaults().numColumns(2).margins(8, 3).spacing(16, 0).applyTo(line);
         stateLabel = new Label(line, SWT.NONE);
         GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).hint(520, SWT.DEFAULT).applyTo(stateLabel);
         logOutLink = new Link(line, SWT.NONE);

@@ -60,10 +60,10 @@ public class TagsPart {
         filterText.addListener(SWT.Modify, event -> filter.setFilterText(filterText.getText()));
 
         allOfThem = new Button(parent, SWT.RADIO);
-        allOfThem.setText("A&ll ticked tags");
+        allOfThem.setText("Match a&ll");
         allOfThem.setToolTipText("Show images that carry every ticked tag");
         anyOfThem = new Button(parent, SWT.RADIO);
-        anyOfThem.setText("A&ny ticked tag");
+        anyOfThem.setText("Match a&ny");
         anyOfThem.setToolTipText("Show images that carry at least one ticked tag");
         allOfThem.setSelection(!filter.anyTag());
         anyOfThem.setSelection(filter.anyTag());

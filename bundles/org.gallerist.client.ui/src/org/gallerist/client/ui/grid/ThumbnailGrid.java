@@ -161,8 +161,13 @@ public final class ThumbnailGrid extends Canvas {
         }
     }
 
+    /** Pictures are mostly landscape: a 4:3 box wastes less room than a square one. */
+    private int boxHeight() {
+        return thumbnailSize * 3 / 4;
+    }
+
     private int rowHeight() {
-        return thumbnailSize + 10 + TEXT_LINES * lineHeight() + GAP;
+        return boxHeight() + 10 + TEXT_LINES * lineHeight() + GAP;
     }
 
     private int columns() {
@@ -307,23 +312,24 @@ public final class ThumbnailGrid extends Canvas {
             }
         }
         int box = thumbnailSize;
+        int boxHeight = boxHeight();
         int boxX = cell.x + (cell.width - box) / 2;
         int boxY = cell.y + 4;
         org.eclipse.swt.graphics.Image thumbnail = thumbnails.apply(image);
         if (thumbnail != null && !thumbnail.isDisposed()) {
             Rectangle size = thumbnail.getBounds();
-            double scale = Math.min(1.0, Math.min((double) box / size.width, (double) box / size.height));
+            double scale = Math.min(1.0, Math.min((double) box / size.width, (double) boxHeight / size.height));
             int width = (int) Math.round(size.width * scale);
             int height = (int) Math.round(size.height * scale);
             // bottom-aligned, so the caption sits right under every picture whatever its shape
-            gc.drawImage(thumbnail, 0, 0, size.width, size.height, boxX + (box - width) / 2, boxY + box - height,
+            gc.drawImage(thumbnail, 0, 0, size.width, size.height, boxX + (box - width) / 2, boxY + boxHeight - height,
                     width, height);
         } else {
             gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_BACKGROUND));
-            gc.fillRectangle(boxX + 8, boxY + 8, box - 16, box - 16);
+            gc.fillRectangle(boxX + 8, boxY + 8, box - 16, boxHeight - 16);
         }
         gc.setForeground(text);
-        int y = boxY + box + 6;
+        int y = boxY + boxHeight + 6;
         List<String> lines = new ArrayList<>(captions.apply(image));
         for (int i = 0; i < Math.min(TEXT_LINES, lines.size()); i++) {
             String line = shorten(gc, lines.get(i), cell.width);
