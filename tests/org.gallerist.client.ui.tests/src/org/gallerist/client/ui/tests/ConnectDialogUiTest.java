@@ -94,6 +94,7 @@ class ConnectDialogUiTest {
         window.setText(model.state().windowTitle());
         window.setLayout(new FillLayout());
         Composite partArea = new Composite(window, SWT.NONE);
+        partArea.setLayout(new FillLayout()); // the trim bar lays out its tool controls like this
         StatusLine statusLine = new StatusLine(model);
         statusLine.createControls(partArea);
         window.setSize(900, 120);
