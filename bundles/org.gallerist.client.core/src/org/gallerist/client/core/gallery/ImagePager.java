@@ -46,6 +46,23 @@ public final class ImagePager {
         return inFlight;
     }
 
+    /**
+     * Loads the same query again from the start, as many images in the first request as are loaded now (up to
+     * {@link ImageQuery#MAX_LIMIT}), so that a change elsewhere does not take away what the user had scrolled to.
+     * Later batches have the query's own size again. Empty before the first query.
+     */
+    public Optional<Request> refresh() {
+        if (query == null) {
+            return Optional.empty();
+        }
+        int loaded = Math.min(ImageQuery.MAX_LIMIT, Math.max(query.limit(), items.size()));
+        ImageQuery batchQuery = query;
+        Request request = restart(batchQuery);
+        inFlight = new Request(request.generation(), new ImageQuery(batchQuery.tags(), batchQuery.anyTag(),
+                batchQuery.text(), batchQuery.mine(), loaded, null));
+        return Optional.of(inFlight);
+    }
+
     /** The request for the next batch, or empty while one is in flight, before the first query, or at the end. */
     public Optional<Request> next() {
         if (query == null || inFlight != null || (firstPageLoaded && cursor == null)) {

@@ -122,7 +122,7 @@ public class GalleryPart {
                 reload();
             }
         });
-        stopListening[1] = browse.onImagesChanged(ids -> reload());
+        stopListening[1] = browse.onImagesChanged(ids -> refresh());
         stopListening[2] = sessions.addListener(state -> background.onUiThread(this::reload));
         stopListening[3] = preferences.addListener(prefs -> background.onUiThread(() -> {
             grid.setThumbnailSize(prefs.thumbnailSize());
@@ -136,6 +136,11 @@ public class GalleryPart {
         shownChoice = browse.tagFilter().choice();
         filterLabel.setText(shownChoice.describe());
         send(pager.restart(shownChoice.query(preferences.get().batchSize())));
+    }
+
+    /** Loads what is shown again after a change, keeping as many images as were loaded. */
+    public void refresh() {
+        pager.refresh().ifPresentOrElse(this::send, this::reload);
     }
 
     /** Fetches the next batch if there is one and none is on its way. */

@@ -119,4 +119,23 @@ class ImagePagerTest {
         assertEquals(List.of(2L, 1L), pager.items().stream().map(Image::id).toList());
         assertEquals(6, changes[0]);
     }
+
+    @Test
+    void aRefreshAsksForAsManyAsWereLoadedAndThenGoesOnInBatches() {
+        ImagePager pager = new ImagePager();
+        assertTrue(pager.refresh().isEmpty(), "nothing to refresh before the first query");
+        ImagePager.Request first = pager.restart(batchesOf(3));
+        pager.accept(first, list(10, first.query()));
+        ImagePager.Request second = pager.next().orElseThrow();
+        pager.accept(second, list(10, second.query()));
+
+        ImagePager.Request refresh = pager.refresh().orElseThrow();
+        assertEquals(6, refresh.query().limit(), "the six loaded images in one request");
+        assertNull(refresh.query().after());
+        assertEquals(0, pager.loadedCount());
+        assertFalse(pager.accept(second, list(10, second.query())), "an answer from before the refresh is stale");
+        pager.accept(refresh, list(10, refresh.query()));
+        assertEquals(6, pager.loadedCount());
+        assertEquals(3, pager.next().orElseThrow().query().limit(), "then batches of three again");
+    }
 }
