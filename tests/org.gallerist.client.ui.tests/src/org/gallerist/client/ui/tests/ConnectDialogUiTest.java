@@ -21,14 +21,14 @@ import org.gallerist.client.core.Connection;
 import org.gallerist.client.core.ConnectionSettings;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.ui.ConnectDialog;
-import org.gallerist.client.ui.SessionPart;
+import org.gallerist.client.ui.browse.StatusLine;
 import org.gallerist.tests.harness.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The connect dialog and the session part in real windows, against the real server bundles. */
+/** The connect dialog and the status line in real windows, against the real server bundles. */
 class ConnectDialogUiTest {
 
     private static final long NETWORK_TIMEOUT_MS = 60_000;
@@ -94,16 +94,17 @@ class ConnectDialogUiTest {
         window.setText(model.state().windowTitle());
         window.setLayout(new FillLayout());
         Composite partArea = new Composite(window, SWT.NONE);
-        SessionPart part = new SessionPart(model);
-        part.createControls(partArea);
-        window.setSize(900, 320);
+        partArea.setLayout(new FillLayout()); // the trim bar lays out its tool controls like this
+        StatusLine statusLine = new StatusLine(model);
+        statusLine.createControls(partArea);
+        window.setSize(900, 120);
         window.open();
         try {
             UiTestSupport.screenshot(window, "02-logged-in");
-            assertEquals("Logged in as alice on 127.0.0.1:" + server.address().port(), part.summaryText());
+            assertEquals("Connected as alice to 127.0.0.1:" + server.address().port(), statusLine.text());
             assertTrue(window.getText().startsWith("Gallerist"), window.getText());
         } finally {
-            part.dispose();
+            statusLine.dispose();
             window.dispose();
             model.close();
         }

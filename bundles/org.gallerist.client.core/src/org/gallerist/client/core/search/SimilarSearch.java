@@ -1,0 +1,140 @@
+package org.gallerist.client.core.search;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.gallerist.api.ErrorCode;
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.similarity.SimilarImage;
+import org.gallerist.api.similarity.SimilarityService;
+import org.gallerist.client.core.ErrorMessages;
+
+/**
+ * The "find similar" half of the Search part: what the last search was like, its hits with scores, and whether the
+ * server can search by similarity at all. Answers to a search that a newer one replaced are dropped. Use from one
+ * thread; the network calls happen elsewhere.
+ */
+public final class SimilarSearch {
+    public static final int RESULT_LIMIT = 48;
+
+    /** One search; {@code like} names what it searches for, e.g. "photo.jpg" or "#12 Rocket launch". */
+    public record Request(long generation, String like) {
+    }
+
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private long generation;
+    private Request inFlight;
+    private Request shown;
+    private List<SimilarImage> hits = List.of();
+    private String error;
+    private String unavailable;
+
+    public Request start(String like) {
+        inFlight = new Request(++generation, Objects.requireNonNull(like, "like"));
+        error = null;
+        fire();
+        return inFlight;
+    }
+
+    public boolean accept(Request request, List<SimilarImage> results) {
+        if (request != inFlight) {
+            return false;
+        }
+        inFlight = null;
+        shown = request;
+        hits = List.copyOf(results);
+        fire();
+        return true;
+    }
+
+    /** A failure of the search; one that says the server cannot search by similarity switches the half off. */
+    public boolean fail(Request request, Throwable failure) {
+        if (request != inFlight) {
+            return false;
+        }
+        inFlight = null;
+        shown = request;
+        hits = List.of();
+        unavailableReason(failure).ifPresentOrElse(reason -> unavailable = reason,
+                () -> error = ErrorMessages.readable(failure));
+        fire();
+        return true;
+    }
+
+    /** Takes the server's similarity status (or the failure to get it) into account. */
+    public void status(SimilarityService.Status status) {
+        unavailable = status.dimension() <= 0 || "none".equals(status.embedder())
+                ? "This server has no image model, so it cannot search by similarity." : null;
+        fire();
+    }
+
+    public void statusFailed(Throwable failure) {
+        unavailable = unavailableReason(failure).orElse(null);
+        fire();
+    }
+
+    static Optional<String> unavailableReason(Throwable failure) {
+        if (failure instanceof GalleristException e) {
+            if (e.code() == ErrorCode.UNKNOWN_COMMAND) {
+                return Optional.of("This server is older and cannot search by similarity.");
+            }
+            if (e.code() == ErrorCode.UNAVAILABLE) {
+                return Optional.of("This server has no image model, so it cannot search by similarity.");
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean isAvailable() {
+        return unavailable == null;
+    }
+
+    /** Why similarity search is off, when it is. */
+    public Optional<String> unavailable() {
+        return Optional.ofNullable(unavailable);
+    }
+
+    public boolean isSearching() {
+        return inFlight != null;
+    }
+
+    public List<SimilarImage> hits() {
+        return hits;
+    }
+
+    public Optional<String> error() {
+        return Optional.ofNullable(error);
+    }
+
+    /** "Searching for images like x…", "5 images like x", "Nothing like x was found", or the error. */
+    public String summary() {
+        if (inFlight != null) {
+            return "Searching for images like " + inFlight.like() + "\u2026";
+        }
+        if (unavailable != null) {
+            return unavailable;
+        }
+        if (error != null) {
+            return error;
+        }
+        if (shown == null) {
+            return "Choose or drop an image to find similar ones.";
+        }
+        if (hits.isEmpty()) {
+            return "Nothing like " + shown.like() + " was found.";
+        }
+        return (hits.size() == 1 ? "1 image" : hits.size() + " images") + " like " + shown.like();
+    }
+
+    /** @return a handle that removes the listener again */
+    public Runnable addListener(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void fire() {
+        listeners.forEach(Runnable::run);
+    }
+}

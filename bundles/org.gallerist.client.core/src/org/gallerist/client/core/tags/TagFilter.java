@@ -1,0 +1,121 @@
+package org.gallerist.client.core.tags;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.gallerist.api.image.ImageQuery;
+import org.gallerist.api.image.TagCount;
+
+/**
+ * The Tags part's state: every tag with its count, the text that narrows the list, the tags chosen to filter the
+ * gallery and whether an image needs all of them or any. Listeners hear of every change. Use from one thread.
+ */
+public final class TagFilter {
+
+    /** Which images a choice of tags lets through; no tags means all images. */
+    public record Choice(List<String> tags, boolean anyTag) {
+        public static final Choice ALL_IMAGES = new Choice(List.of(), false);
+
+        public Choice {
+            tags = List.copyOf(tags);
+        }
+
+        public boolean isAllImages() {
+            return tags.isEmpty();
+        }
+
+        public ImageQuery query(int batchSize) {
+            return new ImageQuery(tags, anyTag && tags.size() > 1, "", false, batchSize, null);
+        }
+
+        /** "All images", "Tagged cats", "Tagged cats and dogs" or "Tagged cats or dogs". */
+        public String describe() {
+            if (tags.isEmpty()) {
+                return "All images";
+            }
+            return "Tagged " + String.join(anyTag ? " or " : " and ", tags);
+        }
+    }
+
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private List<TagCount> all = List.of();
+    private final Set<String> chosen = new LinkedHashSet<>();
+    private boolean anyTag;
+    private String filterText = "";
+
+    /** Replaces the list; chosen tags that no longer exist are dropped. */
+    public void setTags(List<TagCount> tags) {
+        all = List.copyOf(tags);
+        chosen.removeIf(tag -> all.stream().noneMatch(count -> count.tag().equals(tag)));
+        fire();
+    }
+
+    public void setFilterText(String text) {
+        filterText = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        fire();
+    }
+
+    /** The tags whose name contains the filter text; chosen tags always stay visible so they can be unchosen. */
+    public List<TagCount> visible() {
+        List<TagCount> result = new ArrayList<>();
+        for (TagCount count : all) {
+            if (filterText.isEmpty() || count.tag().toLowerCase(Locale.ROOT).contains(filterText)
+                    || chosen.contains(count.tag())) {
+                result.add(count);
+            }
+        }
+        return result;
+    }
+
+    public void setChosen(String tag, boolean choose) {
+        boolean changed = choose ? chosen.add(tag) : chosen.remove(tag);
+        if (changed) {
+            fire();
+        }
+    }
+
+    public boolean isChosen(String tag) {
+        return chosen.contains(tag);
+    }
+
+    public void setAnyTag(boolean any) {
+        if (anyTag != any) {
+            anyTag = any;
+            fire();
+        }
+    }
+
+    public boolean anyTag() {
+        return anyTag;
+    }
+
+    /** "All images": forgets the chosen tags. */
+    public void clear() {
+        if (!chosen.isEmpty()) {
+            chosen.clear();
+            fire();
+        }
+    }
+
+    public Choice choice() {
+        return new Choice(List.copyOf(chosen), anyTag);
+    }
+
+    public List<TagCount> all() {
+        return all;
+    }
+
+    /** @return a handle that removes the listener again */
+    public Runnable addListener(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void fire() {
+        listeners.forEach(Runnable::run);
+    }
+}

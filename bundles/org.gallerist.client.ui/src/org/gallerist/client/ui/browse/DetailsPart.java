@@ -1,0 +1,371 @@
+package org.gallerist.client.ui.browse;
+
+import java.io.ByteArrayInputStream;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.gallerist.api.image.Image;
+import org.gallerist.api.image.ImageChanges;
+import org.gallerist.api.image.ImageSize;
+import org.gallerist.api.image.Visibility;
+import org.gallerist.client.core.CartContents;
+import org.gallerist.client.core.ErrorMessages;
+import org.gallerist.client.core.SessionModel;
+import org.gallerist.client.core.browse.BrowseState;
+import org.gallerist.client.core.details.ImageEdit;
+import org.gallerist.client.core.details.ImageFacts;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * The image chosen in a grid: a large preview and all its metadata. Its owner edits name, description, tags, price,
+ * quantity and visibility, or deletes it; everyone else reads.
+ */
+public class DetailsPart {
+    public static final String ID = "org.gallerist.client.ui.part.details";
+
+    private final SessionModel sessions;
+    private final BrowseState browse;
+    private final Runnable[] stopListening = new Runnable[3];
+
+    @Inject
+    @Optional
+    private IEventBroker broker;
+    @Inject
+    @Optional
+    private CartContents cart;
+    @Inject
+    @Optional
+    private ECommandService commandService;
+    @Inject
+    @Optional
+    private EHandlerService handlerService;
+
+    private ScrolledComposite scroller;
+    private Composite body;
+    private PreviewCanvas preview;
+    private Label titleLabel;
+    private Label dimensionsLabel;
+    private Label originLabel;
+    private Label ownershipLabel;
+    private Composite formArea;
+    private Text nameText;
+    private Text descriptionText;
+    private Text tagsText;
+    private Text priceText;
+    private Text quantityText;
+    private Combo visibilityCombo;
+    private Label messageLabel;
+    private Composite ownerButtons;
+    private Button saveButton;
+    private Button revertButton;
+    private Button deleteButton;
+    private Button addToCartButton;
+    private Button findSimilarButton;
+    private Background background;
+    private ImageActions actions;
+    private Image image;
+    private boolean busy;
+
+    @Inject
+    public DetailsPart(SessionModel sessions, BrowseState browse) {
+        this.sessions = sessions;
+        this.browse = browse;
+    }
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        parent.setLayout(new org.eclipse.swt.layout.FillLayout());
+        scroller = new ScrolledComposite(parent, SWT.V_SCROLL);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        body = new Composite(scroller, SWT.NONE);
+        scroller.setContent(body);
+        scroller.addListener(SWT.Resize, event -> relayout());
+        GridLayoutFactory.fillDefaults().numColumns(2).margins(10, 10).spacing(8, 6).applyTo(body);
+
+        preview = new PreviewCanvas(body);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(200, 240).applyTo(preview);
+        titleLabel = new Label(body, SWT.WRAP);
+        titleLabel.setFont(JFaceResources.getHeaderFont());
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(200, SWT.DEFAULT).applyTo(titleLabel);
+        dimensionsLabel = fact();
+        originLabel = fact();
+        ownershipLabel = fact();
+
+        formArea = new Composite(body, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(formArea);
+        GridLayoutFactory.fillDefaults().numColumns(2).spacing(8, 6).applyTo(formArea);
+        nameText = field("&Name:", SWT.BORDER);
+        descriptionText = new Text(form("&Description:"), SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        GridDataFactory.fillDefaults().grab(true, false).hint(120, 54).applyTo(descriptionText);
+        tagsText = field("&Tags:", SWT.BORDER);
+        tagsText.setMessage("comma separated, e.g. cats, night sky");
+        priceText = field("&Price:", SWT.BORDER);
+        quantityText = field("&Quantity:", SWT.BORDER);
+        visibilityCombo = new Combo(form("&Visibility:"), SWT.READ_ONLY);
+        visibilityCombo.setItems("Public", "Private");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(visibilityCombo);
+
+        messageLabel = new Label(formArea, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(200, SWT.DEFAULT).applyTo(messageLabel);
+
+        ownerButtons = new Composite(formArea, SWT.NONE);
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(ownerButtons);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(ownerButtons);
+        saveButton = button(ownerButtons, "&Save", this::save);
+        revertButton = button(ownerButtons, "&Revert", () -> fill(image));
+        deleteButton = button(ownerButtons, "De&lete\u2026", () -> actions.delete(image, this::showError));
+        Composite anyoneButtons = new Composite(formArea, SWT.NONE);
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(anyoneButtons);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(anyoneButtons);
+        addToCartButton = button(anyoneButtons, "Add to &cart", () -> actions.addToCart(image));
+        findSimilarButton = button(anyoneButtons, "Find s&imilar", () -> actions.findSimilar(image));
+
+        background = new Background(sessions, body);
+        actions = new ImageActions(body, sessions, browse, new CommandRunner(commandService, handlerService), cart,
+                broker);
+        stopListening[0] = browse.onShow(this::show);
+        stopListening[1] = browse.onImagesChanged(this::imagesChanged);
+        stopListening[2] = sessions.addListener(state -> background.onUiThread(() -> show(null)));
+        show(browse.shown().orElse(null));
+    }
+
+    private Label fact() {
+        Label label = new Label(body, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(200, SWT.DEFAULT).applyTo(label);
+        return label;
+    }
+
+    private Composite form(String label) {
+        Label caption = new Label(formArea, SWT.NONE);
+        caption.setText(label);
+        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(caption);
+        return formArea;
+    }
+
+    private Text field(String label, int style) {
+        Text text = new Text(form(label), style);
+        GridDataFactory.fillDefaults().grab(true, false).hint(120, SWT.DEFAULT).applyTo(text);
+        return text;
+    }
+
+    private static Button button(Composite parent, String text, Runnable action) {
+        Button button = new Button(parent, SWT.PUSH);
+        button.setText(text);
+        button.addListener(SWT.Selection, event -> action.run());
+        return button;
+    }
+
+    /** Shows an image (null: none) and fetches its preview. */
+    public void show(Image shown) {
+        if (body.isDisposed()) {
+            return;
+        }
+        boolean sameImage = image != null && shown != null && image.id() == shown.id();
+        image = shown;
+        if (!sameImage) {
+            showMessage("", false);
+            preview.setImage(null, shown == null ? "Select an image to see its details." : "Loading the preview\u2026");
+            if (shown != null) {
+                loadPreview(shown);
+            }
+        }
+        fill(shown);
+    }
+
+    private void loadPreview(Image shown) {
+        background.run("Loading preview of #" + shown.id(), session -> new ImageData(
+                new ByteArrayInputStream(session.images().content(shown.id(), ImageSize.PREVIEW))), data -> {
+                    if (image != null && image.id() == shown.id()) {
+                        preview.setImage(new org.eclipse.swt.graphics.Image(preview.getDisplay(), data), "");
+                    }
+                }, error -> {
+                    if (image != null && image.id() == shown.id()) {
+                        preview.setImage(null, ErrorMessages.readable(error));
+                    }
+                });
+    }
+
+    private void fill(Image shown) {
+        boolean present = shown != null;
+        boolean editable = present && ImageEdit.canEdit(sessions.state().user(), shown);
+        ImageEdit form = present ? ImageEdit.of(shown) : null;
+        titleLabel.setText(present ? shown.name() : "");
+        formArea.setVisible(present);
+        ((org.eclipse.swt.layout.GridData) formArea.getLayoutData()).exclude = !present;
+        dimensionsLabel.setText(present ? ImageFacts.dimensions(shown) : "");
+        originLabel.setText(present ? ImageFacts.origin(shown, ZoneId.systemDefault()) : "");
+        ownershipLabel.setText(!present ? "" : editable ? "This is your image: you can change it or delete it."
+                : "Only " + shown.owner() + " can change this image.");
+        nameText.setText(present ? form.name() : "");
+        descriptionText.setText(present ? form.description() : "");
+        tagsText.setText(present ? form.tags() : "");
+        priceText.setText(present ? form.price() : "");
+        quantityText.setText(present ? form.quantity() : "");
+        visibilityCombo.select(present && shown.visibility() == Visibility.PRIVATE ? 1 : 0);
+        for (Text text : new Text[] { nameText, descriptionText, tagsText, priceText, quantityText }) {
+            text.setEditable(editable);
+            text.setEnabled(present);
+        }
+        visibilityCombo.setEnabled(editable);
+        ownerButtons.setVisible(editable);
+        ((org.eclipse.swt.layout.GridData) ownerButtons.getLayoutData()).exclude = !editable;
+        setBusy(busy);
+        addToCartButton.setEnabled(present && actions.canAddToCart(shown));
+        findSimilarButton.setEnabled(present);
+        relayout();
+    }
+
+    private void save() {
+        if (image == null || busy) {
+            return;
+        }
+        Image original = image;
+        ImageEdit edit = new ImageEdit(nameText.getText(), descriptionText.getText(), tagsText.getText(),
+                priceText.getText(), quantityText.getText(),
+                visibilityCombo.getSelectionIndex() == 1 ? Visibility.PRIVATE : Visibility.PUBLIC);
+        ImageEdit.Checked checked = edit.check(original);
+        if (checked.problem().isPresent()) {
+            showError(checked.problem().get());
+            return;
+        }
+        if (!checked.hasChanges()) {
+            showMessage("Nothing changed.", false);
+            return;
+        }
+        ImageChanges changes = checked.changes().get();
+        setBusy(true);
+        showMessage("Saving\u2026", false);
+        background.run("Saving image #" + original.id(), session -> session.images().update(original.id(), changes),
+                updated -> {
+                    setBusy(false);
+                    if (image != null && image.id() == updated.id()) {
+                        image = updated;
+                        fill(updated);
+                    }
+                    showMessage("Saved.", false);
+                    actions.announceChanged(List.of(updated.id()));
+                }, error -> {
+                    setBusy(false);
+                    showError(ErrorMessages.readable(error));
+                });
+    }
+
+    /** Shows the image again as the server has it now, or nothing if it was deleted. */
+    private void imagesChanged(List<Long> ids) {
+        if (image == null || !(ids.isEmpty() || ids.contains(image.id()))) {
+            return;
+        }
+        long id = image.id();
+        background.run("Refreshing image #" + id, session -> session.images().show(id), fresh -> {
+            if (image != null && image.id() == id && !busy) {
+                image = fresh;
+                fill(fresh);
+            }
+        }, error -> {
+            if (image != null && image.id() == id) {
+                show(null);
+                preview.setImage(null, "That image is no longer available.");
+            }
+        });
+    }
+
+    private void setBusy(boolean working) {
+        busy = working;
+        boolean usable = image != null && !working;
+        saveButton.setEnabled(usable);
+        revertButton.setEnabled(usable);
+        deleteButton.setEnabled(usable);
+    }
+
+    private void showError(String message) {
+        showMessage(message, true);
+    }
+
+    private void showMessage(String message, boolean error) {
+        messageLabel.setText(message);
+        messageLabel.setForeground(error ? messageLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
+        relayout();
+    }
+
+    private void relayout() {
+        body.layout(true, true);
+        int width = scroller.getClientArea().width;
+        scroller.setMinSize(body.computeSize(width > 0 ? width : SWT.DEFAULT, SWT.DEFAULT));
+    }
+
+    @Focus
+    public void setFocus() {
+        (nameText.getEditable() ? nameText : (Control) findSimilarButton).setFocus();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        for (Runnable stop : stopListening) {
+            if (stop != null) {
+                stop.run();
+            }
+        }
+    }
+
+    public java.util.Optional<Image> image() {
+        return java.util.Optional.ofNullable(image);
+    }
+
+    public Text nameText() {
+        return nameText;
+    }
+
+    public Text priceText() {
+        return priceText;
+    }
+
+    public Text tagsText() {
+        return tagsText;
+    }
+
+    public Button saveButton() {
+        return saveButton;
+    }
+
+    public Button deleteButton() {
+        return deleteButton;
+    }
+
+    public Label messageLabel() {
+        return messageLabel;
+    }
+
+    public boolean hasPreview() {
+        return preview.hasImage();
+    }
+
+    public boolean isBusy() {
+        return busy;
+    }
+
+    /** Whether the form can be edited: only for the owner. */
+    public boolean isEditable() {
+        return nameText.getEditable();
+    }
+}

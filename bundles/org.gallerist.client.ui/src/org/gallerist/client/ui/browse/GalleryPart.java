@@ -1,0 +1,249 @@
+package org.gallerist.client.ui.browse;
+
+import java.io.File;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.FileTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.gallerist.api.image.Image;
+import org.gallerist.client.core.CartContents;
+import org.gallerist.client.core.ClientCommands;
+import org.gallerist.client.core.ClientHome;
+import org.gallerist.client.core.ErrorMessages;
+import org.gallerist.client.core.SessionModel;
+import org.gallerist.client.core.browse.BrowseState;
+import org.gallerist.client.core.gallery.ImagePager;
+import org.gallerist.client.core.prefs.ViewPreferencesStore;
+import org.gallerist.client.core.tags.TagFilter;
+import org.gallerist.client.ui.grid.ThumbnailGrid;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * Every image the user may see, or those with the tags chosen in the Tags part, one batch at a time: the next batch
+ * loads when the user presses "Load more" or scrolls to the end.
+ */
+public class GalleryPart {
+    public static final String ID = "org.gallerist.client.ui.part.gallery";
+
+    private final SessionModel sessions;
+    private final BrowseState browse;
+    private final ViewPreferencesStore preferences;
+    private final ClientHome home;
+    private final ImagePager pager = new ImagePager();
+    private final Runnable[] stopListening = new Runnable[5];
+
+    @Inject
+    @Optional
+    private IEventBroker broker;
+    @Inject
+    @Optional
+    private CartContents cart;
+    @Inject
+    @Optional
+    private ECommandService commandService;
+    @Inject
+    @Optional
+    private EHandlerService handlerService;
+    @Inject
+    @Optional
+    private EPartService partService;
+
+    private Label filterLabel;
+    private Label countLabel;
+    private Button loadMoreButton;
+    private ThumbnailGrid grid;
+    private Background background;
+    private ImageActions actions;
+    private CommandRunner commands;
+    private TagFilter.Choice shownChoice;
+
+    @Inject
+    public GalleryPart(SessionModel sessions, BrowseState browse, ViewPreferencesStore preferences, ClientHome home) {
+        this.sessions = sessions;
+        this.browse = browse;
+        this.preferences = preferences;
+        this.home = home;
+    }
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        GridLayoutFactory.fillDefaults().numColumns(3).margins(8, 8).spacing(8, 6).applyTo(parent);
+        filterLabel = new Label(parent, SWT.NONE);
+        filterLabel.setFont(JFaceResources.getBannerFont());
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(filterLabel);
+        countLabel = new Label(parent, SWT.RIGHT);
+        GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).hint(320, SWT.DEFAULT).applyTo(countLabel);
+        loadMoreButton = new Button(parent, SWT.PUSH);
+        loadMoreButton.setText("Load &more");
+        loadMoreButton.addListener(SWT.Selection, event -> loadMore());
+
+        grid = new ThumbnailGrid(parent);
+        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(grid);
+        grid.setThumbnailSize(preferences.get().thumbnailSize());
+        grid.setCaptions(Captions::nameAndPrice);
+        Thumbnails thumbnails = new Thumbnails(grid, sessions, home);
+        grid.setThumbnails(thumbnails::get);
+
+        background = new Background(sessions, grid);
+        commands = new CommandRunner(commandService, handlerService);
+        actions = new ImageActions(grid, sessions, browse, commands, cart, broker);
+        grid.onSelection(browse::show);
+        grid.onOpen(this::openDetails);
+        grid.onDelete(image -> actions.delete(image, this::showError));
+        grid.onReachedEnd(this::loadMore);
+        ImageMenu.attach(grid, actions, this::openDetails, this::showError);
+        acceptDroppedFiles();
+
+        pager.addListener(this::showPager);
+        stopListening[0] = browse.tagFilter().addListener(() -> {
+            if (!browse.tagFilter().choice().equals(shownChoice)) {
+                reload();
+            }
+        });
+        stopListening[1] = browse.onImagesChanged(ids -> refresh());
+        stopListening[2] = sessions.addListener(state -> background.onUiThread(this::reload));
+        stopListening[3] = preferences.addListener(prefs -> background.onUiThread(() -> {
+            grid.setThumbnailSize(prefs.thumbnailSize());
+            reload();
+        }));
+        reload();
+    }
+
+    /** Loads the first batch again for the current tag choice. */
+    public void reload() {
+        shownChoice = browse.tagFilter().choice();
+        filterLabel.setText(shownChoice.describe());
+        send(pager.restart(shownChoice.query(preferences.get().batchSize())));
+    }
+
+    /** Loads what is shown again after a change, keeping as many images as were loaded. */
+    public void refresh() {
+        pager.refresh().ifPresentOrElse(this::send, this::reload);
+    }
+
+    /** Fetches the next batch if there is one and none is on its way. */
+    public void loadMore() {
+        pager.next().ifPresent(this::send);
+    }
+
+    private void send(ImagePager.Request request) {
+        background.run("Loading images", session -> session.images().list(request.query()),
+                page -> pager.accept(request, page), error -> pager.fail(request, ErrorMessages.readable(error)));
+    }
+
+    private void showPager() {
+        if (grid.isDisposed()) {
+            return;
+        }
+        grid.setItems(pager.items());
+        grid.setEmptyText(pager.error().orElse(pager.summary().equals("No images")
+                ? (shownChoice.isAllImages() ? "No images yet. Drop image files here to upload them." : "No images with these tags.")
+                : pager.summary()));
+        countLabel.setForeground(null);
+        countLabel.setText(pager.error().map(message -> message + " Press Load more to try again.")
+                .orElse(pager.summary()));
+        if (pager.error().isPresent()) {
+            countLabel.setForeground(countLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        }
+        loadMoreButton.setEnabled(!pager.isLoading() && (pager.hasMore() || pager.error().isPresent()));
+        countLabel.getParent().layout(new org.eclipse.swt.widgets.Control[] { countLabel, filterLabel });
+    }
+
+    private void showError(String message) {
+        countLabel.setText(message);
+        countLabel.setForeground(countLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+    }
+
+    private void openDetails(Image image) {
+        browse.show(image);
+        if (partService != null) {
+            partService.showPart(DetailsPart.ID, EPartService.PartState.ACTIVATE);
+        }
+    }
+
+    /** Files dropped on the grid go to the upload wizard, where there is one. */
+    private void acceptDroppedFiles() {
+        DropTarget target = new DropTarget(grid, DND.DROP_COPY | DND.DROP_DEFAULT);
+        target.setTransfer(new Transfer[] { FileTransfer.getInstance() });
+        target.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void dragEnter(DropTargetEvent event) {
+                event.detail = canUpload() ? DND.DROP_COPY : DND.DROP_NONE;
+            }
+
+            @Override
+            public void drop(DropTargetEvent event) {
+                if (event.data instanceof String[] files && files.length > 0) {
+                    upload(Arrays.asList(files));
+                }
+            }
+        });
+    }
+
+    private boolean canUpload() {
+        return commands.canExecute(ClientCommands.UPLOAD, Map.of(ClientCommands.FILES, ""));
+    }
+
+    void upload(List<String> files) {
+        if (!commands.execute(ClientCommands.UPLOAD, Map.of(ClientCommands.FILES, String.join(File.pathSeparator,
+                files)))) {
+            showError("Uploading is not available in this client.");
+        }
+    }
+
+    @Focus
+    public void setFocus() {
+        grid.setFocus();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        for (Runnable stop : stopListening) {
+            if (stop != null) {
+                stop.run();
+            }
+        }
+    }
+
+    public ThumbnailGrid grid() {
+        return grid;
+    }
+
+    public Button loadMoreButton() {
+        return loadMoreButton;
+    }
+
+    public Label countLabel() {
+        return countLabel;
+    }
+
+    public Label filterLabel() {
+        return filterLabel;
+    }
+
+    public boolean isLoading() {
+        return pager.isLoading();
+    }
+}

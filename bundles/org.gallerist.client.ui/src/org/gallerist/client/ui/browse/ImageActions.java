@@ -1,0 +1,92 @@
+package org.gallerist.client.ui.browse;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Control;
+import org.gallerist.api.client.DeleteResult;
+import org.gallerist.api.image.Image;
+import org.gallerist.client.core.CartContents;
+import org.gallerist.client.core.ClientCommands;
+import org.gallerist.client.core.ErrorMessages;
+import org.gallerist.client.core.SessionModel;
+import org.gallerist.client.core.browse.BrowseState;
+import org.gallerist.client.core.details.ImageEdit;
+
+/** What can be done to one image from the Gallery, Search and Details parts, the same way everywhere. */
+final class ImageActions {
+    private final Control owner;
+    private final SessionModel sessions;
+    private final BrowseState browse;
+    private final CommandRunner commands;
+    private final CartContents cart;
+    private final IEventBroker broker;
+    private final Background background;
+
+    /** {@code cart} and {@code broker} may be null (no cart in this client, or no workbench). */
+    ImageActions(Control owner, SessionModel sessions, BrowseState browse, CommandRunner commands, CartContents cart,
+            IEventBroker broker) {
+        this.owner = owner;
+        this.sessions = sessions;
+        this.browse = browse;
+        this.commands = commands;
+        this.cart = cart;
+        this.broker = broker;
+        this.background = new Background(sessions, owner);
+    }
+
+    private static Map<String, Object> idParameter(Image image) {
+        return Map.of(ClientCommands.IMAGE_ID, Long.toString(image.id()));
+    }
+
+    boolean canAddToCart(Image image) {
+        return image.quantity() > 0 && commands.canExecute(ClientCommands.ADD_TO_CART, idParameter(image));
+    }
+
+    void addToCart(Image image) {
+        commands.execute(ClientCommands.ADD_TO_CART, idParameter(image));
+    }
+
+    /** Through the command where the workbench has it; directly to the Search part otherwise. */
+    void findSimilar(Image image) {
+        if (!commands.execute(ClientCommands.FIND_SIMILAR, idParameter(image))) {
+            browse.findSimilar(image.id());
+        }
+    }
+
+    boolean canDelete(Image image) {
+        return ImageEdit.canEdit(sessions.state().user(), image);
+    }
+
+    /** Asks first (warning when the image is in the cart), then deletes in the background. */
+    void delete(Image image, Consumer<String> failed) {
+        if (!canDelete(image)) {
+            return;
+        }
+        String question = "Delete \"" + image.name() + "\" (#" + image.id() + ") from the server? This cannot be undone.";
+        if (cart != null && cart.contains(image.id())) {
+            int quantity = cart.quantity(image.id());
+            question = "\"" + image.name() + "\" is in your cart (" + quantity + (quantity == 1 ? " copy" : " copies")
+                    + "). Deleting it also takes it out of what you can buy.\n\n" + question;
+        }
+        if (!MessageDialog.openConfirm(owner.getShell(), "Delete image", question)) {
+            return;
+        }
+        background.run("Deleting image #" + image.id(), session -> session.images().delete(List.of(image.id())),
+                results -> {
+                    DeleteResult result = results.get(0);
+                    if (result.deleted()) {
+                        ImagesChanged.announce(broker, browse, List.of(image.id()));
+                    } else {
+                        failed.accept(result.message() == null ? "The image was not deleted." : result.message());
+                    }
+                }, error -> failed.accept(ErrorMessages.readable(error)));
+    }
+
+    void announceChanged(List<Long> ids) {
+        ImagesChanged.announce(broker, browse, ids);
+    }
+}

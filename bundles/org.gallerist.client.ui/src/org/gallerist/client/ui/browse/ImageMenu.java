@@ -1,0 +1,48 @@
+package org.gallerist.client.ui.browse;
+
+import java.util.function.Consumer;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.gallerist.api.image.Image;
+import org.gallerist.client.ui.grid.ThumbnailGrid;
+
+/** The context menu of a thumbnail grid; items apply to the selected image and disable where they cannot. */
+final class ImageMenu {
+    private ImageMenu() {
+    }
+
+    static Menu attach(ThumbnailGrid grid, ImageActions actions, Consumer<Image> openDetails,
+            Consumer<String> failed) {
+        Menu menu = new Menu(grid);
+        MenuItem details = item(menu, "&Details\tEnter");
+        MenuItem addToCart = item(menu, "&Add to cart");
+        MenuItem similar = item(menu, "Find &similar");
+        new MenuItem(menu, SWT.SEPARATOR);
+        MenuItem edit = item(menu, "&Edit\u2026");
+        MenuItem delete = item(menu, "De&lete\tDelete");
+
+        details.addListener(SWT.Selection, event -> grid.selection().ifPresent(openDetails));
+        edit.addListener(SWT.Selection, event -> grid.selection().ifPresent(openDetails));
+        addToCart.addListener(SWT.Selection, event -> grid.selection().ifPresent(actions::addToCart));
+        similar.addListener(SWT.Selection, event -> grid.selection().ifPresent(actions::findSimilar));
+        delete.addListener(SWT.Selection, event -> grid.selection().ifPresent(image -> actions.delete(image, failed)));
+        menu.addListener(SWT.Show, event -> {
+            Image image = grid.selection().orElse(null);
+            details.setEnabled(image != null);
+            similar.setEnabled(image != null);
+            addToCart.setEnabled(image != null && actions.canAddToCart(image));
+            edit.setEnabled(image != null && actions.canDelete(image));
+            delete.setEnabled(image != null && actions.canDelete(image));
+        });
+        grid.setMenu(menu);
+        return menu;
+    }
+
+    private static MenuItem item(Menu menu, String text) {
+        MenuItem item = new MenuItem(menu, SWT.PUSH);
+        item.setText(text);
+        return item;
+    }
+}

@@ -1,0 +1,110 @@
+package org.gallerist.client.ui.browse;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
+import org.gallerist.api.client.GalleristSession;
+import org.gallerist.api.client.SessionState;
+import org.gallerist.client.core.ConnectionState;
+import org.gallerist.client.core.ConnectionStatus;
+import org.gallerist.client.core.SessionModel;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * The window's bottom line: who is connected where, whether the connection is being restored, and a link to log out
+ * or switch to another server. Follows the session's own state listener, so a drop shows while it happens.
+ */
+public class StatusLine {
+    /** The application's log-out command: its handler asks for a new login, which may be another server. */
+    public static final String LOG_OUT_COMMAND = "org.gallerist.client.app.command.logout";
+
+    private final SessionModel sessions;
+    private final Consumer<SessionState> stateListener = state -> onUi(this::show);
+
+    @Inject
+    @Optional
+    private ECommandService commandService;
+    @Inject
+    @Optional
+    private EHandlerService handlerService;
+
+    private Label stateLabel;
+    private Link logOutLink;
+    private GalleristSession watched;
+    private Runnable stopListening = () -> { };
+
+    @Inject
+    public StatusLine(SessionModel sessions) {
+        this.sessions = sessions;
+    }
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        // the workbench takes the last child of the trim bar as this tool control
+        Composite line = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).margins(8, 3).spacing(16, 0).applyTo(line);
+        stateLabel = new Label(line, SWT.NONE);
+        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).hint(520, SWT.DEFAULT).applyTo(stateLabel);
+        logOutLink = new Link(line, SWT.NONE);
+        logOutLink.setText("<a>Log out / switch server\u2026</a>");
+        logOutLink.addListener(SWT.Selection, event -> new CommandRunner(commandService, handlerService)
+                .execute(LOG_OUT_COMMAND, Map.of()));
+        stopListening = sessions.addListener(state -> onUi(this::show));
+        show();
+    }
+
+    private void onUi(Runnable action) {
+        if (stateLabel != null && !stateLabel.isDisposed()) {
+            stateLabel.getDisplay().asyncExec(() -> {
+                if (!stateLabel.isDisposed()) {
+                    action.run();
+                }
+            });
+        }
+    }
+
+    /** Follows the current session's state (the session changes after logging in again). */
+    private void show() {
+        GalleristSession current = sessions.session().orElse(null);
+        if (current != watched) {
+            if (watched != null) {
+                watched.removeStateListener(stateListener);
+            }
+            watched = current;
+            if (current != null) {
+                current.addStateListener(stateListener);
+            }
+        }
+        ConnectionState who = sessions.state();
+        SessionState how = current == null ? SessionState.CLOSED : current.state();
+        stateLabel.setText(ConnectionStatus.text(who, how));
+        stateLabel.setForeground(ConnectionStatus.isTrouble(how)
+                ? stateLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
+        logOutLink.setEnabled(new CommandRunner(commandService, handlerService).canExecute(LOG_OUT_COMMAND, Map.of()));
+        stateLabel.getParent().layout();
+    }
+
+    public String text() {
+        return stateLabel.getText();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        stopListening.run();
+        if (watched != null) {
+            watched.removeStateListener(stateListener);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.gallerist.client.ui.browse;
+
+import java.io.ByteArrayInputStream;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.widgets.Control;
+import org.gallerist.api.client.GalleristSession;
+import org.gallerist.api.image.Image;
+import org.gallerist.api.image.ImageSize;
+import org.gallerist.client.core.ClientHome;
+import org.gallerist.client.core.SessionModel;
+import org.gallerist.client.core.thumbs.ThumbnailCache;
+
+/**
+ * The SWT images of thumbnails for one grid: from memory, else from the disk cache, else from the server, all off the
+ * UI thread. {@link #get} answers null until a thumbnail is ready and redraws the grid when it is. The most recently
+ * asked-for thumbnails load first, so scrolling quickly fills what is on screen.
+ */
+final class Thumbnails {
+    private static final System.Logger LOG = System.getLogger(Thumbnails.class.getName());
+
+    private final Control grid;
+    private final SessionModel sessions;
+    private final ClientHome home;
+    private final Map<String, org.eclipse.swt.graphics.Image> loaded = new HashMap<>();
+    private final Set<String> asked = new HashSet<>();
+    private final ConcurrentLinkedDeque<Image> queue = new ConcurrentLinkedDeque<>();
+    private final Job loader;
+
+    Thumbnails(Control grid, SessionModel sessions, ClientHome home) {
+        this.grid = grid;
+        this.sessions = sessions;
+        this.home = home;
+        this.loader = Job.create("Loading thumbnails", monitor -> {
+            Image next;
+            while ((next = queue.pollFirst()) != null && !monitor.isCanceled()) {
+                load(next);
+            }
+            return Status.OK_STATUS;
+        });
+        loader.setSystem(true);
+        grid.addDisposeListener(event -> dispose());
+    }
+
+    /** The thumbnail if loaded; otherwise null, and it is fetched. Call on the UI thread. */
+    org.eclipse.swt.graphics.Image get(Image image) {
+        String key = key(image);
+        org.eclipse.swt.graphics.Image swtImage = loaded.get(key);
+        if (swtImage == null && asked.add(key)) {
+            queue.addFirst(image);
+            loader.schedule();
+        }
+        return swtImage;
+    }
+
+    private void load(Image image) {
+        try {
+            GalleristSession session = sessions.session().orElse(null);
+            if (session == null) {
+                return;
+            }
+            ThumbnailCache cache = ThumbnailCache.forServer(home, session.server());
+            byte[] bytes = cache.read(image).orElse(null);
+            if (bytes == null) {
+                bytes = session.images().content(image.id(), ImageSize.THUMB);
+                cache.write(image, bytes);
+            }
+            ImageData data = new ImageData(new ByteArrayInputStream(bytes));
+            if (!grid.isDisposed()) {
+                grid.getDisplay().asyncExec(() -> {
+                    if (!grid.isDisposed()) {
+                        loaded.put(key(image), new org.eclipse.swt.graphics.Image(grid.getDisplay(), data));
+                        grid.redraw();
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            // the grid keeps its placeholder; a later reload asks again
+            LOG.log(System.Logger.Level.DEBUG, "Thumbnail of #" + image.id() + " not loaded", e);
+            if (!grid.isDisposed()) {
+                grid.getDisplay().asyncExec(() -> asked.remove(key(image)));
+            }
+        }
+    }
+
+    private static String key(Image image) {
+        return image.id() + "-" + image.sha256();
+    }
+
+    private void dispose() {
+        loader.cancel();
+        queue.clear();
+        loaded.values().forEach(org.eclipse.swt.graphics.Image::dispose);
+        loaded.clear();
+    }
+}
