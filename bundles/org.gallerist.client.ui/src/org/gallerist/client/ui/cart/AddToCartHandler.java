@@ -1,5 +1,7 @@
 package org.gallerist.client.ui.cart;
 
+import java.util.concurrent.Executor;
+
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.CanExecute;
@@ -26,6 +28,10 @@ import jakarta.inject.Named;
  */
 public class AddToCartHandler {
 
+    /** What adding said, for the cart's message line. */
+    public record News(String message, boolean error) {
+    }
+
     @CanExecute
     public boolean canExecute(@Optional SessionModel sessions) {
         return sessions != null && sessions.session().isPresent();
@@ -40,32 +46,29 @@ public class AddToCartHandler {
         } catch (NumberFormatException e) {
             return;
         }
-        GalleristSession session = sessions.session().orElse(null);
-        if (session == null) {
-            return;
-        }
+        sessions.session().ifPresent(session -> addInJob(id, session, cart, sync::asyncExec, news -> {
+            MPart part = parts.showPart(CartPart.ID, PartState.ACTIVATE);
+            if (part != null && part.getObject() instanceof CartPart cartPart) {
+                cartPart.showMessage(news.message(), news.error());
+            }
+        }));
+    }
+
+    /** Fetches the image in a job, then adds it to the cart on the UI thread and tells {@code show} there. */
+    public static void addInJob(long id, GalleristSession session, Cart cart, Executor uiThread,
+            java.util.function.Consumer<News> show) {
         Job.create("Adding to the cart", monitor -> {
             try {
                 Image image = session.images().show(id);
-                sync.asyncExec(() -> show(parts, switch (cart.add(image)) {
-                    case AddOutcome.Added added -> new News("Added '" + image.name() + "' (" + added.line().quantity()
-                            + " in the cart).", false);
+                uiThread.execute(() -> show.accept(switch (cart.add(image)) {
+                    case AddOutcome.Added added -> new News("Added '" + image.name() + "' ("
+                            + added.line().quantity() + " in the cart).", false);
                     case AddOutcome.OutOfStock out -> new News(out.message(), true);
                 }));
             } catch (GalleristException e) {
-                sync.asyncExec(() -> show(parts, new News(ErrorMessages.readable(e), true)));
+                uiThread.execute(() -> show.accept(new News(ErrorMessages.readable(e), true)));
             }
             return Status.OK_STATUS;
         }).schedule();
-    }
-
-    private record News(String message, boolean error) {
-    }
-
-    private static void show(EPartService parts, News news) {
-        MPart part = parts.showPart(CartPart.ID, PartState.ACTIVATE);
-        if (part != null && part.getObject() instanceof CartPart cartPart) {
-            cartPart.showMessage(news.message(), news.error());
-        }
     }
 }

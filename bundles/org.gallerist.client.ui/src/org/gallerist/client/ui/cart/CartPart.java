@@ -17,7 +17,6 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.preference.JFacePreferences;
-import org.eclipse.jface.resource.JFaceColors;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -196,9 +195,10 @@ public class CartPart {
         return button;
     }
 
+    /** The theme's error colour; outside a themed workbench JFace has none, so a dark red. */
     private Color errorColor() {
         Color color = JFaceResources.getColorRegistry().get(JFacePreferences.ERROR_COLOR);
-        return color != null ? color : JFaceColors.getErrorText(display);
+        return color != null ? color : display.getSystemColor(SWT.COLOR_DARK_RED);
     }
 
     static String money(BigDecimal amount) {

@@ -24,7 +24,8 @@ import org.eclipse.jface.fieldassist.TextContentAdapter;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.TableColumnLayout;
-import org.eclipse.jface.resource.JFaceColors;
+import org.eclipse.jface.preference.JFacePreferences;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.CellEditor;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -112,7 +113,7 @@ public class UploadDialog extends TitleAreaDialog {
 
     @Override
     protected Point getInitialSize() {
-        return new Point(880, 760);
+        return new Point(900, 800);
     }
 
     @Override
@@ -132,7 +133,7 @@ public class UploadDialog extends TitleAreaDialog {
 
     private void createFilesGroup(Composite parent) {
         Group group = group(parent, "Files", 2, true);
-        filesViewer = table(group, 110);
+        filesViewer = table(group, 150);
         column(filesViewer, "File", 30, 120, text(item -> ((UploadItem) item).file().getFileName().toString()));
         TableViewerColumn name = column(filesViewer, "Name", 35, 140, text(item -> ((UploadItem) item).name()));
         name.setEditingSupport(new ItemEditing(filesViewer, UploadItem::name, UploadItem::withName));
@@ -161,29 +162,36 @@ public class UploadDialog extends TitleAreaDialog {
                 this::proposeTags, KeyStroke.getInstance(SWT.CTRL, ' '),
                 "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray());
         proposals.setProposalAcceptanceStyle(ContentProposalAdapter.PROPOSAL_INSERT);
-        priceText = field(group, "&Price:", "1.00");
-        quantityText = field(group, "&Quantity:", "1");
-        new Label(group, SWT.NONE).setText("Visibility:");
-        Composite visibility = new Composite(group, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(visibility);
-        publicButton = new Button(visibility, SWT.RADIO);
+        new Label(group, SWT.NONE).setText("&Price:");
+        Composite row = new Composite(group, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(5).spacing(12, 0).applyTo(row);
+        priceText = new Text(row, SWT.BORDER | SWT.RIGHT);
+        priceText.setText("1.00");
+        GridDataFactory.fillDefaults().hint(90, SWT.DEFAULT).applyTo(priceText);
+        new Label(row, SWT.NONE).setText("&Quantity:");
+        quantityText = new Text(row, SWT.BORDER | SWT.RIGHT);
+        quantityText.setText("1");
+        GridDataFactory.fillDefaults().hint(70, SWT.DEFAULT).applyTo(quantityText);
+        publicButton = new Button(row, SWT.RADIO);
         publicButton.setText("P&ublic: everyone logged in sees them");
         publicButton.setSelection(true);
-        privateButton = new Button(visibility, SWT.RADIO);
+        privateButton = new Button(row, SWT.RADIO);
         privateButton.setText("Pri&vate: only you");
     }
 
     private void createResultsGroup(Composite parent) {
         Group group = group(parent, "Progress and results", 2, true);
         progressBar = new ProgressBar(group, SWT.SMOOTH | SWT.HORIZONTAL);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(progressBar);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(progressBar);
         progressLabel = new Label(group, SWT.NONE);
         progressLabel.setText("Not started.");
-        GridDataFactory.fillDefaults().hint(260, SWT.DEFAULT).applyTo(progressLabel);
-        resultsViewer = table(group, 130);
+        GridDataFactory.fillDefaults().hint(300, SWT.DEFAULT).applyTo(progressLabel);
+        resultsViewer = table(group, 150);
+        GridDataFactory.fillDefaults().grab(true, true).span(2, 1).hint(600, 150)
+                .applyTo(resultsViewer.getTable().getParent());
         ColumnViewerToolTipSupport.enableFor(resultsViewer);
-        column(resultsViewer, "File", 22, 100, text(result -> ((FileResult) result).file().getFileName().toString()));
-        column(resultsViewer, "Result", 52, 200, new ColumnLabelProvider() {
+        column(resultsViewer, "File", 22, 110, text(result -> ((FileResult) result).file().getFileName().toString()));
+        column(resultsViewer, "Result", 56, 200, new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
                 return ((FileResult) element).summary();
@@ -197,17 +205,15 @@ public class UploadDialog extends TitleAreaDialog {
             @Override
             public Color getForeground(Object element) {
                 FileResult result = (FileResult) element;
-                return !result.uploaded() || result.hasNearDuplicates()
-                        ? JFaceColors.getErrorText(getShell().getDisplay()) : null;
+                return !result.uploaded() || result.hasNearDuplicates() ? errorColor() : null;
             }
         });
-        column(resultsViewer, "Suggested tags", 26, 100,
+        column(resultsViewer, "Suggested tags", 22, 100,
                 text(result -> String.join(", ", ((FileResult) result).newSuggestedTags())));
         resultsViewer.setInput(results);
-        Composite buttons = new Composite(group, SWT.NONE);
-        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).applyTo(buttons);
-        GridLayoutFactory.fillDefaults().applyTo(buttons);
-        addSuggestedButton = push(buttons, "Add &Suggested\nTags", this::addSuggestedTags);
+        new Label(group, SWT.NONE);
+        addSuggestedButton = push(group, "Add &Suggested Tags", this::addSuggestedTags);
+        GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).applyTo(addSuggestedButton);
         addSuggestedButton.setToolTipText("Adds the suggested tags to the selected images (all, if none is selected)");
         resultsViewer.addSelectionChangedListener(event -> updateState());
     }
@@ -359,6 +365,12 @@ public class UploadDialog extends TitleAreaDialog {
         }).schedule();
     }
 
+    /** The theme's error colour; outside a themed workbench JFace has none, so a dark red. */
+    private Color errorColor() {
+        Color color = JFaceResources.getColorRegistry().get(JFacePreferences.ERROR_COLOR);
+        return color != null ? color : getShell().getDisplay().getSystemColor(SWT.COLOR_DARK_RED);
+    }
+
     private void chooseFiles() {
         FileDialog chooser = new FileDialog(getShell(), SWT.OPEN | SWT.MULTI);
         chooser.setText("Choose Images to Upload");
@@ -485,6 +497,7 @@ public class UploadDialog extends TitleAreaDialog {
         if (progressLabel.isDisposed()) {
             return;
         }
+        loadExistingTags();
         progressLabel.setText("Uploaded " + uploaded.size() + " of " + all.size() + "."
                 + (failed > 0 ? " " + failed + " failed." : "") + (cancelled > 0 ? " " + cancelled + " not sent." : ""));
         if (failed > 0) {
@@ -571,6 +584,14 @@ public class UploadDialog extends TitleAreaDialog {
             return;
         }
         super.handleShellCloseEvent();
+    }
+
+    public Button uploadButton() {
+        return getButton(IDialogConstants.OK_ID);
+    }
+
+    public Button cancelButton() {
+        return getButton(IDialogConstants.CANCEL_ID);
     }
 
     public boolean isDone() {
