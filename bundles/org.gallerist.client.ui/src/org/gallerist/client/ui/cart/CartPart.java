@@ -12,6 +12,7 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -68,6 +69,11 @@ public class CartPart {
     private Button checkoutButton;
     private boolean busy;
     private Runnable stopListening = () -> { };
+
+    /** The part's model element when the workbench shows it: its tab tells how many items are in the cart. */
+    @Inject
+    @Optional
+    MPart partModel;
 
     @Inject
     public CartPart(Cart cart, SessionModel sessions, @Optional IEventBroker events) {
@@ -211,6 +217,9 @@ public class CartPart {
         }
         viewer.setInput(cart.lines());
         int items = cart.itemCount();
+        if (partModel != null) {
+            partModel.setLabel(items == 0 ? "Cart" : "Cart (" + items + ")");
+        }
         totalLabel.setText(cart.isEmpty() ? "The cart is empty."
                 : "Total: " + money(cart.total()) + "  (" + items + (items == 1 ? " item)" : " items)"));
         updateButtons();
