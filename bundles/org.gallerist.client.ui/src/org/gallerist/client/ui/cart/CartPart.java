@@ -28,6 +28,7 @@ import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -89,10 +90,10 @@ public class CartPart {
         GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
 
         Composite tableArea = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).hint(420, 200).applyTo(tableArea);
+        GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 200).applyTo(tableArea);
         TableColumnLayout columns = new TableColumnLayout();
         tableArea.setLayout(columns);
-        viewer = new TableViewer(tableArea, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
+        viewer = new TableViewer(tableArea, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
@@ -102,11 +103,15 @@ public class CartPart {
         totalLabel.setFont(JFaceResources.getBannerFont());
         GridDataFactory.fillDefaults().grab(true, false).applyTo(totalLabel);
         messageLabel = new Label(parent, SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(messageLabel);
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(messageLabel);
 
         Composite buttons = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).equalWidth(true).applyTo(buttons);
-        GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).applyTo(buttons);
+        RowLayout row = new RowLayout(SWT.HORIZONTAL);
+        row.wrap = true;
+        row.pack = false;
+        row.marginLeft = row.marginRight = row.marginTop = row.marginBottom = 0;
+        buttons.setLayout(row);
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(buttons);
         removeButton = button(buttons, "&Remove", this::removeSelected);
         clearButton = button(buttons, "C&lear", this::clearAfterConfirmation);
         checkoutButton = button(buttons, "Check &Out", this::checkout);
@@ -124,10 +129,10 @@ public class CartPart {
     }
 
     private void createColumns(TableColumnLayout layout) {
-        column(layout, "", 0, CartThumbnails.SIZE + 12, SWT.CENTER, new ColumnLabelProvider() {
+        column(layout, "Name", 40, CartThumbnails.SIZE + 90, SWT.LEFT, new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
-                return "";
+                return ((CartLine) element).name();
             }
 
             @Override
@@ -140,9 +145,8 @@ public class CartPart {
                         }));
             }
         });
-        column(layout, "Name", 40, 120, SWT.LEFT, text(CartLine::name));
-        column(layout, "Price", 14, 70, SWT.RIGHT, text(line -> money(line.unitPrice())));
-        TableViewerColumn quantity = column(layout, "Quantity", 14, 70, SWT.RIGHT, new ColumnLabelProvider() {
+        column(layout, "Price", 14, 56, SWT.RIGHT, text(line -> money(line.unitPrice())));
+        TableViewerColumn quantity = column(layout, "Qty", 10, 44, SWT.RIGHT, new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
                 return Integer.toString(((CartLine) element).quantity());
@@ -159,7 +163,7 @@ public class CartPart {
             }
         });
         quantity.setEditingSupport(new QuantityEditingSupport(viewer, this::editQuantity, () -> !busy));
-        column(layout, "In stock", 12, 60, SWT.RIGHT, new ColumnLabelProvider() {
+        column(layout, "Stock", 10, 50, SWT.RIGHT, new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
                 return Integer.toString(((CartLine) element).stock());
@@ -170,7 +174,7 @@ public class CartPart {
                 return ((CartLine) element).exceedsStock() ? errorColor() : null;
             }
         });
-        column(layout, "Total", 16, 80, SWT.RIGHT, text(line -> money(line.total())));
+        column(layout, "Total", 16, 62, SWT.RIGHT, text(line -> money(line.total())));
     }
 
     private TableViewerColumn column(TableColumnLayout layout, String title, int weight, int minimum, int align,
@@ -179,8 +183,7 @@ public class CartPart {
         column.getColumn().setText(title);
         column.getColumn().setAlignment(align);
         column.setLabelProvider(labels);
-        layout.setColumnData(column.getColumn(),
-                weight == 0 ? new ColumnWeightData(0, minimum, false) : new ColumnWeightData(weight, minimum, true));
+        layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, minimum, true));
         return column;
     }
 
@@ -196,7 +199,6 @@ public class CartPart {
     private static Button button(Composite parent, String text, Runnable action) {
         Button button = new Button(parent, SWT.PUSH);
         button.setText(text);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(button);
         button.addListener(SWT.Selection, event -> action.run());
         return button;
     }

@@ -413,6 +413,8 @@ public class UploadDialog extends TitleAreaDialog {
         Optional<String> problem = plan().check();
         if (!running && !done) {
             setErrorMessage(items.isEmpty() ? null : problem.orElse(null));
+            setMessage(items.isEmpty() ? "Choose the images to upload with Add Files\u2026 (or drop them on the gallery)."
+                    : "Name each file, then say what they all share. Click a name or description to change it.");
         }
         getButton(IDialogConstants.OK_ID).setEnabled(job == null && problem.isEmpty());
         boolean editable = job == null;
