@@ -1,5 +1,6 @@
 package org.gallerist.client.core.cart;
 
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -25,6 +26,7 @@ public final class Cart implements CartContents {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private CartStore store;
     private Instant pendingCheckout;
+    private String saveProblem;
 
     /** Shows the cart saved in {@code newStore} (for the user now logged in) and saves there from now on. */
     public void bind(CartStore newStore) {
@@ -206,9 +208,21 @@ public final class Cart implements CartContents {
     }
 
     private void save() {
-        if (store != null) {
-            store.save(new CartStore.Saved(List.copyOf(lines.values()), pendingCheckout));
+        if (store == null) {
+            return;
         }
+        try {
+            store.save(new CartStore.Saved(List.copyOf(lines.values()), pendingCheckout));
+            saveProblem = null;
+        } catch (UncheckedIOException e) {
+            // The cart on screen stays right; only surviving a restart is at risk, which the user is told.
+            saveProblem = "The cart could not be saved (" + store.file() + "), so it may be lost on restart.";
+        }
+    }
+
+    /** Why the last change could not be saved, if it could not. */
+    public synchronized Optional<String> saveProblem() {
+        return Optional.ofNullable(saveProblem);
     }
 
     private void fire() {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import org.gallerist.api.GalleristException;
 import org.gallerist.api.client.ImageRepository;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageChanges;
@@ -66,7 +65,8 @@ public final class UploadRun {
         }
         try {
             return FileResult.uploaded(item.file(), images.upload(request, content));
-        } catch (GalleristException e) {
+        } catch (RuntimeException e) {
+            // Anything else the transport throws is this file's failure, never the end of the whole run.
             return FileResult.failed(item.file(), ErrorMessages.readable(e));
         }
     }

@@ -11,7 +11,6 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
-import org.gallerist.api.GalleristException;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.api.image.Image;
 import org.gallerist.client.core.ClientCommands;
@@ -65,7 +64,7 @@ public class AddToCartHandler {
                             + added.line().quantity() + " in the cart).", false);
                     case AddOutcome.OutOfStock out -> new News(out.message(), true);
                 }));
-            } catch (GalleristException e) {
+            } catch (RuntimeException e) {
                 uiThread.execute(() -> show.accept(new News(ErrorMessages.readable(e), true)));
             }
             return Status.OK_STATUS;

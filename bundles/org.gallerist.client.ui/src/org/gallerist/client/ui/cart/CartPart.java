@@ -225,6 +225,7 @@ public class CartPart {
         totalLabel.setText(cart.isEmpty() ? "The cart is empty."
                 : "Total: " + money(cart.total()) + "  (" + items + (items == 1 ? " item)" : " items)"));
         updateButtons();
+        cart.saveProblem().ifPresent(problem -> showMessage(problem, true));
         totalLabel.getParent().layout(true, true);
     }
 

@@ -169,4 +169,14 @@ class CartTest {
         cart.add(COFFEE);
         assertEquals(4, calls.get());
     }
+
+    @Test
+    void aCartThatCannotBeSavedStillWorksAndSaysSo() throws Exception {
+        Path notAFolder = Files.writeString(folder.resolve("file"), "x");
+        Cart cart = new Cart();
+        cart.bind(new CartStore(notAFolder.resolve("cart.properties")));
+        assertEquals(AddOutcome.Added.class, cart.add(ROCKET).getClass());
+        assertEquals(1, cart.quantity(1));
+        assertTrue(cart.saveProblem().orElseThrow().contains("could not be saved"));
+    }
 }
