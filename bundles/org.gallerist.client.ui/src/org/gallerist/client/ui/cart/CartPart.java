@@ -55,6 +55,7 @@ import jakarta.inject.Inject;
  */
 public class CartPart {
     public static final String ID = "org.gallerist.client.ui.part.cart";
+    private static final int QUANTITY_COLUMN = 2;
 
     private final Cart cart;
     private final SessionModel sessions;
@@ -163,6 +164,7 @@ public class CartPart {
             }
         });
         quantity.setEditingSupport(new QuantityEditingSupport(viewer, this::editQuantity, () -> !busy));
+        QuantityEditingSupport.activateOnClickF2OrEnter(viewer, QUANTITY_COLUMN);
         column(layout, "Stock", 10, 50, SWT.RIGHT, new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {

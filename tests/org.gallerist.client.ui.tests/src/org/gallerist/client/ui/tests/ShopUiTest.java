@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +26,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
 import org.gallerist.api.client.Credentials;
 import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
@@ -38,7 +40,6 @@ import org.gallerist.client.core.Connection;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.cart.Cart;
 import org.gallerist.client.core.cart.CartFollowsSession;
-import org.gallerist.client.core.cart.CartLine;
 import org.gallerist.client.core.upload.FileResult;
 import org.gallerist.client.ui.cart.AddToCartHandler;
 import org.gallerist.client.ui.cart.CartPart;
@@ -247,8 +248,14 @@ class ShopUiTest {
                     NETWORK_TIMEOUT_MS, "the total");
             assertEquals(2, part.viewer().getTable().getItemCount());
 
-            CartLine rocketLine = cart.line(rocket.id()).orElseThrow();
-            part.editQuantity(rocketLine, "5");
+            // Typed into the quantity cell as a user would: the cell editor opens, takes "5", Enter applies it.
+            part.viewer().editElement(cart.line(rocket.id()).orElseThrow(), 2);
+            assertTrue(part.viewer().isCellEditorActive(), "the quantity cell opens for editing");
+            Text cell = Arrays.stream(part.viewer().getTable().getChildren()).filter(Text.class::isInstance)
+                    .map(Text.class::cast).filter(Text::isVisible).findFirst().orElseThrow();
+            assertEquals("2", cell.getText());
+            cell.setText("5");
+            cell.notifyListeners(SWT.DefaultSelection, new Event());
             assertEquals("Only 3 of 'Rocket launch' in stock.", part.messageLabel().getText());
             assertEquals(2, cart.quantity(rocket.id()), "refused, unchanged");
             UiTestSupport.settle(display, 1_500);
