@@ -1,0 +1,93 @@
+package org.gallerist.client.ui.cart;
+
+import java.io.ByteArrayInputStream;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTException;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.widgets.Display;
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.client.GalleristSession;
+import org.gallerist.api.image.ImageSize;
+
+/**
+ * Small thumbnails for the cart's rows, fetched once per image in a background job and kept until the part goes.
+ * Until one arrives (or if it cannot be had) the row shows a blank square, so every row has the same height.
+ */
+final class CartThumbnails {
+    static final int SIZE = 48;
+
+    private final Display display;
+    private final Image blank;
+    private final Map<Long, Image> images = new HashMap<>();
+    private final Set<Long> requested = new HashSet<>();
+
+    CartThumbnails(Display display) {
+        this.display = display;
+        this.blank = new Image(display, SIZE, SIZE);
+        GC gc = new GC(blank);
+        gc.setBackground(display.getSystemColor(SWT.COLOR_WIDGET_LIGHT_SHADOW));
+        gc.fillRectangle(0, 0, SIZE, SIZE);
+        gc.dispose();
+    }
+
+    /** The thumbnail if it is here; otherwise the blank square, and a fetch starts that calls {@code arrived}. */
+    Image get(long imageId, GalleristSession session, LongConsumer arrived) {
+        Image image = images.get(imageId);
+        if (image != null) {
+            return image;
+        }
+        if (session != null && requested.add(imageId)) {
+            Job.create("Fetching a thumbnail", monitor -> {
+                try {
+                    ImageData data = scaled(new ImageData(new ByteArrayInputStream(
+                            session.images().content(imageId, ImageSize.THUMB))));
+                    display.asyncExec(() -> {
+                        if (!blank.isDisposed()) {
+                            images.put(imageId, squared(data));
+                            arrived.accept(imageId);
+                        }
+                    });
+                } catch (GalleristException | SWTException e) {
+                    // The row keeps its blank square; the name beside it is what matters.
+                }
+                return Status.OK_STATUS;
+            }).schedule();
+        }
+        return blank;
+    }
+
+    /** Centred on a square, because a table draws every row's image at the size of the first. */
+    private Image squared(ImageData data) {
+        Image square = new Image(display, SIZE, SIZE);
+        Image picture = new Image(display, data);
+        GC gc = new GC(square);
+        gc.setBackground(display.getSystemColor(SWT.COLOR_WIDGET_LIGHT_SHADOW));
+        gc.fillRectangle(0, 0, SIZE, SIZE);
+        gc.drawImage(picture, (SIZE - data.width) / 2, (SIZE - data.height) / 2);
+        gc.dispose();
+        picture.dispose();
+        return square;
+    }
+
+    private static ImageData scaled(ImageData data) {
+        double factor = (double) SIZE / Math.max(data.width, data.height);
+        return data.scaledTo(Math.max(1, (int) Math.round(data.width * factor)),
+                Math.max(1, (int) Math.round(data.height * factor)));
+    }
+
+    void dispose() {
+        images.values().forEach(Image::dispose);
+        images.clear();
+        blank.dispose();
+    }
+}

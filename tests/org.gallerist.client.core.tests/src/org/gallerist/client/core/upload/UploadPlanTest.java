@@ -1,0 +1,89 @@
+package org.gallerist.client.core.upload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.gallerist.api.image.NewImage;
+import org.gallerist.api.image.Visibility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class UploadPlanTest {
+    @TempDir
+    Path folder;
+    private Path photo;
+
+    @BeforeEach
+    void makeFile() throws Exception {
+        photo = Files.write(folder.resolve("motorcycle_left.png"), new byte[] { 1, 2, 3 });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "motorcycle_left.png|Motorcycle left",
+            "IMG-2024--07.final.JPG|IMG 2024 07 final",
+            "hubble deep   field.jpeg|Hubble deep field",
+            ".hidden|Hidden",
+            "___.png|Untitled",
+            "rocket|Rocket" })
+    void namesComeFromFileNames(String file, String name) {
+        assertEquals(name, FileNames.defaultName(Path.of("/photos", file)));
+    }
+
+    @Test
+    void aGoodPlanBecomesOneRequestPerFileWithTheSharedValues() {
+        UploadPlan plan = new UploadPlan(List.of(UploadItem.of(photo).withDescription("  Red bike ")),
+                List.of(" Bikes ", "bikes", "Two  Wheels"), "12.5", " 3 ", Visibility.PRIVATE);
+        assertEquals(Optional.empty(), plan.check());
+        assertEquals(List.of(new NewImage("Motorcycle left", "Red bike", List.of("bikes", "two wheels"),
+                new BigDecimal("12.50"), 3, Visibility.PRIVATE)), plan.newImages());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "12.505|1|The price is a number 0 or more with at most 2 decimals, e.g. 12.50.",
+            "-1|1|The price is a number 0 or more with at most 2 decimals, e.g. 12.50.",
+            "ten|1|The price is a number 0 or more with at most 2 decimals, e.g. 12.50.",
+            "1000000000.01|1|The price is too high.",
+            "1|-1|The quantity is a whole number, 0 or more.",
+            "1|2.5|The quantity is a whole number, 0 or more.",
+            "1|99999999999|The quantity is a whole number, 0 or more." })
+    void badPricesAndQuantitiesAreExplained(String price, String quantity, String message) {
+        UploadPlan plan = new UploadPlan(List.of(UploadItem.of(photo)), List.of(), price, quantity, Visibility.PUBLIC);
+        assertEquals(Optional.of(message), plan.check());
+    }
+
+    @Test
+    void tagsAreCheckedLikeTheServerChecksThem() {
+        assertEquals(Optional.empty(), TagRules.check("  Straßen-Bahn_2 "));
+        assertEquals("straßen-bahn_2", TagRules.normalize("  Straßen-Bahn_2 "));
+        assertTrue(TagRules.check("a".repeat(41)).isPresent());
+        assertTrue(TagRules.check("cats!").isPresent());
+        assertEquals(List.of("cats", "big dogs"), TagRules.split("Cats, big  dogs,,cats , "));
+        UploadPlan plan = new UploadPlan(List.of(UploadItem.of(photo)), List.of("ok", "not/ok"), "1", "1",
+                Visibility.PUBLIC);
+        assertEquals(Optional.of("'not/ok' is not a tag: use 1 to 40 letters, digits, spaces, '-' or '_'."),
+                plan.check());
+    }
+
+    @Test
+    void filesNeedANameAndMustBeReadable() {
+        assertEquals(Optional.of("Add at least one image file."),
+                new UploadPlan(List.of(), List.of(), "1", "1", Visibility.PUBLIC).check());
+        assertEquals(Optional.of("Give motorcycle_left.png a name."),
+                new UploadPlan(List.of(UploadItem.of(photo).withName("  ")), List.of(), "1", "1", Visibility.PUBLIC)
+                        .check());
+        Path missing = folder.resolve("missing.png");
+        assertEquals(Optional.of("Cannot read " + missing + "."),
+                new UploadPlan(List.of(UploadItem.of(missing)), List.of(), "1", "1", Visibility.PUBLIC).check());
+    }
+}
