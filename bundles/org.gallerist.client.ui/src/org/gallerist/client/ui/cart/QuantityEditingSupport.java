@@ -29,8 +29,9 @@ final class QuantityEditingSupport extends EditingSupport {
     }
 
     /**
-     * The quantity opens for editing on one click, even on a row that was not selected yet (JFace's default needs
-     * the row selected first), and from the keyboard with F2 or Enter on the selected row.
+     * The quantity opens for editing from the keyboard with F2 or Enter on the selected row, and on a click, also on
+     * a row not selected yet (JFace's default wants the row selected first). In the product under Xvfb without a
+     * window manager the click still did not open it while F2 did; that is not understood yet.
      */
     static void activateOnClickF2OrEnter(TableViewer viewer, int column) {
         ColumnViewerEditorActivationStrategy activation = new ColumnViewerEditorActivationStrategy(viewer) {
