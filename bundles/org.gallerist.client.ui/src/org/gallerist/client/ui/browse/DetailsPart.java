@@ -45,7 +45,7 @@ public class DetailsPart {
 
     private final SessionModel sessions;
     private final BrowseState browse;
-    private final Runnable[] stopListening = new Runnable[3];
+    private final Subscriptions subscriptions = new Subscriptions();
 
     @Inject
     @Optional
@@ -144,9 +144,9 @@ public class DetailsPart {
         background = new Background(sessions, body);
         actions = new ImageActions(body, sessions, browse, new CommandRunner(commandService, handlerService), cart,
                 broker);
-        stopListening[0] = browse.onShow(this::show);
-        stopListening[1] = browse.onImagesChanged(this::imagesChanged);
-        stopListening[2] = sessions.addListener(state -> background.onUiThread(() -> show(null)));
+        subscriptions.add(browse.onShow(this::show));
+        subscriptions.add(browse.onImagesChanged(this::imagesChanged));
+        subscriptions.add(sessions.addListener(state -> background.onUiThread(() -> show(null))));
         show(browse.shown().orElse(null));
     }
 
@@ -321,11 +321,7 @@ public class DetailsPart {
 
     @PreDestroy
     public void dispose() {
-        for (Runnable stop : stopListening) {
-            if (stop != null) {
-                stop.run();
-            }
-        }
+        subscriptions.stopAll();
     }
 
     public java.util.Optional<Image> image() {

@@ -52,7 +52,7 @@ public class GalleryPart {
     private final ViewPreferencesStore preferences;
     private final ClientHome home;
     private final ImagePager pager = new ImagePager();
-    private final Runnable[] stopListening = new Runnable[5];
+    private final Subscriptions subscriptions = new Subscriptions();
 
     @Inject
     @Optional
@@ -117,17 +117,17 @@ public class GalleryPart {
         acceptDroppedFiles();
 
         pager.addListener(this::showPager);
-        stopListening[0] = browse.tagFilter().addListener(() -> {
+        subscriptions.add(browse.tagFilter().addListener(() -> {
             if (!browse.tagFilter().choice().equals(shownChoice)) {
                 reload();
             }
-        });
-        stopListening[1] = browse.onImagesChanged(ids -> refresh());
-        stopListening[2] = sessions.addListener(state -> background.onUiThread(this::reload));
-        stopListening[3] = preferences.addListener(prefs -> background.onUiThread(() -> {
+        }));
+        subscriptions.add(browse.onImagesChanged(ids -> refresh()));
+        subscriptions.add(sessions.addListener(state -> background.onUiThread(this::reload)));
+        subscriptions.add(preferences.addListener(prefs -> background.onUiThread(() -> {
             grid.setThumbnailSize(prefs.thumbnailSize());
             reload();
-        }));
+        })));
         reload();
     }
 
@@ -220,11 +220,7 @@ public class GalleryPart {
 
     @PreDestroy
     public void dispose() {
-        for (Runnable stop : stopListening) {
-            if (stop != null) {
-                stop.run();
-            }
-        }
+        subscriptions.stopAll();
     }
 
     public ThumbnailGrid grid() {

@@ -60,7 +60,7 @@ public class SearchPart {
     private final ImagePager textResults = new ImagePager();
     private final SimilarSearch similar = new SimilarSearch();
     private final Map<Long, Double> scores = new HashMap<>();
-    private final Runnable[] stopListening = new Runnable[4];
+    private final Subscriptions subscriptions = new Subscriptions();
 
     @Inject
     @Optional
@@ -144,15 +144,15 @@ public class SearchPart {
 
         textResults.addListener(this::showResults);
         similar.addListener(this::showResults);
-        stopListening[0] = browse.onFindSimilar(this::findSimilarTo);
-        stopListening[1] = browse.onImagesChanged(ids -> {
+        subscriptions.add(browse.onFindSimilar(this::findSimilarTo));
+        subscriptions.add(browse.onImagesChanged(ids -> {
             if (!showingSimilar && textResults.query().isPresent()) {
                 runTextSearch();
             }
-        });
-        stopListening[2] = sessions.addListener(state -> background.onUiThread(this::checkSimilarity));
-        stopListening[3] = preferences.addListener(prefs -> background.onUiThread(
-                () -> grid.setThumbnailSize(prefs.thumbnailSize())));
+        }));
+        subscriptions.add(sessions.addListener(state -> background.onUiThread(this::checkSimilarity)));
+        subscriptions.add(preferences.addListener(prefs -> background.onUiThread(
+                () -> grid.setThumbnailSize(prefs.thumbnailSize()))));
         checkSimilarity();
         showResults();
     }
@@ -322,11 +322,7 @@ public class SearchPart {
 
     @PreDestroy
     public void dispose() {
-        for (Runnable stop : stopListening) {
-            if (stop != null) {
-                stop.run();
-            }
-        }
+        subscriptions.stopAll();
     }
 
     public Text searchBox() {

@@ -33,7 +33,7 @@ public class TagsPart {
     private final SessionModel sessions;
     private final BrowseState browse;
     private final TagFilter filter;
-    private final Runnable[] stopListening = new Runnable[3];
+    private final Subscriptions subscriptions = new Subscriptions();
 
     private Text filterText;
     private Button allOfThem;
@@ -101,9 +101,9 @@ public class TagsPart {
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(statusLabel);
 
         background = new Background(sessions, table);
-        stopListening[0] = filter.addListener(this::showTags);
-        stopListening[1] = browse.onImagesChanged(ids -> reload());
-        stopListening[2] = sessions.addListener(state -> background.onUiThread(this::reload));
+        subscriptions.add(filter.addListener(this::showTags));
+        subscriptions.add(browse.onImagesChanged(ids -> reload()));
+        subscriptions.add(sessions.addListener(state -> background.onUiThread(this::reload)));
         reload();
     }
 
@@ -154,11 +154,7 @@ public class TagsPart {
 
     @PreDestroy
     public void dispose() {
-        for (Runnable stop : stopListening) {
-            if (stop != null) {
-                stop.run();
-            }
-        }
+        subscriptions.stopAll();
     }
 
     public Table table() {
