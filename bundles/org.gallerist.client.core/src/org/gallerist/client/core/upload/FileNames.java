@@ -2,10 +2,10 @@ package org.gallerist.client.core.upload;
 
 import java.nio.file.Path;
 
+import org.gallerist.core.image.ImageRules;
+
 /** Image names made from file names: "motorcycle_left-2.png" becomes "Motorcycle left 2". */
 public final class FileNames {
-    static final int MAX_NAME = 200;
-
     private FileNames() {
     }
 
@@ -21,6 +21,6 @@ public final class FileNames {
             return "Untitled";
         }
         cleaned = Character.toUpperCase(cleaned.charAt(0)) + cleaned.substring(1);
-        return cleaned.length() > MAX_NAME ? cleaned.substring(0, MAX_NAME).strip() : cleaned;
+        return cleaned.length() > ImageRules.MAX_NAME ? cleaned.substring(0, ImageRules.MAX_NAME).strip() : cleaned;
     }
 }

@@ -64,6 +64,7 @@ final class Thumbnails {
         try {
             GalleristSession session = sessions.session().orElse(null);
             if (session == null) {
+                forget(image);
                 return;
             }
             ThumbnailCache cache = ThumbnailCache.forServer(home, session.server());
@@ -84,9 +85,14 @@ final class Thumbnails {
         } catch (RuntimeException e) {
             // the grid keeps its placeholder; a later reload asks again
             LOG.log(System.Logger.Level.DEBUG, "Thumbnail of #" + image.id() + " not loaded", e);
-            if (!grid.isDisposed()) {
-                grid.getDisplay().asyncExec(() -> asked.remove(key(image)));
-            }
+            forget(image);
+        }
+    }
+
+    /** Lets a later {@link #get} ask for it again. */
+    private void forget(Image image) {
+        if (!grid.isDisposed()) {
+            grid.getDisplay().asyncExec(() -> asked.remove(key(image)));
         }
     }
 

@@ -102,7 +102,7 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
     static void normalise(float[] vector) {
         double sum = 0;
         for (float v : vector) {
-            sum += v * v;
+            sum += (double) v * v;
         }
         if (sum > 0) {
             float inverse = (float) (1 / Math.sqrt(sum));

@@ -1,7 +1,6 @@
 package org.gallerist.client.core.upload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -28,7 +27,7 @@ class UploadPlanTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "motorcycle_left.png|Motorcycle left",
             "IMG-2024--07.final.JPG|IMG 2024 07 final",
             "hubble deep   field.jpeg|Hubble deep field",
@@ -49,29 +48,26 @@ class UploadPlanTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "12.505|1|The price is a number 0 or more with at most 2 decimals, e.g. 12.50.",
-            "-1|1|The price is a number 0 or more with at most 2 decimals, e.g. 12.50.",
-            "ten|1|The price is a number 0 or more with at most 2 decimals, e.g. 12.50.",
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "12.505|1|Invalid price '12.505': use a number with at most 2 decimals, e.g. 12.50.",
+            "-1|1|The price must not be negative.",
+            "ten|1|Invalid price 'ten': use a number with at most 2 decimals, e.g. 12.50.",
             "1000000000.01|1|The price is too high.",
-            "1|-1|The quantity is a whole number, 0 or more.",
-            "1|2.5|The quantity is a whole number, 0 or more.",
-            "1|99999999999|The quantity is a whole number, 0 or more." })
+            "1|-1|The quantity must not be negative.",
+            "1|2.5|Invalid quantity '2.5': use a whole number, 0 or more.",
+            "1|99999999999|Invalid quantity '99999999999': use a whole number, 0 or more." })
     void badPricesAndQuantitiesAreExplained(String price, String quantity, String message) {
         UploadPlan plan = new UploadPlan(List.of(UploadItem.of(photo)), List.of(), price, quantity, Visibility.PUBLIC);
         assertEquals(Optional.of(message), plan.check());
     }
 
     @Test
-    void tagsAreCheckedLikeTheServerChecksThem() {
-        assertEquals(Optional.empty(), TagRules.check("  Straßen-Bahn_2 "));
+    void tagsAreCheckedByTheServersRules() {
         assertEquals("straßen-bahn_2", TagRules.normalize("  Straßen-Bahn_2 "));
-        assertTrue(TagRules.check("a".repeat(41)).isPresent());
-        assertTrue(TagRules.check("cats!").isPresent());
         assertEquals(List.of("cats", "big dogs"), TagRules.split("Cats, big  dogs,,cats , "));
         UploadPlan plan = new UploadPlan(List.of(UploadItem.of(photo)), List.of("ok", "not/ok"), "1", "1",
                 Visibility.PUBLIC);
-        assertEquals(Optional.of("'not/ok' is not a tag: use 1 to 40 letters, digits, spaces, '-' or '_'."),
+        assertEquals(Optional.of("Invalid tag 'not/ok': use 1 to 40 letters, digits, spaces, '-' or '_'."),
                 plan.check());
     }
 
@@ -79,7 +75,7 @@ class UploadPlanTest {
     void filesNeedANameAndMustBeReadable() {
         assertEquals(Optional.of("Add at least one image file."),
                 new UploadPlan(List.of(), List.of(), "1", "1", Visibility.PUBLIC).check());
-        assertEquals(Optional.of("Give motorcycle_left.png a name."),
+        assertEquals(Optional.of("motorcycle_left.png: The name is empty."),
                 new UploadPlan(List.of(UploadItem.of(photo).withName("  ")), List.of(), "1", "1", Visibility.PUBLIC)
                         .check());
         Path missing = folder.resolve("missing.png");

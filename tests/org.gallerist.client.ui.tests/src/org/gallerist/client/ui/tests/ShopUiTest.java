@@ -180,7 +180,7 @@ class ShopUiTest {
             dialog.priceText().setText("2.5");
             dialog.quantityText().setText("x");
             assertFalse(dialog.uploadButton().isEnabled(), "a bad quantity keeps Upload disabled");
-            assertEquals("The quantity is a whole number, 0 or more.", dialog.getErrorMessage());
+            assertEquals("Invalid quantity 'x': use a whole number, 0 or more.", dialog.getErrorMessage());
             dialog.quantityText().setText("3");
             UiTestSupport.screenshot(dialog.getShell(), "10-upload-dialog");
 

@@ -163,10 +163,6 @@ class OnnxEmbedderTest {
         System.out.println("Labels for coffee.png: " + labels);
         assertFalse(labels.isEmpty(), "a cup of coffee is something the model knows");
         assertTrue(Set.of("coffee mug", "cup", "espresso").contains(labels.get(0).name()), labels.toString());
-        for (Embedding.Label label : labels) {
-            assertTrue(label.probability() >= 0.2, label.toString());
-            assertTrue(label.name().matches("[a-z0-9 _-]{1,40}"), label.toString());
-        }
     }
 
     @Test
