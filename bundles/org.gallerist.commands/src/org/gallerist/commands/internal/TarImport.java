@@ -16,7 +16,7 @@ import org.gallerist.api.command.CommandOutput;
 import org.gallerist.api.image.Upload;
 import org.gallerist.api.image.ImageService;
 import org.gallerist.api.image.NewImage;
-import org.gallerist.core.image.ImageRules;
+import org.gallerist.rules.ImageRules;
 
 /**
  * {@code images import}: every regular file of a tar on stdin becomes an image with the shared price, quantity, tags

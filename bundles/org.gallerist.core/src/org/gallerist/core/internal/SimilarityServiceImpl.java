@@ -32,7 +32,7 @@ import org.gallerist.api.spi.ImageProcessor;
 import org.gallerist.api.spi.ImageRecord;
 import org.gallerist.api.spi.ImageStore;
 import org.gallerist.api.spi.VectorStore;
-import org.gallerist.core.image.ImageRules;
+import org.gallerist.rules.ImageRules;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;

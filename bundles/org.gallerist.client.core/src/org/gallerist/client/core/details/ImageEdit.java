@@ -12,7 +12,7 @@ import org.gallerist.api.User;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageChanges;
 import org.gallerist.api.image.Visibility;
-import org.gallerist.core.image.ImageRules;
+import org.gallerist.rules.ImageRules;
 
 /**
  * What the Details form holds as text, checked with the server's own rules before it is sent, and turned into the

@@ -2,7 +2,7 @@ package org.gallerist.client.core.upload;
 
 import java.nio.file.Path;
 
-import org.gallerist.core.image.ImageRules;
+import org.gallerist.rules.ImageRules;
 
 /** Image names made from file names: "motorcycle_left-2.png" becomes "Motorcycle left 2". */
 public final class FileNames {

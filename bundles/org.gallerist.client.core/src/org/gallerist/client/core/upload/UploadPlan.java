@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Visibility;
-import org.gallerist.core.image.ImageRules;
+import org.gallerist.rules.ImageRules;
 
 /**
  * What the upload dialog is about to send: the files with their names and descriptions, and what they share

@@ -1,4 +1,4 @@
-package org.gallerist.core.image;
+package org.gallerist.rules;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package org.gallerist.core.image;
+package org.gallerist.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.gallerist.core.image;
+package org.gallerist.rules;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

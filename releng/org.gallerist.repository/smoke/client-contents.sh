@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Checks the materialised desktop client product, run by `./mvnw verify` after the products are built: the client
+# ships no server code. What both sides need lives in api, rules and protocol; a server bundle in the client's
+# plugins/ folder means a dependency crept back in (a client import of a server package drags its bundle along).
+set -euo pipefail
+
+product="$1"
+plugins="$product/plugins"
+[ -d "$plugins" ] || { echo "client contents check FAILED: no plugins folder in $product" >&2; exit 1; }
+
+server_only='^org\.gallerist\.(core|storage(\..*)?|commands|server|similarity(\..*)?|imaging(\..*)?|transport\.ssh\.server|blobs(\..*)?)(_|$)'
+found=$(ls "$plugins" | grep -E "$server_only" || true)
+if [ -n "$found" ]; then
+  echo "client contents check FAILED: the client product ships server bundles:" >&2
+  echo "$found" >&2
+  exit 1
+fi
+for needed in org.gallerist.api_ org.gallerist.rules_ org.gallerist.transport.ssh.client_ org.gallerist.client.ui_; do
+  ls "$plugins" | grep -q "^$needed" || { echo "client contents check FAILED: $needed* is missing" >&2; exit 1; }
+done
+echo "client contents check passed: $(ls "$plugins" | grep -c '^org\.gallerist\.') Gallerist bundles, none of the server's"
