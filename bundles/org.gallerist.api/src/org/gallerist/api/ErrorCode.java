@@ -1,8 +1,14 @@
 package org.gallerist.api;
 
-/** The error codes of the public contract: each travels as {@code {"error": CODE, "message": TEXT}}. */
+/**
+ * The error codes of the public contract: each travels as {@code {"error": CODE, "message": TEXT, ...details}}, the
+ * details being fields a program may read (see {@link GalleristException#details()}).
+ */
 public enum ErrorCode {
     INVALID_ARGUMENT("invalid_argument"),
+    /** A call the command line cannot parse: unknown command or option, missing or mistyped value (exit status 2). */
+    USAGE("usage"),
+    /** Sent by servers before 0.2 for an unknown command word; newer ones answer {@link #USAGE}. */
     UNKNOWN_COMMAND("unknown_command"),
     USER_EXISTS("user_exists"),
     WEAK_PASSWORD("weak_password"),

@@ -2,13 +2,15 @@ package org.gallerist.api.command;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Map;
 
-/** The stdout of one exec request. JSON values are maps, lists, strings, numbers, booleans and null. */
+/**
+ * The stdout of one exec request. A reply is one JSON line: a record of the api or of the protocol bundle's
+ * {@code Replies} (written in snake case), or a map of JSON values (maps, lists, strings, numbers, booleans, null).
+ */
 public interface CommandOutput {
 
-    /** Writes one JSON object as one line. */
-    void emit(Map<String, ?> object) throws IOException;
+    /** Writes one reply as one line. */
+    void emit(Object reply) throws IOException;
 
     /** The raw stream, for commands whose result is bytes (no JSON lines may be mixed in). */
     OutputStream binary();

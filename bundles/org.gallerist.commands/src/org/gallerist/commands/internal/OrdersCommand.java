@@ -1,32 +1,24 @@
 package org.gallerist.commands.internal;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.command.CommandHandler;
 import org.gallerist.api.command.CommandRequest;
 import org.gallerist.api.order.Order;
-import org.gallerist.api.order.OrderLine;
 import org.gallerist.api.order.OrderRequest;
 import org.gallerist.api.order.OrderService;
+import org.gallerist.protocol.WireJson;
+import org.gallerist.protocol.command.CommandCatalogue;
+import org.gallerist.protocol.command.Orders;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 /**
  * {@code orders place} (stdin: a JSON array of {image, quantity}), {@code orders list}, {@code orders sales}. With
@@ -35,10 +27,10 @@ import com.google.gson.JsonParser;
 @Component(service = CommandHandler.class, property = CommandHandler.COMMAND_PROPERTY + "=orders")
 public class OrdersCommand implements CommandHandler {
 
-    static final String USAGE = "orders place [--request KEY] < [{\"image\": ID, \"quantity\": Q}, ...]"
-            + " | orders list | orders sales";
     private static final int MAX_INPUT = 1024 * 1024;
 
+    private final CommandCatalogue catalogue = new CommandCatalogue();
+    private final WireJson json = new WireJson();
     private final OrderService orders;
 
     @Activate
@@ -58,93 +50,36 @@ public class OrdersCommand implements CommandHandler {
 
     @Override
     public void execute(CommandRequest request) throws Exception {
-        List<String> args = request.args();
-        if (args.isEmpty()) {
-            throw Options.invalid("Missing sub-command.", USAGE);
-        }
-        if (args.size() != 1 && !args.get(0).equals("place")) {
-            throw Options.invalid("Wrong number of arguments.", USAGE);
-        }
-        switch (args.get(0)) {
-        case "place" -> {
-            Options options = Options.parse(args.subList(1, args.size()), Set.of(), Set.of("request"), Set.of(), USAGE);
-            if (!options.positional().isEmpty()) {
-                throw Options.invalid("Wrong number of arguments.", USAGE);
-            }
-            request.output().emit(json(orders.place(request.caller(), readLines(request.input()),
-                    options.value("request"))));
-        }
-        case "list" -> {
-            for (Order order : orders.orders(request.caller())) {
-                request.output().emit(json(order));
-            }
-        }
-        case "sales" -> {
-            for (Order order : orders.sales(request.caller())) {
-                request.output().emit(json(order));
-            }
-        }
-        default -> throw Options.invalid("Unknown sub-command '" + args.get(0) + "'.", USAGE);
+        switch (catalogue.parse(Orders.class, request.args())) {
+        case Orders.Place place -> request.output().emit(orders.place(request.caller(), readLines(request.input()),
+                place.requestKey()));
+        case Orders.List list -> emitAll(orders.orders(request.caller()), request);
+        case Orders.Sales sales -> emitAll(orders.sales(request.caller()), request);
+        default -> throw new IllegalStateException("orders: no handler for a parsed sub-command");
         }
     }
 
-    static List<OrderRequest> readLines(InputStream input) throws java.io.IOException {
+    private static void emitAll(List<Order> found, CommandRequest request) throws IOException {
+        for (Order order : found) {
+            request.output().emit(order);
+        }
+    }
+
+    private List<OrderRequest> readLines(InputStream input) throws IOException {
         byte[] bytes = input.readNBytes(MAX_INPUT + 1);
         if (bytes.length > MAX_INPUT) {
             throw invalid("The order is too long.");
         }
-        try (Reader reader = new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
-            JsonElement root = JsonParser.parseReader(reader);
-            if (!root.isJsonArray()) {
-                throw invalid("Send the order as a JSON array: " + USAGE);
+        List<Orders.Line> lines = json.readList(new String(bytes, StandardCharsets.UTF_8), Orders.Line.class, Orders.INPUT);
+        List<OrderRequest> requests = new ArrayList<>();
+        for (Orders.Line line : lines) {
+            if (line == null || line.image() == null || line.quantity() == null) {
+                throw invalid("Each order line must be an object {\"image\": ID, \"quantity\": Q} with whole numbers.");
             }
-            JsonArray array = root.getAsJsonArray();
-            List<OrderRequest> lines = new ArrayList<>();
-            for (JsonElement element : array) {
-                if (!element.isJsonObject()) {
-                    throw invalid("Each order line must be an object {\"image\": ID, \"quantity\": Q}.");
-                }
-                JsonObject line = element.getAsJsonObject();
-                lines.add(new OrderRequest(wholeNumber(line, "image"), (int) Math.min(Integer.MAX_VALUE,
-                        wholeNumber(line, "quantity"))));
-            }
-            return lines;
-        } catch (JsonParseException | IllegalStateException e) {
-            throw invalid("The order is not valid JSON: send [{\"image\": ID, \"quantity\": Q}, ...].");
+            requests.add(new OrderRequest(line.image(), (int) Math.max(Integer.MIN_VALUE,
+                    Math.min(Integer.MAX_VALUE, line.quantity()))));
         }
-    }
-
-    private static long wholeNumber(JsonObject line, String field) {
-        JsonElement value = line.get(field);
-        if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
-            throw invalid("Each order line needs a number '" + field + "'.");
-        }
-        double number = value.getAsDouble();
-        if (number != Math.rint(number) || Math.abs(number) > Long.MAX_VALUE / 2) {
-            throw invalid("'" + field + "' must be a whole number, not " + value + ".");
-        }
-        return value.getAsLong();
-    }
-
-    static Map<String, Object> json(Order order) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", order.id());
-        json.put("buyer", order.buyer());
-        json.put("placed", order.placed().toString());
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (OrderLine line : order.lines()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("image", line.image());
-            item.put("name", line.name());
-            item.put("seller", line.seller());
-            item.put("quantity", line.quantity());
-            item.put("unit_price", line.unitPrice().setScale(2).toPlainString());
-            item.put("total", line.total().setScale(2).toPlainString());
-            lines.add(item);
-        }
-        json.put("lines", lines);
-        json.put("total", order.total().setScale(2).toPlainString());
-        return json;
+        return requests;
     }
 
     private static GalleristException invalid(String message) {

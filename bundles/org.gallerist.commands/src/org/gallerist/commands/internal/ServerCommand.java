@@ -1,12 +1,10 @@
 package org.gallerist.commands.internal;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import org.gallerist.api.command.CommandHandler;
 import org.gallerist.api.command.CommandRequest;
 import org.gallerist.api.similarity.SimilarityService;
+import org.gallerist.protocol.command.CommandCatalogue;
+import org.gallerist.protocol.command.Server;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -15,8 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = CommandHandler.class, property = CommandHandler.COMMAND_PROPERTY + "=server")
 public class ServerCommand implements CommandHandler {
 
-    static final String USAGE = "server info";
-
+    private final CommandCatalogue catalogue = new CommandCatalogue();
     private final SimilarityService similarity;
 
     @Activate
@@ -36,16 +33,8 @@ public class ServerCommand implements CommandHandler {
 
     @Override
     public void execute(CommandRequest request) throws Exception {
-        if (!request.args().equals(List.of("info"))) {
-            throw Options.invalid(request.args().isEmpty() ? "Missing sub-command." : "Unknown arguments.", USAGE);
+        if (catalogue.parse(Server.class, request.args()) instanceof Server.Info) {
+            request.output().emit(similarity.status());
         }
-        SimilarityService.Status status = similarity.status();
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("embedder", status.embedder());
-        info.put("dimension", status.dimension());
-        info.put("indexed", status.indexed());
-        info.put("images", status.images());
-        info.put("reindexing", status.reindexing());
-        request.output().emit(info);
     }
 }

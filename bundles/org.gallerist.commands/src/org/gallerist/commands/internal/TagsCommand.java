@@ -1,13 +1,12 @@
 package org.gallerist.commands.internal;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import org.gallerist.api.command.CommandHandler;
 import org.gallerist.api.command.CommandRequest;
 import org.gallerist.api.image.ImageService;
 import org.gallerist.api.image.TagCount;
+import org.gallerist.protocol.Replies;
+import org.gallerist.protocol.command.CommandCatalogue;
+import org.gallerist.protocol.command.Tags;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -16,8 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = CommandHandler.class, property = CommandHandler.COMMAND_PROPERTY + "=tags")
 public class TagsCommand implements CommandHandler {
 
-    static final String USAGE = "tags list | tags rename OLD NEW | tags delete NAME";
-
+    private final CommandCatalogue catalogue = new CommandCatalogue();
     private final ImageService images;
 
     @Activate
@@ -37,36 +35,21 @@ public class TagsCommand implements CommandHandler {
 
     @Override
     public void execute(CommandRequest request) throws Exception {
-        List<String> args = request.args();
-        String sub = args.isEmpty() ? "" : args.get(0);
-        switch (sub) {
-        case "list" -> {
-            expect(args, 1);
+        switch (catalogue.parse(Tags.class, request.args())) {
+        case Tags.List list -> {
             for (TagCount tag : images.tags(request.caller())) {
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("tag", tag.tag());
-                line.put("count", tag.count());
-                request.output().emit(line);
+                request.output().emit(tag);
             }
         }
-        case "rename" -> {
-            expect(args, 3);
-            images.renameTag(request.caller(), args.get(1), args.get(2));
-            request.output().emit(Map.of("renamed", args.get(1), "to", args.get(2)));
+        case Tags.Rename rename -> {
+            images.renameTag(request.caller(), rename.from(), rename.to());
+            request.output().emit(new Replies.TagRenamed(rename.from(), rename.to()));
         }
-        case "delete" -> {
-            expect(args, 2);
-            images.deleteTag(request.caller(), args.get(1));
-            request.output().emit(Map.of("deleted", args.get(1)));
+        case Tags.Delete delete -> {
+            images.deleteTag(request.caller(), delete.tag());
+            request.output().emit(new Replies.TagDeleted(delete.tag()));
         }
-        default -> throw Options.invalid(sub.isEmpty() ? "Missing sub-command." : "Unknown sub-command '" + sub + "'.",
-                USAGE);
-        }
-    }
-
-    private static void expect(List<String> args, int count) {
-        if (args.size() != count) {
-            throw Options.invalid("Wrong number of arguments.", USAGE);
+        default -> throw new IllegalStateException("tags: no handler for a parsed sub-command");
         }
     }
 }

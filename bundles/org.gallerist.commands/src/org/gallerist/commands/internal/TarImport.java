@@ -4,8 +4,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -13,9 +11,9 @@ import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
 import org.gallerist.api.command.CommandOutput;
-import org.gallerist.api.image.Upload;
 import org.gallerist.api.image.ImageService;
 import org.gallerist.api.image.NewImage;
+import org.gallerist.protocol.Replies;
 import org.gallerist.rules.ImageRules;
 
 /**
@@ -48,30 +46,27 @@ final class TarImport {
                 }
                 files++;
                 EntryContent content = new EntryContent(entries);
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("file", entry.getName());
+                Replies.ImportOutcome outcome;
                 try {
                     if (!entry.isFile()) {
                         throw new GalleristException(ErrorCode.INVALID_ARGUMENT,
                                 "Only regular files are imported, not links or devices.");
                     }
-                    Upload upload = images.upload(caller, named(entry.getName()), content);
-                    line.put("id", upload.image().id());
-                    line.put("image", ImageJson.of(upload));
+                    outcome = Replies.ImportOutcome.imported(entry.getName(),
+                            images.upload(caller, named(entry.getName()), content));
                 } catch (GalleristException e) {
                     failed++;
                     firstFailure = firstFailure == null ? e.code() : firstFailure;
-                    line.put("error", e.code().wireName());
-                    line.put("message", e.getMessage());
+                    outcome = Replies.ImportOutcome.failed(entry.getName(), e.code(), e.getMessage());
                 } catch (UncheckedIOException e) {
                     if (!content.failed()) {
                         throw e;
                     }
-                    output.emit(Map.of("file", entry.getName(), "error", ErrorCode.INVALID_ARGUMENT.wireName(),
-                            "message", "The archive ends in the middle of this file."));
+                    output.emit(Replies.ImportOutcome.failed(entry.getName(), ErrorCode.INVALID_ARGUMENT,
+                            "The archive ends in the middle of this file."));
                     throw brokenArchive(files);
                 }
-                output.emit(line);
+                output.emit(outcome);
             }
         }
         if (files == 0) {

@@ -15,6 +15,7 @@ import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageChanges;
+import org.gallerist.api.image.ImageErrors;
 import org.gallerist.api.image.ImageQuery;
 import org.gallerist.api.image.ImageService;
 import org.gallerist.api.image.ImageSize;
@@ -112,7 +113,7 @@ public class ImageServiceImpl implements ImageService {
 
     private void rejectDuplicate(User caller, String sha256) {
         store.findByContent(caller.name(), sha256).ifPresent(existing -> {
-            throw new GalleristException(ErrorCode.DUPLICATE, "You already uploaded this image as #" + existing + ".");
+            throw ImageErrors.duplicate(existing);
         });
     }
 

@@ -194,7 +194,7 @@ class AccountsOverSshTest {
             assertTrue(names.stream().allMatch("alice"::equals));
             List<Map<String, Object>> help = session.exec(List.of("help"), new byte[0]);
             assertTrue(help.stream().anyMatch(line -> "whoami".equals(line.get("command"))), help.toString());
-            assertFails(ErrorCode.UNKNOWN_COMMAND, () -> session.exec(List.of("no-such-command"), new byte[0]));
+            assertFails(ErrorCode.USAGE, () -> session.exec(List.of("no-such-command"), new byte[0]));
             assertEquals("alice", session.whoami().name(), "the session stays usable after an error");
         }
     }

@@ -119,13 +119,15 @@ class ImageRepositoryTest {
         fails(ErrorCode.CORRUPT_IMAGE, "", () -> add(bob, TestImages.truncated(TestImages.jpeg(3, 400, 300)), ok));
         fails(ErrorCode.INVALID_ARGUMENT, "negative", () -> add(bob, png, "--name", "N", "--price", "-1", "--quantity", "1"));
         fails(ErrorCode.INVALID_ARGUMENT, "2 decimals", () -> add(bob, png, "--name", "N", "--price", "1.999", "--quantity", "1"));
-        fails(ErrorCode.INVALID_ARGUMENT, "whole number", () -> add(bob, png, "--name", "N", "--price", "1", "--quantity", "1.5"));
+        fails(ErrorCode.USAGE, "'1.5' is not a long", () -> add(bob, png, "--name", "N", "--price", "1", "--quantity", "1.5"));
+        fails(ErrorCode.USAGE, "'abc' is not an amount", () -> add(bob, png, "--name", "N", "--price", "abc", "--quantity", "1"));
         fails(ErrorCode.INVALID_ARGUMENT, "negative", () -> add(bob, png, "--name", "N", "--price", "1", "--quantity", "-2"));
         fails(ErrorCode.INVALID_ARGUMENT, "name is empty", () -> add(bob, png, "--name", " ", "--price", "1", "--quantity", "1"));
         fails(ErrorCode.INVALID_ARGUMENT, "longer than", () -> add(bob, png, "--name", "x".repeat(201), "--price", "1", "--quantity", "1"));
         fails(ErrorCode.INVALID_ARGUMENT, "Invalid tag", () -> add(bob, png, "--name", "N", "--price", "1", "--quantity", "1", "--tag", "a/b"));
-        fails(ErrorCode.INVALID_ARGUMENT, "Unknown option '--colour'", () -> add(bob, png, "--name", "N", "--price", "1", "--quantity", "1", "--colour", "red"));
-        fails(ErrorCode.INVALID_ARGUMENT, "--price is required", () -> add(bob, png, "--name", "N", "--quantity", "1"));
+        fails(ErrorCode.USAGE, "Unknown options: '--colour', 'red'", () -> add(bob, png, "--name", "N", "--price", "1", "--quantity", "1", "--colour", "red"));
+        fails(ErrorCode.USAGE, "Missing required option: '--price=P'", () -> add(bob, png, "--name", "N", "--quantity", "1"));
+        fails(ErrorCode.USAGE, "Unmatched argument", () -> add(bob, png, "--name", "N", "--price", "1", "--quantity", "1", "stray"));
         assertTrue(bob.exec(List.of("images", "list", "--mine"), new byte[0]).isEmpty(), "nothing half-written");
         assertTrue(bob.exec(List.of("tags", "list"), new byte[0]).isEmpty(), "no tags from rejected uploads");
 

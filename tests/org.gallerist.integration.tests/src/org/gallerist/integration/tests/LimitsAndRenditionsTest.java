@@ -67,7 +67,8 @@ class LimitsAndRenditionsTest {
                 GalleristException size = assertThrows(GalleristException.class,
                         () -> alice.exec(List.of("images", "get", String.valueOf(photo.id()), "--size", "huge"),
                                 new byte[0]));
-                assertEquals(ErrorCode.INVALID_ARGUMENT, size.code());
+                assertEquals(ErrorCode.USAGE, size.code());
+                assertEquals("huge", size.details().get("word"), size.details().toString());
 
                 for (List<String> command : List.of(List.of("images", "show", "424242"),
                         List.of("images", "get", "424242"), List.of("images", "update", "424242", "--price", "1"))) {

@@ -187,7 +187,7 @@ class OrdersOverSshTest {
             assertEquals(ErrorCode.INVALID_ARGUMENT, malformed.code(), bad);
             assertTrue(malformed.getMessage().contains("request key"), malformed.getMessage());
         }
-        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(GalleristException.class,
+        assertEquals(ErrorCode.USAGE, assertThrows(GalleristException.class,
                 () -> buyer.exec(List.of("orders", "place", "--request"), twoPosters)).code());
         assertEquals(6, seller.images().show(poster.id()).quantity(), "refused requests took nothing");
         assertEquals(1, buyer.shop().orders().size());

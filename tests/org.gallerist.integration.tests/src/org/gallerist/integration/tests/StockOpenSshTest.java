@@ -98,8 +98,9 @@ class StockOpenSshTest {
         assertTrue(notAllowed.stderr().contains("\"error\":\"forbidden\""), notAllowed.stderr());
 
         Processes.Result unknown = ssh("eve", key.privateKey(), null, "frobnicate");
-        assertNotEquals(0, unknown.exitCode());
-        assertTrue(unknown.stderr().contains("\"error\":\"unknown_command\""), unknown.stderr());
+        assertEquals(2, unknown.exitCode(), "a command line that cannot be parsed exits with 2");
+        assertTrue(unknown.stderr().contains("\"error\":\"usage\"") && unknown.stderr().contains("\"word\":\"frobnicate\""),
+                unknown.stderr());
 
         Processes.Result wrongKey = ssh("eve", SshKeys.generate(temp.resolve("keys"), "mallory", "ed25519").privateKey(),
                 null, "whoami");

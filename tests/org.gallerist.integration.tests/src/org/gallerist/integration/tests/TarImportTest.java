@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -138,16 +139,18 @@ class TarImportTest {
 
         Path tar = tar(temp.resolve("fine.tar"), archive -> file(archive, "fine.png", TestImages.png(21, 40, 40)));
         byte[] archive = Files.readAllBytes(tar);
-        for (List<String> bad : List.of(List.of("--price", "-1", "--quantity", "1"),
-                List.of("--price", "1.005", "--quantity", "1"), List.of("--quantity", "1"),
-                List.of("--price", "1", "--quantity", "x"), List.of("--price", "1", "--quantity", "1", "--tag", "a/b"),
-                List.of("--price", "1", "--quantity", "1", "--name", "n"))) {
+        Map<List<String>, ErrorCode> badOptions = Map.of(List.of("--price", "-1", "--quantity", "1"),
+                ErrorCode.INVALID_ARGUMENT, List.of("--price", "1.005", "--quantity", "1"), ErrorCode.INVALID_ARGUMENT,
+                List.of("--price", "1", "--quantity", "1", "--tag", "a/b"), ErrorCode.INVALID_ARGUMENT,
+                List.of("--quantity", "1"), ErrorCode.USAGE, List.of("--price", "1", "--quantity", "x"), ErrorCode.USAGE,
+                List.of("--price", "1", "--quantity", "1", "--name", "n"), ErrorCode.USAGE);
+        badOptions.forEach((bad, code) -> {
             List<String> command = new java.util.ArrayList<>(List.of("images", "import"));
             command.addAll(bad);
             GalleristException e = assertThrows(GalleristException.class, () -> alice.exec(command, archive),
                     bad.toString());
-            assertEquals(ErrorCode.INVALID_ARGUMENT, e.code(), bad + ": " + e.getMessage());
-        }
+            assertEquals(code, e.code(), bad + ": " + e.getMessage());
+        });
         assertEquals(0, mine().size());
     }
 

@@ -72,7 +72,7 @@ public final class Checkout {
             cart.setPendingCheckout(null);
             refreshStock(cart);
             if (e.code() == ErrorCode.INSUFFICIENT_STOCK) {
-                return new CheckoutResult.Short(ShortLine.parse(e.getMessage()), ErrorMessages.readable(e));
+                return new CheckoutResult.Short(ShortLine.of(e), ErrorMessages.readable(e));
             }
             return new CheckoutResult.Failed(ErrorMessages.readable(e));
         }

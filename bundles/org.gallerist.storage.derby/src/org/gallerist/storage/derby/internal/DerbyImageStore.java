@@ -22,6 +22,7 @@ import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageChanges;
+import org.gallerist.api.image.ImageErrors;
 import org.gallerist.api.image.TagCount;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.api.spi.ImageFilter;
@@ -582,7 +583,7 @@ public class DerbyImageStore implements ImageStore {
     }
 
     private static GalleristException duplicate(long existingId) {
-        return new GalleristException(ErrorCode.DUPLICATE, "You already uploaded this image as #" + existingId + ".");
+        return ImageErrors.duplicate(existingId);
     }
 
     private static GalleristException notFound(long id) {

@@ -20,6 +20,7 @@ import org.gallerist.api.GalleristException;
 import org.gallerist.api.order.Order;
 import org.gallerist.api.order.OrderLine;
 import org.gallerist.api.order.OrderRequest;
+import org.gallerist.api.order.Shortfall;
 import org.gallerist.api.spi.OrderStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -67,7 +68,7 @@ public class DerbyOrderStore implements OrderStore {
 
     private Order takeAndRecord(Connection connection, String buyer, long buyerId, Map<Long, Integer> wanted,
             String requestKey) throws SQLException {
-        List<String> short_ = new ArrayList<>();
+        List<Shortfall> short_ = new ArrayList<>();
         // Rows are locked in id order, so two orders sharing images cannot deadlock on each other.
         try (PreparedStatement take = connection.prepareStatement("UPDATE images SET quantity = quantity - ?"
                 + " WHERE id = ? AND quantity >= ? AND (visibility = 'PUBLIC' OR owner_id = ?)")) {
@@ -83,8 +84,7 @@ public class DerbyOrderStore implements OrderStore {
             }
         }
         if (!short_.isEmpty()) {
-            throw new GalleristException(ErrorCode.INSUFFICIENT_STOCK,
-                    "Not enough in stock: " + String.join("; ", short_) + ".");
+            throw Shortfall.error(short_);
         }
         long placed = clock.millis();
         long orderId;
@@ -194,7 +194,8 @@ public class DerbyOrderStore implements OrderStore {
     }
 
     /** Explains a failed take: not visible to the buyer (not found, no existence leak) or too few in stock. */
-    private static String whyNot(Connection connection, long image, int quantity, long buyerId) throws SQLException {
+    private static Shortfall whyNot(Connection connection, long image, int quantity, long buyerId)
+            throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT name, quantity FROM images"
                 + " WHERE id = ? AND (visibility = 'PUBLIC' OR owner_id = ?)")) {
             query.setLong(1, image);
@@ -203,8 +204,7 @@ public class DerbyOrderStore implements OrderStore {
                 if (!rows.next()) {
                     throw new GalleristException(ErrorCode.NOT_FOUND, "No image #" + image + ".");
                 }
-                return "#" + image + " '" + rows.getString(1) + "' has " + rows.getInt(2) + " (you asked for "
-                        + quantity + ")";
+                return new Shortfall(image, rows.getString(1), rows.getInt(2), quantity);
             }
         }
     }

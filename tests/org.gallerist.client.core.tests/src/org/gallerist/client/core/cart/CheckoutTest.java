@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
+import org.gallerist.api.ErrorCode;
+import org.gallerist.api.GalleristException;
 import org.gallerist.api.image.Image;
+import org.gallerist.api.order.Shortfall;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,12 +95,13 @@ class CheckoutTest {
     }
 
     @Test
-    void theServersShortLineMessageIsParsed() {
-        String message = "Not enough in stock: #4 'Scarce' has 1 (you asked for 2); #5 'It's gone' has 0 (you asked"
-                + " for 1).";
+    void theShortLinesAreReadFromTheErrorsDetails() {
+        GalleristException error = Shortfall.error(List.of(new Shortfall(4, "Scarce", 1, 2),
+                new Shortfall(5, "It's gone", 0, 1)));
         assertEquals(List.of(new ShortLine(4, "Scarce", 1, 2), new ShortLine(5, "It's gone", 0, 1)),
-                ShortLine.parse(message));
-        assertEquals("'It's gone': sold out, 1 in the cart", ShortLine.parse(message).get(1).describe());
-        assertTrue(ShortLine.parse("something else").isEmpty());
+                ShortLine.of(error));
+        assertEquals("'It's gone': sold out, 1 in the cart", ShortLine.of(error).get(1).describe());
+        assertTrue(ShortLine.of(new GalleristException(ErrorCode.INSUFFICIENT_STOCK, "#4 'Scarce' has 1")).isEmpty(),
+                "the message is for people; only the details are read");
     }
 }

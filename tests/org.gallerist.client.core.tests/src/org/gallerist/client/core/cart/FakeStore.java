@@ -28,6 +28,7 @@ import org.gallerist.api.order.OrderLine;
 import org.gallerist.api.order.OrderRequest;
 import org.gallerist.api.similarity.SimilarImage;
 import org.gallerist.api.similarity.SimilarityService;
+import org.gallerist.api.order.Shortfall;
 
 /**
  * A shop and image repository in memory with the server's order rule (all lines or none, short lines named as the
@@ -61,17 +62,15 @@ public class FakeStore implements ImageRepository, Shop {
     @Override
     public Order place(List<OrderRequest> lines) {
         placeCalls++;
-        List<String> short_ = new ArrayList<>();
+        List<Shortfall> short_ = new ArrayList<>();
         for (OrderRequest line : lines) {
             Image image = show(line.image());
             if (image.quantity() < line.quantity()) {
-                short_.add("#" + image.id() + " '" + image.name() + "' has " + image.quantity() + " (you asked for "
-                        + line.quantity() + ")");
+                short_.add(new Shortfall(image.id(), image.name(), image.quantity(), line.quantity()));
             }
         }
         if (!short_.isEmpty()) {
-            throw new GalleristException(ErrorCode.INSUFFICIENT_STOCK,
-                    "Not enough in stock: " + String.join("; ", short_) + ".");
+            throw Shortfall.error(short_);
         }
         List<OrderLine> bought = new ArrayList<>();
         for (OrderRequest line : lines) {

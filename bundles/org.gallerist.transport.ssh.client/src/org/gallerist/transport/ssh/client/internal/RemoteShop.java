@@ -3,11 +3,12 @@ package org.gallerist.transport.ssh.client.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.gallerist.api.client.Shop;
 import org.gallerist.api.order.Order;
 import org.gallerist.api.order.OrderRequest;
+import org.gallerist.protocol.WireJson;
+import org.gallerist.protocol.command.Orders;
 
 /**
  * {@link Shop} as {@code orders} exec commands on one session. Each place carries a fresh request key, and its
@@ -18,6 +19,7 @@ final class RemoteShop implements Shop {
     private static final byte[] NO_INPUT = new byte[0];
 
     private final SshGalleristSession session;
+    private final WireJson json = new WireJson();
 
     RemoteShop(SshGalleristSession session) {
         this.session = session;
@@ -25,21 +27,17 @@ final class RemoteShop implements Shop {
 
     @Override
     public Order place(List<OrderRequest> lines) {
-        String json = lines.stream()
-                .map(line -> "{\"image\":" + line.image() + ",\"quantity\":" + line.quantity() + "}")
-                .collect(Collectors.joining(",", "[", "]"));
-        List<String> command = List.of("orders", "place", "--request", UUID.randomUUID().toString());
-        byte[] input = json.getBytes(StandardCharsets.UTF_8);
-        return WireRecords.order(SshGalleristSession.single(session.exec(command, input, true), "orders place"));
+        byte[] input = json.line(lines.stream().map(Orders.Line::of).toList()).getBytes(StandardCharsets.UTF_8);
+        return session.single(Orders.Place.withKey(UUID.randomUUID().toString()), input, Order.class);
     }
 
     @Override
     public List<Order> orders() {
-        return session.exec(List.of("orders", "list"), NO_INPUT, true).stream().map(WireRecords::order).toList();
+        return session.exec(new Orders.List(), NO_INPUT).stream().map(line -> line.as(Order.class)).toList();
     }
 
     @Override
     public List<Order> sales() {
-        return session.exec(List.of("orders", "sales"), NO_INPUT, true).stream().map(WireRecords::order).toList();
+        return session.exec(new Orders.Sales(), NO_INPUT).stream().map(line -> line.as(Order.class)).toList();
     }
 }

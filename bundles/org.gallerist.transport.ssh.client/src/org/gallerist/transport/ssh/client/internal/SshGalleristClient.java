@@ -40,6 +40,10 @@ import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.api.client.ServerAddress;
+import org.gallerist.protocol.Replies;
+import org.gallerist.protocol.WireJson;
+import org.gallerist.protocol.command.Account;
+import org.gallerist.protocol.command.CommandCatalogue;
 import org.gallerist.transport.ssh.common.internal.ModernAlgorithms;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -67,6 +71,7 @@ public class SshGalleristClient implements GalleristClient {
 
     private final SshClient client;
     private final WireJson json = new WireJson();
+    private final CommandCatalogue catalogue = new CommandCatalogue();
     /** Reconnect rounds and state events; daemon threads that end when idle. */
     private final ExecutorService threads = Executors.newCachedThreadPool(daemonThreads());
     private final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
@@ -108,7 +113,7 @@ public class SshGalleristClient implements GalleristClient {
             connections.remove(closed);
         });
         connections.add(connection);
-        return new SshGalleristSession(server, connection, events, json);
+        return new SshGalleristSession(server, connection, events, json, catalogue);
     }
 
     @Override
@@ -122,7 +127,7 @@ public class SshGalleristClient implements GalleristClient {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int status;
             try {
-                status = Exec.run(session, server, ShellQuoting.join(List.of(SIGNUP_LOGIN, username)),
+                status = Exec.run(session, server, ShellQuoting.join(catalogue.words(Account.Signup.of(username))),
                         new ByteArrayInputStream(input), out, err);
             } finally {
                 Arrays.fill(input, (byte) 0);
@@ -130,11 +135,11 @@ public class SshGalleristClient implements GalleristClient {
             if (status != 0) {
                 throw json.error(err.toByteArray(), status);
             }
-            List<java.util.Map<String, Object>> lines = json.lines(out.toByteArray());
+            List<WireJson.Line> lines = json.lines(out.toByteArray());
             if (lines.isEmpty()) {
                 throw new GalleristException(ErrorCode.INTERNAL, "The server did not confirm the new account.");
             }
-            return json.user(lines.get(0));
+            return lines.get(0).as(Replies.Account.class).toUser();
         } finally {
             session.close(true);
         }

@@ -18,6 +18,13 @@ import org.gallerist.api.client.ImageRepository;
 import org.gallerist.api.client.ServerAddress;
 import org.gallerist.api.client.SessionState;
 import org.gallerist.api.client.Shop;
+import org.gallerist.protocol.Replies;
+import org.gallerist.protocol.WireJson;
+import org.gallerist.protocol.command.Account;
+import org.gallerist.protocol.command.CommandCatalogue;
+import org.gallerist.protocol.command.Keys;
+import org.gallerist.protocol.command.Replay;
+import org.gallerist.protocol.command.WireCommand;
 
 /**
  * One logged-in user on a {@link LiveConnection}; every request is its own exec channel, so requests may run
@@ -34,14 +41,17 @@ final class SshGalleristSession implements GalleristSession {
     private final LiveConnection connection;
     private final StateEvents events;
     private final WireJson json;
+    private final CommandCatalogue catalogue;
     private final ImageRepository images = new RemoteImages(this);
     private final Shop shop = new RemoteShop(this);
 
-    SshGalleristSession(ServerAddress server, LiveConnection connection, StateEvents events, WireJson json) {
+    SshGalleristSession(ServerAddress server, LiveConnection connection, StateEvents events, WireJson json,
+            CommandCatalogue catalogue) {
         this.server = server;
         this.connection = connection;
         this.events = events;
         this.json = json;
+        this.catalogue = catalogue;
     }
 
     /**
@@ -78,8 +88,24 @@ final class SshGalleristSession implements GalleristSession {
         }
     }
 
+    /** The words of a request's command line. */
+    List<String> words(WireCommand request) {
+        return catalogue.words(request);
+    }
+
+    /** A request whose answer is its JSON lines, sent again after a lost connection if the protocol says it may. */
+    List<WireJson.Line> exec(WireCommand request, byte[] stdin) {
+        return exec(words(request), stdin, request.replay() == Replay.Safety.SAFE);
+    }
+
+    /** Such a request's one answer line. */
+    <T> T single(WireCommand request, byte[] stdin, Class<T> type) {
+        List<String> words = words(request);
+        return single(exec(request, stdin), String.join(" ", words.subList(0, Math.min(2, words.size())))).as(type);
+    }
+
     /** One try: the command's JSON lines, or the error the server answered. */
-    List<Map<String, Object>> lines(List<String> command, byte[] stdin) {
+    List<WireJson.Line> lines(List<String> command, byte[] stdin) {
         Reply reply = send(command, stdin);
         if (reply.status != 0) {
             throw json.error(reply.err, reply.status);
@@ -91,9 +117,9 @@ final class SshGalleristSession implements GalleristSession {
      * One try, for bulk commands that report per item: the result lines even when the command failed; fails only
      * when there are no result lines at all.
      */
-    List<Map<String, Object>> linesEvenIfFailed(List<String> command, InputStream stdin) {
+    List<WireJson.Line> linesEvenIfFailed(List<String> command, InputStream stdin) {
         Reply reply = send(command, stdin);
-        List<Map<String, Object>> lines = json.lines(reply.out);
+        List<WireJson.Line> lines = json.lines(reply.out);
         if (reply.status != 0 && lines.isEmpty()) {
             throw json.error(reply.err, reply.status);
         }
@@ -101,8 +127,9 @@ final class SshGalleristSession implements GalleristSession {
     }
 
     /** A read whose stdout is bytes, e.g. {@code images get}. */
-    byte[] bytes(List<String> command) {
-        return request(true, again -> {
+    byte[] bytes(WireCommand request) {
+        List<String> command = words(request);
+        return request(request.replay() == Replay.Safety.SAFE, again -> {
             Reply reply = send(command, NO_INPUT);
             if (reply.status != 0) {
                 throw json.error(reply.err, reply.status);
@@ -112,7 +139,7 @@ final class SshGalleristSession implements GalleristSession {
     }
 
     /** A request that is sent again after a lost connection only if {@code replayable}. */
-    List<Map<String, Object>> exec(List<String> command, byte[] stdin, boolean replayable) {
+    List<WireJson.Line> exec(List<String> command, byte[] stdin, boolean replayable) {
         return request(replayable, again -> lines(command, stdin));
     }
 
@@ -121,7 +148,8 @@ final class SshGalleristSession implements GalleristSession {
         if (command.isEmpty()) {
             throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "No command given.");
         }
-        return exec(command, stdin == null ? NO_INPUT : stdin, Replays.safe(command));
+        return exec(command, stdin == null ? NO_INPUT : stdin, catalogue.safeToReplay(command)).stream()
+                .map(WireJson.Line::asMap).toList();
     }
 
     @Override
@@ -131,7 +159,7 @@ final class SshGalleristSession implements GalleristSession {
 
     @Override
     public User whoami() {
-        return json.user(single(exec(List.of("whoami"), NO_INPUT, true), "whoami"));
+        return single(new Account.Whoami(), NO_INPUT, Replies.Account.class).toUser();
     }
 
     /** A key that is already there after a lost answer was added by the first try. */
@@ -140,7 +168,7 @@ final class SshGalleristSession implements GalleristSession {
         byte[] input = (openSshLine.strip() + "\n").getBytes(StandardCharsets.UTF_8);
         return request(true, again -> {
             try {
-                return json.key(single(lines(List.of("keys", "add"), input), "keys add"));
+                return single(lines(words(new Keys.Add()), input), "keys add").as(Replies.PublicKey.class).toKey();
             } catch (GalleristException e) {
                 if (again && e.code() == ErrorCode.DUPLICATE) {
                     return keys().stream().filter(key -> sameKey(key.openSshLine(), openSshLine)).findFirst()
@@ -153,7 +181,7 @@ final class SshGalleristSession implements GalleristSession {
 
     @Override
     public List<AuthorizedKey> keys() {
-        return exec(List.of("keys", "list"), NO_INPUT, true).stream().map(json::key).toList();
+        return exec(new Keys.List(), NO_INPUT).stream().map(line -> line.as(Replies.PublicKey.class).toKey()).toList();
     }
 
     /** A key that is gone after a lost answer was removed by the first try. */
@@ -161,7 +189,7 @@ final class SshGalleristSession implements GalleristSession {
     public void removeKey(String fingerprint) {
         request(true, again -> {
             try {
-                return lines(List.of("keys", "remove", fingerprint), NO_INPUT);
+                return lines(words(Keys.Remove.of(fingerprint)), NO_INPUT);
             } catch (GalleristException e) {
                 if (again && e.code() == ErrorCode.NOT_FOUND) {
                     return List.of();
@@ -227,7 +255,7 @@ final class SshGalleristSession implements GalleristSession {
         return first.length > 1 && second.length > 1 && first[1].equals(second[1]);
     }
 
-    static Map<String, Object> single(List<Map<String, Object>> lines, String command) {
+    static WireJson.Line single(List<WireJson.Line> lines, String command) {
         if (lines.isEmpty()) {
             throw new GalleristException(ErrorCode.INTERNAL, "The server sent no answer to '" + command + "'.");
         }

@@ -4,19 +4,25 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
 import org.gallerist.api.account.AccountService;
 import org.gallerist.api.command.CommandRequest;
+import org.gallerist.protocol.WireJson;
+import org.gallerist.protocol.command.HelpRequested;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one exec request to its exit status: splits the line, picks the handler, writes JSON lines to stdout and,
- * on failure, one {@code {"error", "message"}} line to stderr. No SSH types here.
+ * on failure, one {@code {"error", "message", ...details}} line to stderr. Exit status 0 on success, 2 for a command
+ * line that cannot be parsed ({@code usage}), 1 for any other failure; {@code --help} prints usage text and exits 0.
+ * No SSH types here.
  */
 final class CommandDispatcher {
 
@@ -26,16 +32,18 @@ final class CommandDispatcher {
     private final AccountService accounts;
     private final CommandRegistry registry;
     private final SignupCommand signup;
-    private final JsonLines json;
+    static final int USAGE_STATUS = 2;
 
-    CommandDispatcher(AccountService accounts, CommandRegistry registry, SignupCommand signup, JsonLines json) {
+    private final WireJson json;
+
+    CommandDispatcher(AccountService accounts, CommandRegistry registry, SignupCommand signup, WireJson json) {
         this.accounts = accounts;
         this.registry = registry;
         this.signup = signup;
         this.json = json;
     }
 
-    /** @return the exit status: 0 on success, 1 on any failure */
+    /** @return the exit status: 0 on success, 2 for a usage error, 1 on any other failure */
     int run(String username, String source, String commandLine, InputStream in, OutputStream out, OutputStream err) {
         BufferedOutputStream stdout = new BufferedOutputStream(out);
         StreamOutput output = new StreamOutput(stdout, json);
@@ -51,6 +59,8 @@ final class CommandDispatcher {
                 stdout.flush();
             }
             return 0;
+        } catch (HelpRequested help) {
+            return printHelp(out, help.text());
         } catch (GalleristException e) {
             return fail(err, e);
         } catch (Exception | LinkageError | AssertionError e) {
@@ -62,7 +72,8 @@ final class CommandDispatcher {
     private void dispatch(User caller, List<String> words, InputStream in, StreamOutput output, String source)
             throws Exception {
         if (words.isEmpty()) {
-            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "No command given; run 'help' to list the commands.");
+            throw new GalleristException(ErrorCode.USAGE, "No command given; run 'help' to list the commands.",
+                    Map.of(GalleristException.WORD, "", GalleristException.USAGE, "COMMAND [ARGS] (help lists them)"));
         }
         String name = words.get(0);
         try (CommandRegistry.Lease lease = registry.find(name).orElseThrow(() -> unknown(name))) {
@@ -77,8 +88,9 @@ final class CommandDispatcher {
     }
 
     private GalleristException unknown(String name) {
-        return new GalleristException(ErrorCode.UNKNOWN_COMMAND, "Unknown command '" + printable(name)
-                + "'. Known commands: " + String.join(", ", registry.names()) + ".");
+        return new GalleristException(ErrorCode.USAGE, "Unknown command '" + printable(name) + "'. Known commands: "
+                + String.join(", ", registry.names()) + ".", Map.of(GalleristException.WORD, printable(name),
+                        GalleristException.USAGE, "COMMAND [ARGS] (help lists them)"));
     }
 
     private int fail(OutputStream err, GalleristException e) {
@@ -87,7 +99,17 @@ final class CommandDispatcher {
         } catch (IOException closed) {
             LOG.debug("Could not report '{}' to a closed channel", e.code().wireName());
         }
-        return 1;
+        return e.code() == ErrorCode.USAGE ? USAGE_STATUS : 1;
+    }
+
+    private static int printHelp(OutputStream out, String text) {
+        try {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException closed) {
+            LOG.debug("Could not print help to a closed channel");
+        }
+        return 0;
     }
 
     private static String printable(String text) {

@@ -1,12 +1,10 @@
 package org.gallerist.transport.ssh.server.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.gallerist.api.ErrorCode;
-import org.gallerist.api.GalleristException;
 import org.gallerist.api.command.CommandHandler;
 import org.gallerist.api.command.CommandRequest;
+import org.gallerist.protocol.Replies;
+import org.gallerist.protocol.command.Account;
+import org.gallerist.protocol.command.CommandCatalogue;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,6 +15,7 @@ public class HelpCommand implements CommandHandler {
 
     static final String NAME = "help";
 
+    private final CommandCatalogue catalogue = new CommandCatalogue();
     private final CommandRegistry registry;
 
     @Activate
@@ -36,14 +35,9 @@ public class HelpCommand implements CommandHandler {
 
     @Override
     public void execute(CommandRequest request) throws Exception {
-        if (!request.args().isEmpty()) {
-            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "Usage: help");
-        }
+        catalogue.parse(Account.Help.class, request.args());
         for (CommandRegistry.Entry entry : registry.entries()) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("command", entry.name());
-            line.put("summary", entry.summary());
-            request.output().emit(line);
+            request.output().emit(new Replies.CommandSummary(entry.name(), entry.summary()));
         }
     }
 }

@@ -3,9 +3,6 @@ package org.gallerist.transport.ssh.server.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -13,6 +10,9 @@ import org.gallerist.api.account.AccountService;
 import org.gallerist.api.account.AuthorizedKey;
 import org.gallerist.api.command.CommandHandler;
 import org.gallerist.api.command.CommandRequest;
+import org.gallerist.protocol.Replies;
+import org.gallerist.protocol.command.CommandCatalogue;
+import org.gallerist.protocol.command.Keys;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,9 +22,9 @@ import org.osgi.service.component.annotations.Reference;
 public class KeysCommand implements CommandHandler {
 
     static final String NAME = "keys";
-    static final String USAGE = "Usage: keys add (one OpenSSH public-key line on stdin) | keys list | keys remove FINGERPRINT";
     private static final int MAX_KEY_INPUT = 64 * 1024;
 
+    private final CommandCatalogue catalogue = new CommandCatalogue();
     private final AccountService accounts;
 
     @Activate
@@ -44,37 +44,21 @@ public class KeysCommand implements CommandHandler {
 
     @Override
     public void execute(CommandRequest request) throws Exception {
-        List<String> args = request.args();
         String user = request.caller().name();
-        String sub = args.isEmpty() ? "" : args.get(0);
-        switch (sub) {
-        case "add" -> {
-            requireArgs(args, 1);
-            request.output().emit(toJson(accounts.addKey(user, readKeyLine(request.input()))));
-        }
-        case "list" -> {
-            requireArgs(args, 1);
+        switch (catalogue.parse(Keys.class, request.args())) {
+        case Keys.Add add -> request.output().emit(Replies.PublicKey.of(accounts.addKey(user,
+                readKeyLine(request.input()))));
+        case Keys.List list -> {
             for (AuthorizedKey key : accounts.keys(user)) {
-                request.output().emit(toJson(key));
+                request.output().emit(Replies.PublicKey.of(key));
             }
         }
-        case "remove" -> {
-            requireArgs(args, 2);
-            accounts.removeKey(user, args.get(1));
-            request.output().emit(Map.of("removed", args.get(1)));
+        case Keys.Remove remove -> {
+            accounts.removeKey(user, remove.fingerprint());
+            request.output().emit(new Replies.KeyRemoved(remove.fingerprint()));
         }
-        default -> throw invalid();
+        default -> throw new IllegalStateException("keys: no handler for a parsed sub-command");
         }
-    }
-
-    static Map<String, Object> toJson(AuthorizedKey key) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("fingerprint", key.fingerprint());
-        line.put("type", key.type());
-        line.put("comment", key.comment());
-        line.put("added", key.added().toString());
-        line.put("key", key.openSshLine());
-        return line;
     }
 
     /** The first non-blank line of stdin. */
@@ -89,15 +73,5 @@ public class KeysCommand implements CommandHandler {
                 .findFirst()
                 .orElseThrow(() -> new GalleristException(ErrorCode.INVALID_ARGUMENT,
                         "Send one OpenSSH public-key line on stdin, e.g. the content of ~/.ssh/id_ed25519.pub."));
-    }
-
-    private static void requireArgs(List<String> args, int count) {
-        if (args.size() != count) {
-            throw invalid();
-        }
-    }
-
-    private static GalleristException invalid() {
-        return new GalleristException(ErrorCode.INVALID_ARGUMENT, USAGE);
     }
 }

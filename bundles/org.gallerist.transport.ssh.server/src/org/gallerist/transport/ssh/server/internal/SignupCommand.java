@@ -7,15 +7,16 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
 import org.gallerist.api.account.AccountService;
 import org.gallerist.api.command.CommandOutput;
+import org.gallerist.protocol.Replies;
+import org.gallerist.protocol.command.Account;
+import org.gallerist.protocol.command.CommandCatalogue;
 
 /**
  * The only thing the credential-less {@code signup} login can do: {@code signup USERNAME}, with the password as
@@ -28,6 +29,7 @@ final class SignupCommand {
             + "(password on the first line of stdin, then optional public-key lines).";
     private static final int MAX_INPUT = 256 * 1024;
 
+    private final CommandCatalogue catalogue = new CommandCatalogue();
     private final AccountService accounts;
     private final boolean enabled;
     private final SignupRateLimiter limiter;
@@ -39,9 +41,11 @@ final class SignupCommand {
     }
 
     void run(List<String> words, InputStream input, CommandOutput output, String source) throws IOException {
-        if (words.size() != 2 || !words.get(0).equals(LOGIN)) {
+        if (words.isEmpty() || !words.get(0).equals(LOGIN)) {
             throw new GalleristException(ErrorCode.FORBIDDEN, USAGE);
         }
+        String username = ((Account.Signup) catalogue.parse(Account.Signup.class, words.subList(1, words.size())))
+                .username();
         if (!enabled) {
             throw new GalleristException(ErrorCode.SIGNUP_DISABLED,
                     "Sign-up is switched off on this server; ask its operator for an account.");
@@ -63,15 +67,11 @@ final class SignupCommand {
         rest.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(keys::add);
         User user;
         try {
-            user = accounts.signUp(words.get(1), password, keys);
+            user = accounts.signUp(username, password, keys);
         } finally {
             Arrays.fill(password, '\0');
         }
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("user", user.name());
-        line.put("role", user.role().wireName());
-        line.put("created", user.created().toString());
-        output.emit(line);
+        output.emit(Replies.Account.of(user));
     }
 
     /** Consumes the first line (without its line break) from the buffer. */

@@ -29,6 +29,7 @@ import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.session.ServerConnectionServiceFactory;
 import org.gallerist.api.account.AccountService;
 import org.gallerist.api.server.ServerEndpoint;
+import org.gallerist.protocol.WireJson;
 import org.gallerist.transport.ssh.common.internal.ModernAlgorithms;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -69,7 +70,7 @@ public class SshServerComponent {
         workers.allowCoreThreadTimeOut(true);
         timer = Executors.newSingleThreadScheduledExecutor(threads("gallerist-ssh-auth-delay-"));
         Clock clock = Clock.systemUTC();
-        JsonLines json = new JsonLines();
+        WireJson json = new WireJson();
         SignupCommand signup = new SignupCommand(accounts, config.signupEnabled(),
                 new SignupRateLimiter(clock, Math.max(1, config.signupPerHour())));
         CommandDispatcher dispatcher = new CommandDispatcher(accounts, registry, signup, json);

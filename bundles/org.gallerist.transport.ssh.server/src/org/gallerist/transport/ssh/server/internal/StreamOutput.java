@@ -2,24 +2,24 @@ package org.gallerist.transport.ssh.server.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Map;
 
 import org.gallerist.api.command.CommandOutput;
+import org.gallerist.protocol.WireJson;
 
 /** A command's stdout: JSON lines or raw bytes on the same (buffered) stream. */
 final class StreamOutput implements CommandOutput {
 
     private final OutputStream out;
-    private final JsonLines json;
+    private final WireJson json;
 
-    StreamOutput(OutputStream out, JsonLines json) {
+    StreamOutput(OutputStream out, WireJson json) {
         this.out = out;
         this.json = json;
     }
 
     @Override
-    public void emit(Map<String, ?> object) throws IOException {
-        json.write(out, object);
+    public void emit(Object reply) throws IOException {
+        json.write(out, reply);
     }
 
     @Override

@@ -1,13 +1,10 @@
 package org.gallerist.transport.ssh.server.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.gallerist.api.ErrorCode;
-import org.gallerist.api.GalleristException;
-import org.gallerist.api.User;
 import org.gallerist.api.command.CommandHandler;
 import org.gallerist.api.command.CommandRequest;
+import org.gallerist.protocol.Replies;
+import org.gallerist.protocol.command.Account;
+import org.gallerist.protocol.command.CommandCatalogue;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code whoami}: the logged-in user and role. */
@@ -15,6 +12,8 @@ import org.osgi.service.component.annotations.Component;
 public class WhoamiCommand implements CommandHandler {
 
     static final String NAME = "whoami";
+
+    private final CommandCatalogue catalogue = new CommandCatalogue();
 
     @Override
     public String name() {
@@ -28,14 +27,7 @@ public class WhoamiCommand implements CommandHandler {
 
     @Override
     public void execute(CommandRequest request) throws Exception {
-        if (!request.args().isEmpty()) {
-            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "Usage: whoami");
-        }
-        User user = request.caller();
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("user", user.name());
-        line.put("role", user.role().wireName());
-        line.put("created", user.created().toString());
-        request.output().emit(line);
+        catalogue.parse(Account.Whoami.class, request.args());
+        request.output().emit(Replies.Account.of(request.caller()));
     }
 }

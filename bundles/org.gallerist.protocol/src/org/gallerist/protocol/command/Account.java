@@ -1,0 +1,41 @@
+package org.gallerist.protocol.command;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** The commands that stand alone: who am I, what can I run, and the sign-up login's one command. */
+public final class Account {
+
+    private Account() {
+    }
+
+    @Command(name = "whoami", description = "The user you are logged in as ({user, role, created}).")
+    @Replay(Replay.Safety.SAFE)
+    public static final class Whoami extends WireCommand {
+    }
+
+    @Command(name = "help", description = "List the available commands ({command, summary}); COMMAND --help shows"
+            + " one command's usage.")
+    @Replay(Replay.Safety.SAFE)
+    public static final class Help extends WireCommand {
+    }
+
+    @Command(name = "signup", description = "Only for the login 'signup', which needs no credentials: create an"
+            + " account. Stdin: the password on the first line, then optional OpenSSH public-key lines. The first"
+            + " account becomes the admin.")
+    @Replay(Replay.Safety.NEVER)
+    public static final class Signup extends WireCommand {
+        @Parameters(index = "0", paramLabel = "USERNAME")
+        String username;
+
+        public String username() {
+            return username;
+        }
+
+        public static Signup of(String username) {
+            Signup signup = new Signup();
+            signup.username = username;
+            return signup;
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package org.gallerist.protocol.command;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gallerist.api.image.ImageChanges;
+import org.gallerist.api.image.ImageQuery;
+import org.gallerist.api.image.ImageSize;
+import org.gallerist.api.image.ImportDefaults;
+import org.gallerist.api.image.NewImage;
+import org.gallerist.api.image.Visibility;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code images ...}: the image repository. */
+@Command(name = "images", description = "Add, import (tar), list, show, get, find similar, update and delete images.",
+        subcommands = { Images.Add.class, Images.Import.class, Images.List.class, Images.Show.class, Images.Get.class,
+                Images.Similar.class, Images.Update.class, Images.Delete.class })
+public final class Images extends WireCommand {
+
+    /** Name, price, quantity and the rest that {@code add} and {@code import} share. */
+    public abstract static class Described extends WireCommand {
+        @Option(names = "--description", paramLabel = "D", description = "Free text, up to 4000 characters.")
+        String description;
+        @Option(names = "--tag", paramLabel = "T", description = "A tag (repeat for more): letters, digits, spaces, '-', '_'.")
+        java.util.List<String> tags = new ArrayList<>();
+        @Option(names = "--price", required = true, paramLabel = "P", converter = Converters.Amount.class,
+                description = "Price with at most 2 decimals, e.g. 12.50.")
+        BigDecimal price;
+        @Option(names = "--quantity", required = true, paramLabel = "Q", description = "How many are for sale.")
+        long quantity;
+        @Option(names = "--private", description = "Only you (and admins) see it.")
+        boolean makePrivate;
+        @Option(names = "--public", description = "Everyone logged in sees it (the default).")
+        boolean makePublic;
+
+        public String description() {
+            return description;
+        }
+
+        public java.util.List<String> tags() {
+            return tags;
+        }
+
+        public BigDecimal price() {
+            return price;
+        }
+
+        public long quantity() {
+            return quantity;
+        }
+
+        /** {@code null} when neither {@code --public} nor {@code --private} was given. */
+        public Visibility visibility() {
+            return Visibilities.of(makePublic, makePrivate);
+        }
+
+        void describe(String description, java.util.List<String> tags, BigDecimal price, long quantity,
+                Visibility visibility) {
+            this.description = description == null || description.isEmpty() ? null : description;
+            this.tags = new ArrayList<>(tags);
+            this.price = price;
+            this.quantity = quantity;
+            this.makePrivate = visibility == Visibility.PRIVATE;
+        }
+    }
+
+    @Command(name = "add", description = "Upload one image (its bytes on stdin). Answers the image with"
+            + " near_duplicates and suggested_tags.")
+    @Replay(Replay.Safety.RECOGNISED)
+    public static final class Add extends Described {
+        @Option(names = "--name", required = true, paramLabel = "N", description = "Up to 200 characters.")
+        String name;
+
+        public String name() {
+            return name;
+        }
+
+        public static Add of(NewImage image) {
+            Add add = new Add();
+            add.name = image.name();
+            add.describe(image.description(), image.tags(), image.price(), image.quantity(), image.visibility());
+            return add;
+        }
+    }
+
+    @Command(name = "import", description = "Upload every file of a tar archive on stdin, each named after its file."
+            + " One result line per file ({file, id, image, error, message}); a bad file never stops the others.")
+    @Replay(Replay.Safety.NEVER)
+    public static final class Import extends Described {
+        public static Import of(ImportDefaults defaults) {
+            Import command = new Import();
+            command.describe(defaults.description(), defaults.tags(), defaults.price(), defaults.quantity(),
+                    defaults.visibility());
+            return command;
+        }
+    }
+
+    @Command(name = "list", description = "Images you may see, newest first: one per line, then {\"next\": CURSOR}"
+            + " if more remain.")
+    @Replay(Replay.Safety.SAFE)
+    public static final class List extends WireCommand {
+        @Option(names = "--tag", paramLabel = "T", description = "Only images with this tag (all given tags must match).")
+        java.util.List<String> tags = new ArrayList<>();
+        @Option(names = "--any", description = "Any of the given tags is enough.")
+        boolean anyTag;
+        @Option(names = "--text", paramLabel = "WORDS", description = "Words that must all be in name or description.")
+        String text;
+        @Option(names = "--mine", description = "Only your own images.")
+        boolean mine;
+        @Option(names = "--limit", paramLabel = "N", description = "Page size, 1 to 200 (default 60).")
+        Integer limit;
+        @Option(names = "--after", paramLabel = "CURSOR", description = "The 'next' of the previous page.")
+        String after;
+
+        public ImageQuery query() {
+            return new ImageQuery(tags, anyTag, text, mine, limit == null ? ImageQuery.DEFAULT_LIMIT : limit, after);
+        }
+
+        /** The limit as given, for the rules to check; {@code null} for the default. */
+        public Integer limit() {
+            return limit;
+        }
+
+        public static List of(ImageQuery query) {
+            List list = new List();
+            list.tags = new ArrayList<>(query.tags());
+            list.anyTag = query.anyTag();
+            list.text = query.text().isBlank() ? null : query.text();
+            list.mine = query.mine();
+            list.limit = query.limit();
+            list.after = query.after();
+            return list;
+        }
+    }
+
+    /** Commands about one stored image. */
+    public abstract static class OneImage extends WireCommand {
+        @Parameters(index = "0", paramLabel = "ID", converter = Converters.ImageId.class, description = "The image id.")
+        long id;
+
+        public long id() {
+            return id;
+        }
+    }
+
+    @Command(name = "show", description = "One image's metadata.")
+    @Replay(Replay.Safety.SAFE)
+    public static final class Show extends OneImage {
+        public static Show of(long id) {
+            Show show = new Show();
+            show.id = id;
+            return show;
+        }
+    }
+
+    @Command(name = "get", description = "An image's bytes on stdout: thumb (256 px JPEG), preview (1024 px JPEG)"
+            + " or original (as uploaded, the default).")
+    @Replay(Replay.Safety.SAFE)
+    public static final class Get extends OneImage {
+        @Option(names = "--size", paramLabel = "SIZE", converter = Converters.Size.class,
+                description = "thumb, preview or original.")
+        ImageSize size = ImageSize.ORIGINAL;
+
+        public ImageSize size() {
+            return size;
+        }
+
+        public static Get of(long id, ImageSize size) {
+            Get get = new Get();
+            get.id = id;
+            get.size = size;
+            return get;
+        }
+    }
+
+    @Command(name = "similar", description = "Images like the one on stdin, or like a stored one (--to ID, left out),"
+            + " best first, each with its score.")
+    @Replay(Replay.Safety.SAFE)
+    public static final class Similar extends WireCommand {
+        @Option(names = "--to", paramLabel = "ID", converter = Converters.ImageId.class,
+                description = "Like this stored image instead of stdin.")
+        Long to;
+        @Option(names = "--limit", paramLabel = "K", description = "How many, 1 to 200 (default 20).")
+        Integer limit;
+        @Option(names = "--tag", paramLabel = "T", description = "Only images with this tag (repeat: all must match).")
+        java.util.List<String> tags = new ArrayList<>();
+
+        public Long to() {
+            return to;
+        }
+
+        public Integer limit() {
+            return limit;
+        }
+
+        public java.util.List<String> tags() {
+            return tags;
+        }
+
+        public static Similar of(Long to, int limit, java.util.List<String> tags) {
+            Similar similar = new Similar();
+            similar.to = to;
+            similar.limit = limit;
+            similar.tags = new ArrayList<>(tags);
+            return similar;
+        }
+    }
+
+    @Command(name = "update", description = "Change an image you own; what is not given stays as it is, --tag"
+            + " replaces all tags.")
+    @Replay(Replay.Safety.SAFE)
+    public static final class Update extends OneImage {
+        @Option(names = "--name", paramLabel = "N")
+        String name;
+        @Option(names = "--description", paramLabel = "D")
+        String description;
+        @Option(names = "--tag", paramLabel = "T")
+        java.util.List<String> tags = new ArrayList<>();
+        @Option(names = "--price", paramLabel = "P", converter = Converters.Amount.class)
+        BigDecimal price;
+        @Option(names = "--quantity", paramLabel = "Q")
+        Long quantity;
+        @Option(names = "--public")
+        boolean makePublic;
+        @Option(names = "--private")
+        boolean makePrivate;
+
+        public String name() {
+            return name;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        /** {@code null} when no tag was given: the tags stay. */
+        public java.util.List<String> tags() {
+            return tags.isEmpty() ? null : tags;
+        }
+
+        public BigDecimal price() {
+            return price;
+        }
+
+        public Long quantity() {
+            return quantity;
+        }
+
+        public Visibility visibility() {
+            return Visibilities.of(makePublic, makePrivate);
+        }
+
+        public static Update of(long id, ImageChanges changes) {
+            Update update = new Update();
+            update.id = id;
+            update.name = changes.name();
+            update.description = changes.description();
+            update.tags = changes.tags() == null ? new ArrayList<>() : new ArrayList<>(changes.tags());
+            update.price = changes.price();
+            update.quantity = changes.quantity() == null ? null : changes.quantity().longValue();
+            update.makePublic = changes.visibility() == Visibility.PUBLIC;
+            update.makePrivate = changes.visibility() == Visibility.PRIVATE;
+            return update;
+        }
+    }
+
+    @Command(name = "delete", description = "Delete images you own: one result line per id ({id, deleted, error,"
+            + " message}); a failing id never stops the others.")
+    @Replay(Replay.Safety.RECOGNISED)
+    public static final class Delete extends WireCommand {
+        @Parameters(arity = "1..*", paramLabel = "ID", description = "Image ids.")
+        java.util.List<String> ids = new ArrayList<>();
+
+        public java.util.List<String> ids() {
+            return ids;
+        }
+
+        public static Delete of(java.util.List<Long> ids) {
+            Delete delete = new Delete();
+            ids.forEach(id -> delete.ids.add(String.valueOf(id)));
+            return delete;
+        }
+    }
+}
