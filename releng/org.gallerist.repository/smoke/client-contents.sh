@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks the materialised desktop client product, run by `./mvnw verify` after the products are built: the client
-# ships no server code. What both sides need lives in api, rules and protocol; a server bundle in the client's
+# ships no server code, and (with a display) its --help works. What both sides need lives in api, rules and protocol; a server bundle in the client's
 # plugins/ folder means a dependency crept back in (a client import of a server package drags its bundle along).
 set -euo pipefail
 
@@ -18,4 +18,9 @@ fi
 for needed in org.gallerist.api_ org.gallerist.rules_ org.gallerist.transport.ssh.client_ org.gallerist.client.ui_; do
   ls "$plugins" | grep -q "^$needed" || { echo "client contents check FAILED: $needed* is missing" >&2; exit 1; }
 done
+# The launcher's options come from picocli: --help prints them and exits without opening a window.
+if [ -n "${DISPLAY:-}" ]; then
+  help=$(timeout 120 "$product/gallerist-client" --help 2>/dev/null) || { echo "client check FAILED: --help did not exit 0" >&2; exit 1; }
+  echo "$help" | grep -q -- "--host=HOST" || { echo "client check FAILED: --help does not list the options: $help" >&2; exit 1; }
+fi
 echo "client contents check passed: $(ls "$plugins" | grep -c '^org\.gallerist\.') Gallerist bundles, none of the server's"

@@ -23,7 +23,12 @@ trap cleanup EXIT
 fail() { echo "server smoke test FAILED: $*" >&2; echo "--- server log ---" >&2; cat "$work/log" >&2 || true; exit 1; }
 
 "$product/gallerist-server" --help > "$work/help" 2>&1 || fail "--help did not exit 0"
-grep -q -- "--data DIR" "$work/help" || fail "--help does not describe the options"
+grep -q -- "--data=DIR" "$work/help" || fail "--help does not describe the options"
+"$product/gallerist-server" --version > "$work/version" 2>&1 || fail "--version did not exit 0"
+grep -q "^gallerist-server [0-9]" "$work/version" || fail "--version does not name the version: $(cat "$work/version")"
+if "$product/gallerist-server" --bogus > "$work/bogus" 2>&1; then fail "an unknown option was accepted"; else
+  [ $? -eq 2 ] || fail "an unknown option did not exit with 2"; fi
+grep -q "Unknown option: '--bogus'" "$work/bogus" || fail "an unknown option is not named: $(cat "$work/bogus")"
 
 "$product/gallerist-server" --data "$work/data" --port 0 "${model_args[@]}" > "$work/log" 2>&1 &
 server_pid=$!

@@ -2,44 +2,63 @@ package org.gallerist.client.core;
 
 import java.util.List;
 
+import org.gallerist.client.core.internal.ClientCommandLine;
+
+import picocli.CommandLine;
+
 /** Applies {@code --host H --port P --user U} (or {@code --host=H}) from the command line over saved settings. */
 public final class LaunchArguments {
+
+    /** What the command line asks for: open the client, or only print the usage or the version. */
+    public enum Requested {
+        RUN, HELP, VERSION
+    }
 
     private LaunchArguments() {
     }
 
-    /** Unknown arguments and unusable ports are ignored: the dialog still lets the user correct everything. */
+    public static Requested requested(List<String> args) {
+        CommandLine line = commandLine(new ClientCommandLine());
+        try {
+            line.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException unusable) {
+            return Requested.RUN;
+        }
+        return line.isUsageHelpRequested() ? Requested.HELP
+                : line.isVersionHelpRequested() ? Requested.VERSION : Requested.RUN;
+    }
+
+    /** The usage text of {@code --help}, generated from the options. */
+    public static String usage() {
+        return commandLine(new ClientCommandLine()).getUsageMessage();
+    }
+
+    private static CommandLine commandLine(ClientCommandLine options) {
+        CommandLine line = new CommandLine(options);
+        line.setUnmatchedArgumentsAllowed(true);
+        return line;
+    }
+
+    /** Other arguments, unusable ports and options without a value are ignored: the dialog lets the user correct all. */
     public static ConnectionSettings apply(ConnectionSettings base, List<String> args) {
+        ClientCommandLine given = new ClientCommandLine();
+        CommandLine line = commandLine(given);
+        try {
+            line.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException unusable) {
+            return base;
+        }
         ConnectionSettings result = base;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg;
-            String value = null;
-            int equals = arg.indexOf('=');
-            boolean inline = arg.startsWith("--") && equals > 0;
-            if (inline) {
-                name = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            } else if (i + 1 < args.size()) {
-                value = args.get(i + 1);
-            }
-            if (value == null) {
-                continue;
-            }
-            boolean consumed = true;
-            switch (name) {
-                case "--host" -> result = result.withHost(value.strip());
-                case "--user" -> result = result.withUser(value.strip());
-                case "--port" -> {
-                    var port = FormValidation.parsePort(value);
-                    if (port.isPresent()) {
-                        result = result.withPort(port.getAsInt());
-                    }
-                }
-                default -> consumed = false;
-            }
-            if (consumed && !inline) {
-                i++;
+        if (given.host != null) {
+            result = result.withHost(given.host.strip());
+        }
+        if (given.user != null) {
+            result = result.withUser(given.user.strip());
+        }
+        if (given.port != null) {
+            var port = FormValidation.parsePort(given.port);
+            if (port.isPresent()) {
+                result = result.withPort(port.getAsInt());
             }
         }
         return result;

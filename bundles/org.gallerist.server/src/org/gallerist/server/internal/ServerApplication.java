@@ -40,12 +40,21 @@ public class ServerApplication implements IApplication {
             options = ServerOptions.parse(List.of(raw == null ? new String[0] : raw), Path.of(System.getProperty("user.home")));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println(ServerOptions.USAGE);
+            System.err.print(ServerOptions.usage());
             return EXIT_USAGE;
         }
-        if (options.help()) {
-            System.out.println(ServerOptions.USAGE);
+        switch (options.requested()) {
+        case HELP -> {
+            System.out.print(ServerOptions.usage());
             return IApplication.EXIT_OK;
+        }
+        case VERSION -> {
+            System.out.println("gallerist-server " + FrameworkUtil.getBundle(getClass()).getVersion());
+            return IApplication.EXIT_OK;
+        }
+        case RUN -> {
+            // below
+        }
         }
         String problem = checkStartable(options);
         if (problem != null) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
+import picocli.CommandLine;
+
 /**
  * The server's settings, from (lowest to highest precedence) built-in defaults, the optional
  * {@code <data>/gallerist.properties} file, and the command line.
@@ -17,7 +19,12 @@ import java.util.Properties;
  * @param model the ONNX image model for similarity search, or null for the built-in model-free descriptor
  */
 public record ServerOptions(Path dataDir, String host, int port, boolean signupEnabled, int signupPerHour,
-        Storage storage, Path model, boolean help) {
+        Storage storage, Path model, Requested requested) {
+
+    /** What the command line asked for besides running: only the usage, or only the version. */
+    public enum Requested {
+        RUN, HELP, VERSION
+    }
 
     /**
      * @param encryptAtRest      new image files AES-GCM encrypted with {@code <data>/blob.key}; existing ones stay
@@ -40,19 +47,6 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
     public static final String MODEL_PID = "org.gallerist.similarity.onnx";
     /** Class labels looked for beside the model file, for suggested tags. */
     public static final String MODEL_LABELS = "imagenet_labels.txt";
-    public static final String USAGE = """
-            Usage: gallerist-server [--data DIR] [--host HOST] [--port PORT] [--no-signup] [--encrypt-at-rest]
-                                    [--model FILE] [--help]
-              --data DIR     data folder (database, host key, images); default ~/.gallerist/server
-              --host HOST    address to listen on; default 127.0.0.1
-              --port PORT    port to listen on (0 = any free port); default 2222
-              --no-signup    refuse new accounts (the 'signup' login)
-              --encrypt-at-rest  encrypt new image files (AES-GCM, key in DIR/blob.key: back it up)
-              --model FILE   ONNX image model for similar-image search (e.g. squeezenet1.1-embed-fp32.onnx;
-                             labels from imagenet_labels.txt beside it); default: the built-in descriptor
-            Settings may also be put in DIR/gallerist.properties (host, port, signupEnabled, signupPerHour,
-            encryptAtRest, maxImageMegabytes, maxImageMegapixels, model).""";
-
     public ServerOptions {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("The port must be between 0 and 65535, not " + port + ".");
@@ -65,27 +59,29 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
         }
     }
 
-    /** Parses the application arguments; {@code userHome} supplies the default data folder. */
+    /**
+     * Parses the application arguments; {@code userHome} supplies the default data folder.
+     *
+     * @throws IllegalArgumentException for an unknown option, a missing or mistyped value, or an unusable setting
+     */
     public static ServerOptions parse(List<String> args, Path userHome) throws IOException {
-        Path dataDir = userHome.resolve(".gallerist").resolve("server");
-        String host = null;
-        Integer port = null;
-        Boolean signup = null;
-        Boolean encrypt = null;
-        Path model = null;
-        boolean help = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            switch (arg) {
-            case "--data" -> dataDir = Path.of(value(args, ++i, arg));
-            case "--host" -> host = value(args, ++i, arg);
-            case "--port" -> port = parsePort(value(args, ++i, arg));
-            case "--no-signup" -> signup = false;
-            case "--encrypt-at-rest" -> encrypt = true;
-            case "--model" -> model = Path.of(value(args, ++i, arg)).toAbsolutePath();
-            case "--help", "-h" -> help = true;
-            default -> throw new IllegalArgumentException("Unknown option '" + arg + "'.");
-            }
+        ServerCommandLine given = new ServerCommandLine();
+        CommandLine line = new CommandLine(given);
+        try {
+            line.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        Requested requested = line.isUsageHelpRequested() ? Requested.HELP
+                : line.isVersionHelpRequested() ? Requested.VERSION : Requested.RUN;
+        Path dataDir = given.dataDir != null ? given.dataDir : userHome.resolve(".gallerist").resolve("server");
+        String host = given.host;
+        Integer port = given.port;
+        Boolean signup = given.noSignup ? false : null;
+        Boolean encrypt = given.encryptAtRest ? true : null;
+        Path model = given.model == null ? null : given.model.toAbsolutePath();
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new IllegalArgumentException("The port must be between 0 and 65535, not " + port + ".");
         }
         Properties file = load(dataDir.resolve(CONFIG_FILE));
         if (model == null && !file.getProperty("model", "").isBlank()) {
@@ -100,7 +96,12 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
                 new Storage(encrypt != null ? encrypt : Boolean.parseBoolean(file.getProperty("encryptAtRest", "false")),
                         parseInt(file.getProperty("maxImageMegabytes", "50"), "maxImageMegabytes"),
                         parseInt(file.getProperty("maxImageMegapixels", "50"), "maxImageMegapixels")),
-                model == null ? null : model.normalize(), help);
+                model == null ? null : model.normalize(), requested);
+    }
+
+    /** The usage text of {@code --help}, generated from the options. */
+    public static String usage() {
+        return new CommandLine(new ServerCommandLine()).getUsageMessage();
     }
 
     /** The properties of the {@code org.gallerist.server} configuration. */
@@ -133,13 +134,6 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
             properties.put("labelFile", labels.toString());
         }
         return Optional.of(properties);
-    }
-
-    private static String value(List<String> args, int index, String option) {
-        if (index >= args.size() || args.get(index).startsWith("--")) {
-            throw new IllegalArgumentException("The option " + option + " needs a value.");
-        }
-        return args.get(index);
     }
 
     private static int parsePort(String text) {

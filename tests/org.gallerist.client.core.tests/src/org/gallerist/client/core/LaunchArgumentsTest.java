@@ -1,6 +1,7 @@
 package org.gallerist.client.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -34,5 +35,15 @@ class LaunchArgumentsTest {
     @Test
     void trailingFlagWithoutValueIsIgnored() {
         assertEquals(SAVED, LaunchArguments.apply(SAVED, List.of("--host")));
+    }
+
+    @Test
+    void helpAndVersionAreAskedForAndTheUsageIsGenerated() {
+        assertEquals(LaunchArguments.Requested.HELP, LaunchArguments.requested(List.of("-clearPersistedState", "--help")));
+        assertEquals(LaunchArguments.Requested.VERSION, LaunchArguments.requested(List.of("--version")));
+        assertEquals(LaunchArguments.Requested.RUN, LaunchArguments.requested(List.of("--host", "h", "-data", "x")));
+        String usage = LaunchArguments.usage();
+        assertTrue(usage.contains("--host=HOST") && usage.contains("--port=PORT") && usage.contains("--user=USER"),
+                usage);
     }
 }

@@ -82,13 +82,28 @@ class ServerOptionsTest {
 
     @Test
     void badArgumentsAreExplained() {
-        assertEquals("Unknown option '--bogus'.",
+        assertEquals("Unknown option: '--bogus'",
                 assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse(List.of("--bogus"), home)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> ServerOptions.parse(List.of("--port", "http"), home)).getMessage().contains("number"));
+                () -> ServerOptions.parse(List.of("--port", "http"), home)).getMessage().contains("'http' is not an int"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> ServerOptions.parse(List.of("--port", "70000"), home)).getMessage().contains("65535"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse(List.of("--data"), home))
-                .getMessage().contains("needs a value"));
+                .getMessage().contains("Missing required parameter for option '--data'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse(List.of("stray"), home))
+                .getMessage().contains("'stray'"));
+    }
+
+    @Test
+    void helpAndVersionAreAskedForNotRun() throws Exception {
+        assertEquals(ServerOptions.Requested.HELP, ServerOptions.parse(List.of("--help"), home).requested());
+        assertEquals(ServerOptions.Requested.HELP, ServerOptions.parse(List.of("-h"), home).requested());
+        assertEquals(ServerOptions.Requested.VERSION, ServerOptions.parse(List.of("--version"), home).requested());
+        assertEquals(ServerOptions.Requested.RUN, ServerOptions.parse(List.of(), home).requested());
+        String usage = ServerOptions.usage();
+        for (String option : List.of("--data=DIR", "--host=HOST", "--port=PORT", "--no-signup", "--encrypt-at-rest",
+                "--model=FILE", "--help", "--version", "gallerist.properties")) {
+            assertTrue(usage.contains(option), option + " in " + usage);
+        }
     }
 }

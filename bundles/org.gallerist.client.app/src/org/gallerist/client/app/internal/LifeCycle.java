@@ -37,6 +37,20 @@ public class LifeCycle {
 
     @PostContextCreate
     public void logIn(IEclipseContext context) {
+        List<String> args = List.of(Platform.getApplicationArgs());
+        switch (LaunchArguments.requested(args)) {
+        case HELP -> {
+            System.out.print(LaunchArguments.usage());
+            return; // not logged in: no window opens and the application ends
+        }
+        case VERSION -> {
+            System.out.println("gallerist-client " + FrameworkUtil.getBundle(LifeCycle.class).getVersion());
+            return;
+        }
+        case RUN -> {
+            // log in below
+        }
+        }
         Optional<GalleristClient> client = clientLookup.await();
         if (client.isEmpty()) {
             MessageDialog.openError(null, "Gallerist",
@@ -44,8 +58,7 @@ public class LifeCycle {
             return;
         }
         LoginPrompt prompt = new LoginPrompt(client.get(), ClientHome.fromSystemProperties());
-        ConnectionSettings initial = LaunchArguments.apply(prompt.lastSettings(),
-                List.of(Platform.getApplicationArgs()));
+        ConnectionSettings initial = LaunchArguments.apply(prompt.lastSettings(), args);
         Optional<Connection> connection = prompt.ask(null, initial);
         if (connection.isEmpty()) {
             return;

@@ -1,0 +1,36 @@
+package org.gallerist.server.internal;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The server launcher's options as picocli reads them; {@link ServerOptions} merges them with the data folder's file. */
+@Command(name = "gallerist-server", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs the Gallerist server: images and accounts in DIR, answering over SSH.",
+        footer = { "", "Settings may also be put in DIR/gallerist.properties (host, port, signupEnabled, signupPerHour,",
+                "encryptAtRest, maxImageMegabytes, maxImageMegapixels, model); options given here win." })
+final class ServerCommandLine {
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Data folder (database, host key, images); default ~/.gallerist/server.")
+    Path dataDir;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on; default 127.0.0.1.")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (0 = any free port); default 2222.")
+    Integer port;
+
+    @Option(names = "--no-signup", description = "Refuse new accounts (the 'signup' login).")
+    boolean noSignup;
+
+    @Option(names = "--encrypt-at-rest",
+            description = "Encrypt new image files (AES-GCM, key in DIR/blob.key: back it up).")
+    boolean encryptAtRest;
+
+    @Option(names = "--model", paramLabel = "FILE", description = { "ONNX image model for similar-image search (e.g.",
+            "squeezenet1.1-embed-fp32.onnx; labels from imagenet_labels.txt beside it);",
+            "default: the built-in descriptor." })
+    Path model;
+}
