@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -11,11 +13,14 @@ import org.gallerist.api.GalleristException;
 /**
  * Runs each unit of work in a transaction of its own, on a fresh connection. A transaction that the database rolled
  * back whole to break a deadlock or a lock wait (one of the {@code retryStates}) is run again after a short random
- * pause, a few times at most. Any other SQL failure ends as {@link ErrorCode#INTERNAL}; runtime exceptions of the
- * work pass unchanged, after the rollback.
+ * pause, a few times at most. Any other SQL failure is logged and ends as {@link ErrorCode#INTERNAL} with a fixed
+ * message: the database's own message names tables and constraints, which is no business of a user. Runtime
+ * exceptions of the work pass unchanged, after the rollback.
  */
 final class Transactions {
 
+    static final String FAILURE_MESSAGE = "Storage failure; see the server log.";
+    private static final Logger LOG = Logger.getLogger(Transactions.class.getName());
 
     /** Opens a new connection, which the caller closes. */
     @FunctionalInterface
@@ -42,7 +47,8 @@ final class Transactions {
                     pause(attempt);
                     continue;
                 }
-                throw new GalleristException(ErrorCode.INTERNAL, "Storage failure: " + e.getMessage(), e);
+                LOG.log(Level.SEVERE, "Storage failure (SQLState " + e.getSQLState() + ")", e);
+                throw new GalleristException(ErrorCode.INTERNAL, FAILURE_MESSAGE, e);
             }
         }
     }

@@ -77,6 +77,7 @@ class TransactionsTest {
                 () -> transactions.run(failingFirst(Integer.MAX_VALUE, "42X05")));
 
         assertEquals(ErrorCode.INTERNAL, failure.code());
+        assertEquals(Transactions.FAILURE_MESSAGE, failure.getMessage(), "the database's message stays in the log");
         assertEquals(1, attempts.get());
         assertEquals(List.of(), committed());
     }
