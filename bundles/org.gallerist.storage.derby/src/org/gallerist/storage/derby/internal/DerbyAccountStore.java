@@ -72,7 +72,8 @@ public class DerbyAccountStore implements AccountStore {
     @Override
     public Optional<String> passwordHash(String username) {
         return database.inTransaction(
-                sql -> sql.optional("SELECT password_hash FROM users WHERE name = ?", row -> row.getString(1), username));
+                sql -> sql.optional("SELECT password_hash FROM users WHERE name = ?", row -> row.getString(1),
+                        username));
     }
 
     @Override

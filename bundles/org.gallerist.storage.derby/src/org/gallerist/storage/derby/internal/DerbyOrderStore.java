@@ -92,7 +92,8 @@ public class DerbyOrderStore implements OrderStore {
             // locked by our update above: it is still there
             OrderLine orderLine = sql.one("SELECT i.name, u.name, i.price FROM images i"
                     + " JOIN users u ON u.id = i.owner_id WHERE i.id = ?",
-                    row -> new OrderLine(image, row.getString(1), row.getString(2), line.getValue(), row.getBigDecimal(3)),
+                    row -> new OrderLine(image, row.getString(1), row.getString(2), line.getValue(),
+                            row.getBigDecimal(3)),
                     image);
             sql.update("INSERT INTO order_lines (order_id, line_no, image_id, image_name, seller_name, quantity,"
                     + " unit_price) VALUES (?, ?, ?, ?, ?, ?, ?)", orderId, ++lineNo, orderLine.image(),
@@ -149,7 +150,8 @@ public class DerbyOrderStore implements OrderStore {
 
     /** Explains a failed take: not visible to the buyer (not found, no existence leak) or too few in stock. */
     private static String whyNot(Sql sql, long image, int quantity, long buyerId) throws SQLException {
-        return sql.optional("SELECT name, quantity FROM images WHERE id = ? AND (visibility = 'PUBLIC' OR owner_id = ?)",
+        return sql.optional("SELECT name, quantity FROM images"
+                + " WHERE id = ? AND (visibility = 'PUBLIC' OR owner_id = ?)",
                 row -> "#" + image + " '" + row.getString(1) + "' has " + row.getInt(2) + " (you asked for " + quantity
                         + ")",
                 image, buyerId)
@@ -166,7 +168,8 @@ public class DerbyOrderStore implements OrderStore {
         Map<Long, List<OrderLine>> linesById = new LinkedHashMap<>();
         sql.forEach("SELECT o.id, b.name, o.placed_ms, l.image_id, l.image_name, l.seller_name, l.quantity,"
                 + " l.unit_price FROM orders o JOIN users b ON b.id = o.buyer_id"
-                + " JOIN order_lines l ON l.order_id = o.id" + where + " ORDER BY o.placed_ms DESC, o.id DESC, l.line_no",
+                + " JOIN order_lines l ON l.order_id = o.id" + where
+                + " ORDER BY o.placed_ms DESC, o.id DESC, l.line_no",
                 row -> {
                     long id = row.getLong(1);
                     heads.putIfAbsent(id, new OrderHead(row.getString(2), Instant.ofEpochMilli(row.getLong(3))));

@@ -72,7 +72,8 @@ public class DerbyVectorStore implements VectorStore {
 
     @Override
     public int deleteOthers(String embedderId) {
-        return database.inTransaction(sql -> sql.update("DELETE FROM image_vectors WHERE embedder_id <> ?", embedderId));
+        return database.inTransaction(
+                sql -> sql.update("DELETE FROM image_vectors WHERE embedder_id <> ?", embedderId));
     }
 
     @Override

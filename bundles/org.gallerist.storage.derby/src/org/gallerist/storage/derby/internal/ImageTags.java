@@ -21,7 +21,8 @@ final class ImageTags {
     /** Links the image to each tag, creating tags on first use. */
     static void link(Sql sql, long imageId, List<String> tags) throws SQLException {
         for (String tag : new TreeSet<>(tags)) {
-            sql.update("INSERT INTO image_tags (image_id, tag_id) VALUES (?, ?)", imageId, idCreatingIfAbsent(sql, tag));
+            long tagId = idCreatingIfAbsent(sql, tag);
+            sql.update("INSERT INTO image_tags (image_id, tag_id) VALUES (?, ?)", imageId, tagId);
         }
     }
 

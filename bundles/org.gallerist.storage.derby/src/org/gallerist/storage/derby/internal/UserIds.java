@@ -17,6 +17,7 @@ final class UserIds {
     }
 
     static long require(Sql sql, String name) throws SQLException {
-        return find(sql, name).orElseThrow(() -> new GalleristException(ErrorCode.NOT_FOUND, "No user '" + name + "'."));
+        return find(sql, name)
+                .orElseThrow(() -> new GalleristException(ErrorCode.NOT_FOUND, "No user '" + name + "'."));
     }
 }
