@@ -2,7 +2,6 @@ package org.gallerist.storage.derby.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -25,16 +24,10 @@ public class DerbyAccountStore implements AccountStore {
     private static final String USER_COLUMNS = "name, role, disabled, created_ms";
 
     private final DerbyDatabase database;
-    private final Clock clock;
 
     @Activate
     public DerbyAccountStore(@Reference DerbyDatabase database) {
-        this(database, Clock.systemUTC());
-    }
-
-    DerbyAccountStore(DerbyDatabase database, Clock clock) {
         this.database = database;
-        this.clock = clock;
     }
 
     @Override
@@ -43,7 +36,7 @@ public class DerbyAccountStore implements AccountStore {
             // Serialises sign-ups, so exactly one first user becomes the admin.
             sql.execute("LOCK TABLE users IN EXCLUSIVE MODE");
             Role role = sql.one("SELECT COUNT(*) FROM users", row -> row.getLong(1)) == 0 ? Role.ADMIN : Role.USER;
-            long created = clock.millis();
+            long created = System.currentTimeMillis();
             long id;
             try {
                 id = sql.insert("INSERT INTO users (name, password_hash, role, disabled, created_ms)"

@@ -1,7 +1,6 @@
 package org.gallerist.storage.derby.internal;
 
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,16 +29,10 @@ import org.osgi.service.component.annotations.Reference;
 public class DerbyOrderStore implements OrderStore {
 
     private final DerbyDatabase database;
-    private final Clock clock;
 
     @Activate
     public DerbyOrderStore(@Reference DerbyDatabase database) {
-        this(database, Clock.systemUTC());
-    }
-
-    DerbyOrderStore(DerbyDatabase database, Clock clock) {
         this.database = database;
-        this.clock = clock;
     }
 
     @Override
@@ -74,7 +67,7 @@ public class DerbyOrderStore implements OrderStore {
             throw new GalleristException(ErrorCode.INSUFFICIENT_STOCK,
                     "Not enough in stock: " + String.join("; ", shortfalls) + ".");
         }
-        long placed = clock.millis();
+        long placed = System.currentTimeMillis();
         long orderId;
         try {
             orderId = sql.insert("INSERT INTO orders (buyer_id, placed_ms, request_key) VALUES (?, ?, ?)", buyerId,
