@@ -1,11 +1,13 @@
 package org.gallerist.core.internal;
 
+import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.gallerist.api.User;
 import org.gallerist.api.similarity.Embedder;
+import org.gallerist.api.similarity.Embedding;
 import org.gallerist.api.similarity.VectorIndex;
 
 /** The embedder in use, its vectors, and who may see each indexed image; replaced as a whole when the embedder changes. */
@@ -13,6 +15,14 @@ record ActiveIndex(Embedder embedder, VectorIndex index, Map<Long, ImageAccess> 
 
     static ActiveIndex of(Embedder embedder, VectorIndex index) {
         return new ActiveIndex(embedder, index, new ConcurrentHashMap<>());
+    }
+
+    String embedderId() {
+        return embedder.id();
+    }
+
+    Embedding embed(BufferedImage image) {
+        return embedder.embed(List.of(image)).get(0);
     }
 
     void put(long id, ImageAccess imageAccess, float[] vector) {

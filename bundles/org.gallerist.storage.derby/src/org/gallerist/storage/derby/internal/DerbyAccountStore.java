@@ -1,13 +1,8 @@
 package org.gallerist.storage.derby.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,87 +24,59 @@ public class DerbyAccountStore implements AccountStore {
     private static final String USER_COLUMNS = "name, role, disabled, created_ms";
 
     private final DerbyDatabase database;
-    private final Clock clock;
 
     @Activate
     public DerbyAccountStore(@Reference DerbyDatabase database) {
-        this(database, Clock.systemUTC());
-    }
-
-    DerbyAccountStore(DerbyDatabase database, Clock clock) {
         this.database = database;
-        this.clock = clock;
     }
 
     @Override
     public User createUser(String username, String passwordHash, List<AuthorizedKey> keys) {
-        return database.inTransaction(connection -> {
-            try (Statement lock = connection.createStatement()) {
-                // Serialises sign-ups, so exactly one first user becomes the admin.
-                lock.execute("LOCK TABLE users IN EXCLUSIVE MODE");
-            }
-            Role role = countUsers(connection) == 0 ? Role.ADMIN : Role.USER;
-            Instant created = clock.instant();
+        return database.inTransaction(sql -> {
+            // Serialises sign-ups, so exactly one first user becomes the admin.
+            sql.execute("LOCK TABLE users IN EXCLUSIVE MODE");
+            Role role = sql.one("SELECT COUNT(*) FROM users", row -> row.getLong(1)) == 0 ? Role.ADMIN : Role.USER;
+            long created = System.currentTimeMillis();
             long id;
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO users (name, password_hash, role, disabled, created_ms) VALUES (?, ?, ?, FALSE, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                insert.setString(1, username);
-                insert.setString(2, passwordHash);
-                insert.setString(3, role.name());
-                insert.setLong(4, created.toEpochMilli());
-                insert.executeUpdate();
-                try (ResultSet generated = insert.getGeneratedKeys()) {
-                    generated.next();
-                    id = generated.getLong(1);
-                }
+            try {
+                id = sql.insert("INSERT INTO users (name, password_hash, role, disabled, created_ms)"
+                        + " VALUES (?, ?, ?, FALSE, ?)", username, passwordHash, role.name(), created);
             } catch (SQLException e) {
-                if (DerbyDatabase.isDuplicateKey(e)) {
+                if (Sql.isDuplicateKey(e)) {
                     throw new GalleristException(ErrorCode.USER_EXISTS,
                             "The username '" + username + "' is already taken.");
                 }
                 throw e;
             }
             for (AuthorizedKey key : keys) {
-                insertKey(connection, id, key);
+                insertKey(sql, id, key);
             }
-            return new User(username, role, false, Instant.ofEpochMilli(created.toEpochMilli()));
+            return new User(username, role, false, Instant.ofEpochMilli(created));
         });
     }
 
     @Override
     public Optional<User> findUser(String username) {
-        return database.inTransaction(connection -> {
-            try (PreparedStatement query = connection
-                    .prepareStatement("SELECT " + USER_COLUMNS + " FROM users WHERE name = ?")) {
-                query.setString(1, username);
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? Optional.of(user(rows)) : Optional.empty();
-                }
-            }
-        });
+        return database.inTransaction(
+                sql -> sql.optional("SELECT " + USER_COLUMNS + " FROM users WHERE name = ?", DerbyAccountStore::user,
+                        username));
     }
 
     @Override
     public Optional<String> passwordHash(String username) {
-        return database.inTransaction(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT password_hash FROM users WHERE name = ?")) {
-                query.setString(1, username);
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return database.inTransaction(
+                sql -> sql.optional("SELECT password_hash FROM users WHERE name = ?", row -> row.getString(1),
+                        username));
     }
 
     @Override
     public void addKey(String username, AuthorizedKey key) {
-        database.inTransaction(connection -> {
-            long id = userId(connection, username);
+        database.inTransaction(sql -> {
+            long id = UserIds.require(sql, username);
             try {
-                insertKey(connection, id, key);
+                insertKey(sql, id, key);
             } catch (SQLException e) {
-                if (DerbyDatabase.isDuplicateKey(e)) {
+                if (Sql.isDuplicateKey(e)) {
                     throw new GalleristException(ErrorCode.DUPLICATE,
                             "This key (" + key.fingerprint() + ") is already authorized.");
                 }
@@ -121,95 +88,41 @@ public class DerbyAccountStore implements AccountStore {
 
     @Override
     public List<AuthorizedKey> keys(String username) {
-        return database.inTransaction(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT k.fingerprint, k.key_type, k.key_comment, k.openssh_line, k.added_ms FROM user_keys k"
-                            + " JOIN users u ON u.id = k.user_id WHERE u.name = ? ORDER BY k.added_ms, k.fingerprint")) {
-                query.setString(1, username);
-                List<AuthorizedKey> keys = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        keys.add(new AuthorizedKey(rows.getString(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), Instant.ofEpochMilli(rows.getLong(5))));
-                    }
-                }
-                return keys;
-            }
-        });
+        return database.inTransaction(sql -> sql.list(
+                "SELECT k.fingerprint, k.key_type, k.key_comment, k.openssh_line, k.added_ms FROM user_keys k"
+                        + " JOIN users u ON u.id = k.user_id WHERE u.name = ? ORDER BY k.added_ms, k.fingerprint",
+                row -> new AuthorizedKey(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        Instant.ofEpochMilli(row.getLong(5))),
+                username));
     }
 
     @Override
     public boolean removeKey(String username, String fingerprint) {
-        return database.inTransaction(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM user_keys WHERE fingerprint = ? AND user_id = (SELECT id FROM users WHERE name = ?)")) {
-                delete.setString(1, fingerprint);
-                delete.setString(2, username);
-                return delete.executeUpdate() > 0;
-            }
-        });
+        return database.inTransaction(sql -> sql.update(
+                "DELETE FROM user_keys WHERE fingerprint = ? AND user_id = (SELECT id FROM users WHERE name = ?)",
+                fingerprint, username) > 0);
     }
 
     @Override
     public List<User> listUsers() {
-        return database.inTransaction(connection -> {
-            try (Statement query = connection.createStatement();
-                    ResultSet rows = query.executeQuery("SELECT " + USER_COLUMNS + " FROM users ORDER BY name")) {
-                List<User> users = new ArrayList<>();
-                while (rows.next()) {
-                    users.add(user(rows));
-                }
-                return users;
-            }
-        });
+        return database.inTransaction(
+                sql -> sql.list("SELECT " + USER_COLUMNS + " FROM users ORDER BY name", DerbyAccountStore::user));
     }
 
     @Override
     public boolean setDisabled(String username, boolean disabled) {
-        return database.inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE users SET disabled = ? WHERE name = ?")) {
-                update.setBoolean(1, disabled);
-                update.setString(2, username);
-                return update.executeUpdate() > 0;
-            }
-        });
+        return database.inTransaction(
+                sql -> sql.update("UPDATE users SET disabled = ? WHERE name = ?", disabled, username) > 0);
     }
 
-    private static long countUsers(Connection connection) throws SQLException {
-        try (Statement query = connection.createStatement();
-                ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM users")) {
-            rows.next();
-            return rows.getLong(1);
-        }
+    private static void insertKey(Sql sql, long userId, AuthorizedKey key) throws SQLException {
+        sql.update("INSERT INTO user_keys (user_id, fingerprint, key_type, key_comment, openssh_line, added_ms)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", userId, key.fingerprint(), key.type(), key.comment(), key.openSshLine(),
+                key.added().toEpochMilli());
     }
 
-    private static long userId(Connection connection, String username) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT id FROM users WHERE name = ?")) {
-            query.setString(1, username);
-            try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) {
-                    throw new GalleristException(ErrorCode.NOT_FOUND, "No user '" + username + "'.");
-                }
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    private static void insertKey(Connection connection, long userId, AuthorizedKey key) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO user_keys"
-                + " (user_id, fingerprint, key_type, key_comment, openssh_line, added_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, userId);
-            insert.setString(2, key.fingerprint());
-            insert.setString(3, key.type());
-            insert.setString(4, key.comment());
-            insert.setString(5, key.openSshLine());
-            insert.setLong(6, key.added().toEpochMilli());
-            insert.executeUpdate();
-        }
-    }
-
-    private static User user(ResultSet rows) throws SQLException {
-        return new User(rows.getString(1), Role.valueOf(rows.getString(2).toUpperCase(Locale.ROOT)), rows.getBoolean(3),
-                Instant.ofEpochMilli(rows.getLong(4)));
+    private static User user(ResultSet row) throws SQLException {
+        return new User(row.getString(1), Role.valueOf(row.getString(2).toUpperCase(Locale.ROOT)), row.getBoolean(3),
+                Instant.ofEpochMilli(row.getLong(4)));
     }
 }

@@ -7,10 +7,9 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.Set;
 
 import org.apache.derby.jdbc.EmbeddedDriver;
-import org.gallerist.api.ErrorCode;
-import org.gallerist.api.GalleristException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -24,13 +23,13 @@ import org.osgi.service.component.annotations.Deactivate;
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class DerbyDatabase {
 
-    private static final String DUPLICATE_KEY = "23505";
-    private static final String DEADLOCK = "40001";
-    private static final String LOCK_TIMEOUT = "40XL1";
+    /** Derby rolled the whole transaction back: chosen as a deadlock victim, or timed out waiting for a lock. */
+    private static final Set<String> ROLLED_BACK_WHOLE = Set.of("40001", "40XL1");
     private static final int ATTEMPTS = 5;
 
     private final Driver driver;
     private final String url;
+    private final Transactions transactions;
 
     @Activate
     public DerbyDatabase(StorageConfig config) throws IOException, SQLException {
@@ -46,8 +45,9 @@ public class DerbyDatabase {
         this.driver = new EmbeddedDriver(); // boots the engine, which reads the property above
         this.url = "jdbc:derby:" + dataDir.resolve("db").toAbsolutePath();
         try (Connection connection = driver.connect(url + ";create=true", new Properties())) {
-            new Migrations(connection).apply();
+            new Migrations(new Sql(connection)).apply();
         }
+        this.transactions = new Transactions(() -> driver.connect(url, new Properties()), ROLLED_BACK_WHOLE, ATTEMPTS);
     }
 
     /**
@@ -55,37 +55,7 @@ public class DerbyDatabase {
      * timed out on a lock was rolled back whole, so it is retried a few times after a short random pause.
      */
     public <T> T inTransaction(SqlWork<T> work) {
-        for (int attempt = 1;; attempt++) {
-            try (Connection connection = driver.connect(url, new Properties())) {
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run(connection);
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                if ((DEADLOCK.equals(e.getSQLState()) || LOCK_TIMEOUT.equals(e.getSQLState())) && attempt < ATTEMPTS) {
-                    pause(attempt);
-                    continue;
-                }
-                throw new GalleristException(ErrorCode.INTERNAL, "Storage failure: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 20L * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    public static boolean isDuplicateKey(SQLException e) {
-        return DUPLICATE_KEY.equals(e.getSQLState());
+        return transactions.run(work);
     }
 
     @Deactivate

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -14,23 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import javax.crypto.Cipher;
-import javax.crypto.CipherInputStream;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -44,29 +33,22 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
  * reaches its final name only by an atomic rename of a file already flushed to disk, so a crash leaves at most
  * staging leftovers, which {@link #sweep} removes.
  * <p>
- * With {@code encryptAtRest}, new files are AES-256-GCM encrypted: {@link #MAGIC}, a random 12-byte nonce, then the
- * ciphertext with its 16-byte tag; the content key is bound as associated data. The key is 32 random bytes in
- * {@code <dataDir>/blob.key} (owner read/write only), created on first use. Files without the header are plain, so
- * switching encryption on (or off) never makes existing files unreadable. Keys stay the sha-256 of the plain bytes.
+ * With {@code encryptAtRest}, new files are encrypted by {@link BlobCipher} with the key in {@code <dataDir>/blob.key}.
+ * Files without its header are read as plain, so switching encryption on (or off) never makes existing files
+ * unreadable. Keys stay the sha-256 of the plain bytes.
  */
 @Component(service = BlobStore.class, configurationPid = "org.gallerist.server",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class FileBlobStore implements BlobStore {
 
-    static final byte[] MAGIC = "GLRY-AESGCM-1\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final int KEY_BYTES = 32;
     private static final int BUFFER = 64 * 1024;
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
     private static final String TMP = "tmp";
 
     private final Path blobs;
     private final Path staging;
-    private final Path keyFile;
+    private final BlobCipher cipher;
     private final boolean encrypt;
-    private final SecureRandom random = new SecureRandom();
-    private SecretKey secretKey; // guarded by this; loaded on first use
 
     @Activate
     public FileBlobStore(BlobStoreConfig config) throws IOException {
@@ -76,11 +58,11 @@ public class FileBlobStore implements BlobStore {
     FileBlobStore(Path dataDir, boolean encrypt) throws IOException {
         this.blobs = dataDir.resolve("blobs");
         this.staging = blobs.resolve(TMP);
-        this.keyFile = dataDir.resolve("blob.key");
+        this.cipher = new BlobCipher(dataDir.resolve("blob.key"));
         this.encrypt = encrypt;
         Files.createDirectories(staging);
         if (encrypt) {
-            secretKey(); // a missing or broken key shows at start, not at the first upload
+            cipher.loadKey(); // a missing or broken key shows at start, not at the first upload
         }
     }
 
@@ -125,8 +107,7 @@ public class FileBlobStore implements BlobStore {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(channel);
                 if (encrypt) {
-                    Cipher cipher = startEncryption(out, key);
-                    out.write(finish(cipher, content));
+                    cipher.encrypt(content, key, out);
                 } else {
                     out.write(content);
                 }
@@ -142,29 +123,7 @@ public class FileBlobStore implements BlobStore {
     @Override
     public InputStream open(String key) throws IOException {
         Path file = path(key);
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
-        try {
-            in.mark(MAGIC.length);
-            byte[] head = in.readNBytes(MAGIC.length);
-            if (!Arrays.equals(head, MAGIC)) {
-                in.reset();
-                return in; // written before encryption was switched on
-            }
-            byte[] nonce = in.readNBytes(NONCE_BYTES);
-            if (nonce.length != NONCE_BYTES) {
-                throw new IOException("The stored file for " + key + " is truncated.");
-            }
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, secretKey(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(key.getBytes(StandardCharsets.US_ASCII));
-            return new CipherInputStream(in, cipher);
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
-        } catch (GeneralSecurityException e) {
-            in.close();
-            throw new IOException("Cannot decrypt the stored file for " + key + ".", e);
-        }
+        return cipher.plain(new BufferedInputStream(Files.newInputStream(file), BUFFER), key);
     }
 
     @Override
@@ -275,41 +234,8 @@ public class FileBlobStore implements BlobStore {
     private void encryptFile(Path plain, Path encrypted, String key) throws IOException {
         try (InputStream in = Files.newInputStream(plain);
                 FileChannel channel = FileChannel.open(encrypted, StandardOpenOption.WRITE)) {
-            OutputStream out = Channels.newOutputStream(channel);
-            Cipher cipher = startEncryption(out, key);
-            byte[] buffer = new byte[BUFFER];
-            for (int read; (read = in.read(buffer)) != -1;) {
-                byte[] chunk = cipher.update(buffer, 0, read);
-                if (chunk != null) {
-                    out.write(chunk);
-                }
-            }
-            out.write(finish(cipher, new byte[0]));
+            cipher.encrypt(in, key, Channels.newOutputStream(channel));
             channel.force(true);
-        }
-    }
-
-    /** Writes the header and returns a cipher ready for the content. */
-    private Cipher startEncryption(OutputStream out, String key) throws IOException {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, secretKey(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(key.getBytes(StandardCharsets.US_ASCII));
-            out.write(MAGIC);
-            out.write(nonce);
-            return cipher;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("Cannot encrypt: " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] finish(Cipher cipher, byte[] last) throws IOException {
-        try {
-            return cipher.doFinal(last);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("Cannot encrypt: " + e.getMessage(), e);
         }
     }
 
@@ -328,44 +254,6 @@ public class FileBlobStore implements BlobStore {
             directory.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // not every platform can open or sync a directory (e.g. Windows); the rename itself is atomic
-        }
-    }
-
-    private synchronized SecretKey secretKey() throws IOException {
-        if (secretKey == null) {
-            if (!Files.exists(keyFile)) {
-                createKeyFile();
-            }
-            byte[] bytes = Files.readAllBytes(keyFile);
-            if (bytes.length != KEY_BYTES) {
-                throw new IOException("The blob key " + keyFile + " is not " + KEY_BYTES + " bytes long.");
-            }
-            secretKey = new SecretKeySpec(bytes, "AES");
-        }
-        return secretKey;
-    }
-
-    private void createKeyFile() throws IOException {
-        Path temp = keyFile.resolveSibling(keyFile.getFileName() + ".new-" + Long.toHexString(random.nextLong()));
-        if (keyFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(temp);
-        }
-        try {
-            byte[] bytes = new byte[KEY_BYTES];
-            random.nextBytes(bytes);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, keyFile); // no replace: a key once used must never change
-            } catch (FileAlreadyExistsException e) {
-                // another process created it first; use theirs
-            }
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 

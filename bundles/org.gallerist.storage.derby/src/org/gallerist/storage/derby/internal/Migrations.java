@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,63 +17,50 @@ final class Migrations {
     static final List<String> SCRIPTS = List.of("V001__accounts.sql", "V002__images_orders.sql",
             "V003__image_vectors.sql", "V004__order_request_keys.sql");
 
-    private final Connection connection;
+    private final Sql sql;
 
-    Migrations(Connection connection) {
-        this.connection = connection;
+    Migrations(Sql sql) {
+        this.sql = sql;
     }
 
     void apply() throws SQLException {
-        connection.setAutoCommit(false);
-        ensureVersionTable();
-        int current = currentVersion();
+        int current = sql.inTransaction(transaction -> {
+            ensureVersionTable(transaction);
+            return currentVersion(transaction);
+        });
         for (int version = current + 1; version <= SCRIPTS.size(); version++) {
-            String script = read(SCRIPTS.get(version - 1));
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : statements(script)) {
-                    statement.execute(sql);
+            String name = SCRIPTS.get(version - 1);
+            List<String> statements = statements(read(name));
+            int applied = version;
+            sql.inTransaction(transaction -> {
+                for (String statement : statements) {
+                    transaction.execute(statement);
                 }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO schema_version (version, script, applied_ms) VALUES (?, ?, ?)")) {
-                    insert.setInt(1, version);
-                    insert.setString(2, SCRIPTS.get(version - 1));
-                    insert.setLong(3, System.currentTimeMillis());
-                    insert.executeUpdate();
-                }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
+                return transaction.update("INSERT INTO schema_version (version, script, applied_ms) VALUES (?, ?, ?)",
+                        applied, name, System.currentTimeMillis());
+            });
         }
-        connection.setAutoCommit(true);
     }
 
     int currentVersion() throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
-            rows.next();
-            return rows.getInt(1);
-        }
+        return currentVersion(sql);
     }
 
-    private void ensureVersionTable() throws SQLException {
-        try (ResultSet tables = connection.getMetaData().getTables(null, null, "SCHEMA_VERSION", null)) {
-            if (tables.next()) {
-                return;
-            }
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL,"
+    private static int currentVersion(Sql sql) throws SQLException {
+        return sql.one("SELECT MAX(version) FROM schema_version", row -> row.getInt(1));
+    }
+
+    private static void ensureVersionTable(Sql sql) throws SQLException {
+        if (!sql.tableExists("SCHEMA_VERSION")) {
+            sql.execute("CREATE TABLE schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL,"
                     + " applied_ms BIGINT NOT NULL)");
         }
-        connection.commit();
     }
 
     /** Statements are separated by lines ending in ';'; lines starting with '--' are comments. */
     static List<String> statements(String script) {
         StringBuilder current = new StringBuilder();
-        java.util.ArrayList<String> result = new java.util.ArrayList<>();
+        List<String> result = new ArrayList<>();
         for (String line : script.split("\n")) {
             String trimmed = line.strip();
             if (trimmed.startsWith("--") || trimmed.isEmpty()) {
@@ -84,8 +68,8 @@ final class Migrations {
             }
             current.append(line).append('\n');
             if (trimmed.endsWith(";")) {
-                String sql = current.toString().strip();
-                result.add(sql.substring(0, sql.length() - 1));
+                String statement = current.toString().strip();
+                result.add(statement.substring(0, statement.length() - 1));
                 current.setLength(0);
             }
         }

@@ -165,7 +165,7 @@ class FileBlobStoreTest {
         assertEquals(sha(content), key, "the key is the plain content's hash");
         byte[] onDisk = Files.readAllBytes(store.path(key));
         assertFalse(new String(onDisk, java.nio.charset.StandardCharsets.ISO_8859_1).contains("recognisable"));
-        assertArrayEquals(FileBlobStore.MAGIC, Arrays.copyOf(onDisk, FileBlobStore.MAGIC.length));
+        assertArrayEquals(BlobCipher.MAGIC, Arrays.copyOf(onDisk, BlobCipher.MAGIC.length));
         assertArrayEquals(content, read(store, key));
         assertEquals(List.of(), files(dataDir.resolve("blobs/tmp")), "no plaintext left in staging");
 

@@ -1,0 +1,56 @@
+package org.gallerist.core.internal;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import org.gallerist.api.image.ImageSize;
+import org.gallerist.api.spi.BlobStore;
+import org.gallerist.api.spi.ImageProcessor;
+import org.gallerist.api.spi.ImageRecord;
+
+/**
+ * Decodes what an embedder sees: always the preview rendition, of an upload, of a stored image in the re-index, and of
+ * every query image, so all vectors of one index come from the same pipeline.
+ */
+final class AnalysisImages {
+
+    /** Decoding keeps at least this short side, what the usual 224 px CNN input is cropped from. */
+    static final int ANALYSIS_SHORT_SIDE = 256;
+
+    private final ImageProcessor processor;
+    private final BlobStore blobs;
+    private final SimilarityConfig limits;
+
+    AnalysisImages(ImageProcessor processor, BlobStore blobs, SimilarityConfig limits) {
+        this.processor = processor;
+        this.blobs = blobs;
+        this.limits = limits;
+    }
+
+    /** An upload's preview rendition, made before its row is stored. */
+    BufferedImage decode(byte[] preview) {
+        return processor.decodeForAnalysis(preview, ANALYSIS_SHORT_SIDE, limits.maxImagePixels());
+    }
+
+    /** A stored image's preview; its original where it has none. */
+    BufferedImage decodeStored(ImageRecord record) throws IOException {
+        String key = record.previewKey() != null ? record.previewKey() : record.originalKey();
+        try (InputStream in = blobs.open(key)) {
+            return decode(in.readAllBytes());
+        }
+    }
+
+    /** A query image, checked and rendered like an upload; nothing of it is kept. */
+    BufferedImage decodeQuery(InputStream query) {
+        byte[] preview;
+        try (BlobStore.Staged staged = blobs.stage(query, limits.maxImageBytes())) {
+            processor.inspect(staged.file(), limits.maxImagePixels());
+            preview = processor.render(staged.file(), ImageSize.PREVIEW);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading the query image failed", e);
+        }
+        return decode(preview);
+    }
+}

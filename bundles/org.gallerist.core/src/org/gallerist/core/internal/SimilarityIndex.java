@@ -1,0 +1,218 @@
+package org.gallerist.core.internal;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.gallerist.api.ErrorCode;
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.User;
+import org.gallerist.api.image.Image;
+import org.gallerist.api.similarity.Embedder;
+import org.gallerist.api.similarity.Embedding;
+import org.gallerist.api.similarity.SimilarImage;
+import org.gallerist.api.similarity.VectorIndex;
+import org.gallerist.api.similarity.VectorIndexFactory;
+import org.gallerist.api.spi.BlobStore;
+import org.gallerist.api.spi.ImageProcessor;
+import org.gallerist.api.spi.ImageRecord;
+import org.gallerist.api.spi.ImageStore;
+import org.gallerist.api.spi.VectorStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The vector index of the highest-ranked {@link Embedder}. Every image is embedded from its preview rendition, at
+ * upload and in the background re-index, and so is every query, so all vectors of one index come from the same
+ * pipeline ({@link AnalysisImages}). When another embedder takes over (a model configured, a plugin dropped in), a
+ * new index is built from the stored vectors of that embedder and the missing ones are computed in the background;
+ * the old model's vectors are never searched with the new model's queries.
+ */
+@Component(service = SimilarityIndex.class, configurationPid = "org.gallerist.server",
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+public class SimilarityIndex {
+
+    private static final Logger LOG = Logger.getLogger(SimilarityIndex.class.getName());
+    private static final int REINDEX_BATCH = 16;
+
+    private final ImageStore images;
+    private final VectorStore vectors;
+    private final VectorIndexFactory indexes;
+    private final AnalysisImages analysisImages;
+    /** Index builds and re-indexing, one at a time, in order. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "gallerist-similarity");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private volatile Embedder embedder;
+    private volatile ActiveIndex active;
+    private volatile boolean reindexing;
+
+    @Activate
+    public SimilarityIndex(@Reference ImageStore images, @Reference VectorStore vectors,
+            @Reference VectorIndexFactory indexes, @Reference ImageProcessor processor, @Reference BlobStore blobs,
+            SimilarityConfig config) {
+        this.images = images;
+        this.vectors = vectors;
+        this.indexes = indexes;
+        this.analysisImages = new AnalysisImages(processor, blobs, config);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEmbedder(Embedder candidate) {
+        embedder = candidate;
+        switchEmbedder();
+    }
+
+    void unbindEmbedder(Embedder gone) {
+        if (embedder == gone) {
+            embedder = null;
+            switchEmbedder();
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** The index in use; empty while no embedder runs. */
+    Optional<ActiveIndex> active() {
+        return Optional.ofNullable(active);
+    }
+
+    /** The index in use, for a search that cannot do without one. */
+    ActiveIndex available() {
+        return active().orElseThrow(() -> new GalleristException(ErrorCode.UNAVAILABLE,
+                "Similarity search is not available: no embedder is running on the server."));
+    }
+
+    boolean reindexing() {
+        return reindexing;
+    }
+
+    /** Embeds an upload's preview rendition, made before its row is stored. */
+    Embedding embedPreview(ActiveIndex current, byte[] preview) {
+        return current.embed(analysisImages.decode(preview));
+    }
+
+    /** Embeds a query image the way an upload would be, keeping nothing of it. */
+    Embedding embedQuery(ActiveIndex current, InputStream query) {
+        return current.embed(analysisImages.decodeQuery(query));
+    }
+
+    Embedding embedStored(ActiveIndex current, ImageRecord record) throws IOException {
+        return current.embed(analysisImages.decodeStored(record));
+    }
+
+    /** The hits the caller may see, as images; a hit deleted meanwhile is left out. */
+    List<SimilarImage> search(ActiveIndex current, User caller, float[] query, int limit, List<String> tags,
+            long excluded) {
+        List<VectorIndex.Hit> hits = current.search(caller, query, limit, tags, excluded);
+        List<SimilarImage> results = new ArrayList<>(hits.size());
+        for (VectorIndex.Hit hit : hits) {
+            images.find(hit.id()).ifPresent(record -> results.add(new SimilarImage(record.image(), hit.score())));
+        }
+        return results;
+    }
+
+    private void switchEmbedder() {
+        if (worker.isShutdown()) {
+            return; // SCR unbinds after deactivation too; there is nothing left to switch
+        }
+        try {
+            worker.execute(this::switchNow);
+        } catch (RejectedExecutionException stoppedMeanwhile) {
+            // deactivated between the check and the call
+        }
+    }
+
+    private void switchNow() {
+        Embedder current = embedder;
+        ActiveIndex previous = active;
+        if (current == null) {
+            active = null;
+            return;
+        }
+        if (previous != null && previous.embedder() == current) {
+            return;
+        }
+        ActiveIndex next = ActiveIndex.of(current, indexes.create(current.id(), current.dimension()));
+        vectors.forEach(current.id(), entry -> next.put(entry.imageId(),
+                ImageAccess.of(entry.owner(), entry.isPublic(), entry.tags()), entry.vector()));
+        active = next;
+        LOG.info(() -> "Similarity search uses " + current.id() + " (" + next.index().size() + " vectors stored)");
+        reindex(next);
+    }
+
+    /** Computes the vectors the active embedder lacks, in batches; runs on the worker thread. */
+    private void reindex(ActiveIndex target) {
+        Set<Long> failed = new HashSet<>();
+        reindexing = true;
+        try {
+            while (active == target && !Thread.currentThread().isInterrupted()) {
+                List<Long> ids = new ArrayList<>(vectors.missing(target.embedderId(), REINDEX_BATCH + failed.size()));
+                ids.removeAll(failed);
+                if (ids.isEmpty()) {
+                    int dropped = vectors.deleteOthers(target.embedderId());
+                    if (dropped > 0) {
+                        LOG.info(() -> "Re-index with " + target.embedderId() + " complete; dropped " + dropped
+                                + " vectors of other embedders");
+                    }
+                    return;
+                }
+                embedBatch(target, ids.subList(0, Math.min(REINDEX_BATCH, ids.size())), failed);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Re-indexing with " + target.embedderId() + " stopped: " + e.getMessage(), e);
+        } finally {
+            reindexing = false;
+        }
+    }
+
+    /** Embeds and stores these images; those that cannot be read are added to {@code failed}. */
+    private void embedBatch(ActiveIndex target, List<Long> ids, Set<Long> failed) {
+        List<Image> batch = new ArrayList<>();
+        List<BufferedImage> decoded = new ArrayList<>();
+        for (long id : ids) {
+            try {
+                Optional<ImageRecord> record = images.find(id);
+                if (record.isPresent()) {
+                    decoded.add(analysisImages.decodeStored(record.get()));
+                    batch.add(record.get().image());
+                }
+            } catch (RuntimeException | IOException e) {
+                failed.add(id);
+                LOG.warning(() -> "Image #" + id + " cannot be embedded: " + e.getMessage());
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Embedding> embeddings = target.embedder().embed(decoded);
+        for (int i = 0; i < batch.size(); i++) {
+            Image image = batch.get(i);
+            vectors.put(image.id(), target.embedderId(), embeddings.get(i).vector());
+            target.put(image.id(), ImageAccess.of(image), embeddings.get(i).vector());
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.gallerist.core.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.User;
+import org.gallerist.api.image.Image;
+import org.gallerist.api.image.Upload;
+import org.gallerist.api.similarity.Embedding;
+import org.gallerist.api.similarity.SimilarImage;
+import org.gallerist.api.spi.VectorStore;
+import org.gallerist.rules.ImageRules;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Keeps the {@link SimilarityIndex} up to date with the image repository: embeds each upload's preview (reporting near
+ * duplicates and suggesting tags), stores its vector once the row committed, and follows every later change.
+ */
+@Component(service = ImageAnalysis.class, configurationPid = "org.gallerist.server",
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+public class UploadAnalysis implements ImageAnalysis {
+
+    private static final Logger LOG = Logger.getLogger(UploadAnalysis.class.getName());
+
+    private final SimilarityIndex index;
+    private final VectorStore vectors;
+    private final SimilarityConfig config;
+
+    @Activate
+    public UploadAnalysis(@Reference SimilarityIndex index, @Reference VectorStore vectors, SimilarityConfig config) {
+        this.index = index;
+        this.vectors = vectors;
+        this.config = config;
+    }
+
+    @Override
+    public Analysis analyse(User caller, byte[] preview) {
+        Optional<ActiveIndex> active = index.active();
+        if (active.isEmpty()) {
+            return Analysis.NONE;
+        }
+        ActiveIndex current = active.get();
+        try {
+            Embedding embedding = index.embedPreview(current, preview);
+            List<Upload.NearDuplicate> near = new ArrayList<>();
+            for (SimilarImage hit : index.search(current, caller, embedding.vector(), config.uploadHints(), List.of(),
+                    -1)) {
+                if (hit.score() >= config.nearDuplicateThreshold()) {
+                    near.add(new Upload.NearDuplicate(hit.image().id(), hit.image().name(), hit.score()));
+                }
+            }
+            return new Analysis(current.embedderId(), embedding.vector(), near, suggestedTags(embedding));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Analysing an upload failed; the re-index will try again: " + e.getMessage());
+            return Analysis.NONE;
+        }
+    }
+
+    private List<String> suggestedTags(Embedding embedding) {
+        List<String> tags = new ArrayList<>();
+        for (Embedding.Label label : embedding.labels()) {
+            try {
+                String tag = ImageRules.tag(label.name());
+                if (tags.size() < config.uploadHints() && !tags.contains(tag)) {
+                    tags.add(tag);
+                }
+            } catch (GalleristException notTagSyntax) {
+                // a label that cannot be a tag is not suggested
+            }
+        }
+        return tags;
+    }
+
+    @Override
+    public void added(Image image, Analysis analysis) {
+        Optional<ActiveIndex> current = index.active();
+        if (current.isEmpty() || !current.get().embedderId().equals(analysis.embedderId())) {
+            return; // the re-index computes it with whatever embedder is active by then
+        }
+        try {
+            vectors.put(image.id(), analysis.embedderId(), analysis.vector());
+            current.get().put(image.id(), ImageAccess.of(image), analysis.vector());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Storing the vector of image #" + image.id() + " failed: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void changed(Image image) {
+        index.active().ifPresent(
+                current -> current.access().computeIfPresent(image.id(), (id, old) -> ImageAccess.of(image)));
+    }
+
+    @Override
+    public void removed(long id) {
+        index.active().ifPresent(current -> current.remove(id));
+    }
+
+    @Override
+    public void tagRenamed(String from, String to) {
+        index.active().ifPresent(current -> current.access().replaceAll((id, old) -> old.renameTag(from, to)));
+    }
+
+    @Override
+    public void tagDeleted(String tag) {
+        index.active().ifPresent(current -> current.access().replaceAll((id, old) -> old.withoutTag(tag)));
+    }
+}
