@@ -1,2 +1,7 @@
-/** Similar-image search: the embedder extension point, the vector index and search results. */
+/**
+ * Similar-image search as clients and server services see it: results and status.
+ */
+@Version("0.2.0")
 package org.gallerist.api.similarity;
+
+import org.osgi.annotation.versioning.Version;

@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
-import org.gallerist.api.command.CommandHandler;
-import org.gallerist.api.command.CommandRequest;
+import org.gallerist.spi.command.CommandHandler;
+import org.gallerist.spi.command.CommandRequest;
 import org.gallerist.api.order.Order;
 import org.gallerist.api.order.OrderRequest;
 import org.gallerist.api.order.OrderService;

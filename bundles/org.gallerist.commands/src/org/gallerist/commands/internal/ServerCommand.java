@@ -1,7 +1,7 @@
 package org.gallerist.commands.internal;
 
-import org.gallerist.api.command.CommandHandler;
-import org.gallerist.api.command.CommandRequest;
+import org.gallerist.spi.command.CommandHandler;
+import org.gallerist.spi.command.CommandRequest;
 import org.gallerist.api.similarity.SimilarityService;
 import org.gallerist.protocol.command.CommandCatalogue;
 import org.gallerist.protocol.command.Server;

@@ -10,7 +10,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
-import org.gallerist.api.command.CommandOutput;
+import org.gallerist.spi.command.CommandOutput;
 import org.gallerist.api.image.ImageService;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.protocol.Replies;

@@ -9,7 +9,7 @@ import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
 import org.gallerist.api.account.AccountService;
-import org.gallerist.api.account.AccountStore;
+import org.gallerist.spi.storage.AccountStore;
 import org.gallerist.api.account.AuthorizedKey;
 import org.gallerist.core.account.OpenSshPublicKeys;
 import org.gallerist.core.account.PasswordHasher;

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.gallerist.api.User;
-import org.gallerist.api.similarity.Embedder;
-import org.gallerist.api.similarity.Embedding;
-import org.gallerist.api.similarity.VectorIndex;
+import org.gallerist.spi.similarity.Embedder;
+import org.gallerist.spi.similarity.Embedding;
+import org.gallerist.spi.similarity.VectorIndex;
 
 /** The embedder in use, its vectors, and who may see each indexed image; replaced as a whole when the embedder changes. */
 record ActiveIndex(Embedder embedder, VectorIndex index, Map<Long, ImageAccess> access) {

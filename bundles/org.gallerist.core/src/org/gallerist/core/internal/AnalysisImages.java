@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 import org.gallerist.api.image.ImageSize;
-import org.gallerist.api.spi.BlobStore;
-import org.gallerist.api.spi.ImageProcessor;
-import org.gallerist.api.spi.ImageRecord;
+import org.gallerist.spi.storage.BlobStore;
+import org.gallerist.spi.imaging.ImageProcessor;
+import org.gallerist.spi.storage.ImageRecord;
 
 /**
  * Decodes what an embedder sees: always the preview rendition, of an upload, of a stored image in the re-index, and of

@@ -13,7 +13,7 @@ import org.gallerist.api.order.Order;
 import org.gallerist.api.order.OrderLine;
 import org.gallerist.api.order.OrderRequest;
 import org.gallerist.api.order.OrderService;
-import org.gallerist.api.spi.OrderStore;
+import org.gallerist.spi.storage.OrderStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -20,7 +20,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.image.ImageSize;
-import org.gallerist.api.spi.ImageProcessor;
+import org.gallerist.spi.imaging.ImageProcessor;
 import org.gallerist.imaging.internal.Codecs.Format;
 import org.osgi.service.component.annotations.Component;
 

@@ -10,7 +10,7 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongPredicate;
 
-import org.gallerist.api.similarity.VectorIndex;
+import org.gallerist.spi.similarity.VectorIndex;
 
 /**
  * Exact search: the query is compared with every vector. Vectors are normalised on the way in, so cosine is a dot

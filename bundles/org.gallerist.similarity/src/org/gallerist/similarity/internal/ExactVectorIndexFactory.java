@@ -2,8 +2,8 @@ package org.gallerist.similarity.internal;
 
 import java.util.concurrent.ForkJoinPool;
 
-import org.gallerist.api.similarity.VectorIndex;
-import org.gallerist.api.similarity.VectorIndexFactory;
+import org.gallerist.spi.similarity.VectorIndex;
+import org.gallerist.spi.similarity.VectorIndexFactory;
 import org.osgi.service.component.annotations.Component;
 
 /**

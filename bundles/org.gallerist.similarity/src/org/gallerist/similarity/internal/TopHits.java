@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.gallerist.api.similarity.VectorIndex.Hit;
+import org.gallerist.spi.similarity.VectorIndex.Hit;
 
 /**
  * The best {@code k} (score, id) pairs seen so far: a bounded min-heap over primitive arrays whose root is the worst

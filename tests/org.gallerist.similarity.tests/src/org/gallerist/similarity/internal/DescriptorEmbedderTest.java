@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import org.gallerist.api.similarity.Embedder;
-import org.gallerist.api.similarity.Embedding;
+import org.gallerist.spi.similarity.Embedder;
+import org.gallerist.spi.similarity.Embedding;
 import org.gallerist.similarity.internal.Pictures.Photo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongPredicate;
 
-import org.gallerist.api.similarity.VectorIndex;
-import org.gallerist.api.similarity.VectorIndex.Hit;
-import org.gallerist.api.similarity.VectorIndexFactory;
+import org.gallerist.spi.similarity.VectorIndex;
+import org.gallerist.spi.similarity.VectorIndex.Hit;
+import org.gallerist.spi.similarity.VectorIndexFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -27,7 +27,7 @@ public final class TestServer implements AutoCloseable {
     /** Services of components that take the server configuration, by name (the harness need not import them). */
     private static final String[] CONFIGURED_SERVICES = { ServerEndpoint.class.getName(),
             "org.gallerist.api.image.ImageService", "org.gallerist.api.similarity.SimilarityService",
-            "org.gallerist.api.spi.BlobStore", "org.gallerist.api.account.AccountService",
+            "org.gallerist.spi.storage.BlobStore", "org.gallerist.api.account.AccountService",
             "org.gallerist.storage.derby.internal.DerbyDatabase", "org.gallerist.server.internal.PluginFolder" };
     private static final long TIMEOUT_MS = TimeUnit.SECONDS.toMillis(60);
 

@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
-import org.gallerist.api.similarity.Embedder;
-import org.gallerist.api.similarity.Embedding;
+import org.gallerist.spi.similarity.Embedder;
+import org.gallerist.spi.similarity.Embedding;
 
 /**
  * A CNN's pooled features as the embedding, and its most probable classes as labels. Callers' threads preprocess

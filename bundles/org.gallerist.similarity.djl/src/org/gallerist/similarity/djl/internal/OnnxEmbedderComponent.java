@@ -5,7 +5,7 @@ import java.util.Hashtable;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-import org.gallerist.api.similarity.Embedder;
+import org.gallerist.spi.similarity.Embedder;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;

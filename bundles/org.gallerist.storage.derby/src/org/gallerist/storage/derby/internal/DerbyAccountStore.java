@@ -11,7 +11,7 @@ import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.Role;
 import org.gallerist.api.User;
-import org.gallerist.api.account.AccountStore;
+import org.gallerist.spi.storage.AccountStore;
 import org.gallerist.api.account.AuthorizedKey;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

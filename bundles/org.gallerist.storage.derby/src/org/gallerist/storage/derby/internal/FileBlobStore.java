@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
-import org.gallerist.api.spi.BlobStore;
+import org.gallerist.spi.storage.BlobStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
-import org.gallerist.api.spi.ImageFilter;
+import org.gallerist.spi.storage.ImageFilter;
 
 /**
  * The query for one page of a listing: keyset paging over {@code (created_ms DESC, id DESC)} with the visibility,

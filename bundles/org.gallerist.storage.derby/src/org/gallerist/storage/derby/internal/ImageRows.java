@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.Visibility;
-import org.gallerist.api.spi.ImageRecord;
+import org.gallerist.spi.storage.ImageRecord;
 
 /** Reads image rows with their owner's name and their tags, inside the caller's transaction. */
 final class ImageRows {

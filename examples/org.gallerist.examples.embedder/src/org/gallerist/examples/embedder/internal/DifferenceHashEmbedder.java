@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.gallerist.api.similarity.Embedder;
-import org.gallerist.api.similarity.Embedding;
+import org.gallerist.spi.similarity.Embedder;
+import org.gallerist.spi.similarity.Embedding;
 import org.osgi.service.component.annotations.Component;
 
 /**

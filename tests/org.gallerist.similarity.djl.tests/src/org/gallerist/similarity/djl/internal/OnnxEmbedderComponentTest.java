@@ -16,7 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import org.gallerist.api.similarity.Embedder;
+import org.gallerist.spi.similarity.Embedder;
 import org.gallerist.tests.harness.SharedModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

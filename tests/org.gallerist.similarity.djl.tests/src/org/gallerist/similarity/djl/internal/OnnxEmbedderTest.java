@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
-import org.gallerist.api.similarity.Embedding;
+import org.gallerist.spi.similarity.Embedding;
 import org.gallerist.tests.harness.SharedModel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -23,7 +23,7 @@ import org.gallerist.api.image.Visibility;
 import org.gallerist.api.order.Order;
 import org.gallerist.api.order.OrderLine;
 import org.gallerist.api.order.OrderRequest;
-import org.gallerist.api.spi.ImageRecord;
+import org.gallerist.spi.storage.ImageRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.Visibility;
-import org.gallerist.api.spi.ImageRecord;
-import org.gallerist.api.spi.VectorStore;
+import org.gallerist.spi.storage.ImageRecord;
+import org.gallerist.spi.storage.VectorStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
-import org.gallerist.api.spi.BlobStore.Staged;
+import org.gallerist.spi.storage.BlobStore.Staged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.LongPredicate;
 
-import org.gallerist.api.similarity.VectorIndex.Hit;
+import org.gallerist.spi.similarity.VectorIndex.Hit;
 
 /**
  * The reference: what one would write first. One {@code float[]} per image, one thread, a plain dot product, the

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.LongPredicate;
 
-import org.gallerist.api.similarity.VectorIndex;
-import org.gallerist.api.similarity.VectorIndex.Hit;
+import org.gallerist.spi.similarity.VectorIndex;
+import org.gallerist.spi.similarity.VectorIndex.Hit;
 import org.gallerist.similarity.internal.ExactVectorIndexFactory;
 
 /**

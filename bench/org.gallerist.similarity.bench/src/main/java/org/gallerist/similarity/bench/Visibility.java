@@ -35,7 +35,7 @@ final class Visibility {
         }
     }
 
-    /** What the service passes to {@link org.gallerist.api.similarity.VectorIndex#search}. */
+    /** What the service passes to {@link org.gallerist.spi.similarity.VectorIndex#search}. */
     LongPredicate filterFor(String caller, List<String> tags) {
         return id -> {
             Access imageAccess = access.get(id);

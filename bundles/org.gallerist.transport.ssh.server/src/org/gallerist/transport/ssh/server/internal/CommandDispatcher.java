@@ -12,7 +12,7 @@ import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
 import org.gallerist.api.account.AccountService;
-import org.gallerist.api.command.CommandRequest;
+import org.gallerist.spi.command.CommandRequest;
 import org.gallerist.protocol.WireJson;
 import org.gallerist.protocol.command.HelpRequested;
 import org.slf4j.Logger;

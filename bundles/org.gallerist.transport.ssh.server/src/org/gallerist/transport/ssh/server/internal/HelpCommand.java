@@ -1,7 +1,7 @@
 package org.gallerist.transport.ssh.server.internal;
 
-import org.gallerist.api.command.CommandHandler;
-import org.gallerist.api.command.CommandRequest;
+import org.gallerist.spi.command.CommandHandler;
+import org.gallerist.spi.command.CommandRequest;
 import org.gallerist.protocol.Replies;
 import org.gallerist.protocol.command.Account;
 import org.gallerist.protocol.command.CommandCatalogue;

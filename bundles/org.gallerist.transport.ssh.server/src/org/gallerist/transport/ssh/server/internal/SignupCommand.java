@@ -13,7 +13,7 @@ import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
 import org.gallerist.api.account.AccountService;
-import org.gallerist.api.command.CommandOutput;
+import org.gallerist.spi.command.CommandOutput;
 import org.gallerist.protocol.Replies;
 import org.gallerist.protocol.command.Account;
 import org.gallerist.protocol.command.CommandCatalogue;

@@ -3,7 +3,7 @@ package org.gallerist.transport.ssh.server.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 
-import org.gallerist.api.command.CommandOutput;
+import org.gallerist.spi.command.CommandOutput;
 import org.gallerist.protocol.WireJson;
 
 /** A command's stdout: JSON lines or raw bytes on the same (buffered) stream. */

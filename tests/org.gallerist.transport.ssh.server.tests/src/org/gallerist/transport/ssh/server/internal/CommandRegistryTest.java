@@ -7,8 +7,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.util.List;
 
-import org.gallerist.api.command.CommandHandler;
-import org.gallerist.api.command.CommandRequest;
+import org.gallerist.spi.command.CommandHandler;
+import org.gallerist.spi.command.CommandRequest;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;

@@ -1,4 +1,4 @@
-package org.gallerist.api.similarity;
+package org.gallerist.spi.similarity;
 
 import java.awt.image.BufferedImage;
 import java.util.List;

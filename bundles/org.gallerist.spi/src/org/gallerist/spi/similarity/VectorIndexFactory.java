@@ -1,4 +1,4 @@
-package org.gallerist.api.similarity;
+package org.gallerist.spi.similarity;
 
 /**
  * Service that makes empty {@link VectorIndex}es. The one with the highest {@code service.ranking} is used, so an

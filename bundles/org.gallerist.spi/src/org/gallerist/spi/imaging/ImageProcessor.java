@@ -1,4 +1,4 @@
-package org.gallerist.api.spi;
+package org.gallerist.spi.imaging;
 
 import java.nio.file.Path;
 
@@ -24,7 +24,7 @@ public interface ImageProcessor {
     byte[] render(Path file, ImageSize size);
 
     /**
-     * Decodes for analysis (e.g. an {@link org.gallerist.api.similarity.Embedder}): oriented like the thumbnails, and
+     * Decodes for analysis (e.g. an {@link org.gallerist.spi.similarity.Embedder}): oriented like the thumbnails, and
      * subsampled while decoding so that the shorter side stays at least {@code minShortSide} pixels where the image
      * has that many. Checks {@code maxPixels} from the header first, like {@link #inspect}.
      */

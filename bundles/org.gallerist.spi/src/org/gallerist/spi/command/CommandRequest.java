@@ -1,4 +1,4 @@
-package org.gallerist.api.command;
+package org.gallerist.spi.command;
 
 import java.io.InputStream;
 import java.util.List;

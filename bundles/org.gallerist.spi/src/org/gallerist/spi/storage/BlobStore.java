@@ -1,4 +1,4 @@
-package org.gallerist.api.spi;
+package org.gallerist.spi.storage;
 
 import java.io.IOException;
 import java.io.InputStream;

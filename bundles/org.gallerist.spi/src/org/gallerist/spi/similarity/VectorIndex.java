@@ -1,4 +1,4 @@
-package org.gallerist.api.similarity;
+package org.gallerist.spi.similarity;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,7 @@
-package org.gallerist.api.account;
+package org.gallerist.spi.storage;
+
+import org.gallerist.api.account.AccountService;
+import org.gallerist.api.account.AuthorizedKey;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.gallerist.api.spi;
+package org.gallerist.spi.storage;
 
 import java.util.List;
 import java.util.Optional;

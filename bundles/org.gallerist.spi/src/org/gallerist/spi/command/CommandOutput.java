@@ -1,4 +1,4 @@
-package org.gallerist.api.command;
+package org.gallerist.spi.command;
 
 import java.io.IOException;
 import java.io.OutputStream;

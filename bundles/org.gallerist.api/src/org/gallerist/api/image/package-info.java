@@ -1,0 +1,7 @@
+/**
+ * Images, their queries and changes, and the image service.
+ */
+@Version("0.2.0")
+package org.gallerist.api.image;
+
+import org.osgi.annotation.versioning.Version;

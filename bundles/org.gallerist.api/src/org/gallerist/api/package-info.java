@@ -1,0 +1,7 @@
+/**
+ * The contract every bundle shares: users, roles, error codes and {@link org.gallerist.api.GalleristException}.
+ */
+@Version("0.2.0")
+package org.gallerist.api;
+
+import org.osgi.annotation.versioning.Version;
