@@ -31,6 +31,7 @@ import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.browse.BrowseState;
 import org.gallerist.client.core.details.ImageEdit;
 import org.gallerist.client.core.details.ImageFacts;
+import org.gallerist.client.ui.jobs.Background;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

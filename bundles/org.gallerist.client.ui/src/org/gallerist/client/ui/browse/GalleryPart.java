@@ -35,6 +35,7 @@ import org.gallerist.client.core.gallery.ImagePager;
 import org.gallerist.client.core.prefs.ViewPreferencesStore;
 import org.gallerist.client.core.tags.TagFilter;
 import org.gallerist.client.ui.grid.ThumbnailGrid;
+import org.gallerist.client.ui.jobs.Background;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -15,6 +15,7 @@ import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.browse.BrowseState;
 import org.gallerist.client.core.details.ImageEdit;
+import org.gallerist.client.ui.jobs.Background;
 
 /** What can be done to one image from the Gallery, Search and Details parts, the same way everywhere. */
 final class ImageActions {

@@ -41,6 +41,7 @@ import org.gallerist.client.core.gallery.ImagePager;
 import org.gallerist.client.core.prefs.ViewPreferencesStore;
 import org.gallerist.client.core.search.SimilarSearch;
 import org.gallerist.client.ui.grid.ThumbnailGrid;
+import org.gallerist.client.ui.jobs.Background;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

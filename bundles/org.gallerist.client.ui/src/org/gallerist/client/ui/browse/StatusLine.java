@@ -17,6 +17,7 @@ import org.gallerist.api.client.SessionState;
 import org.gallerist.client.core.ConnectionState;
 import org.gallerist.client.core.ConnectionStatus;
 import org.gallerist.client.core.SessionModel;
+import org.gallerist.client.ui.jobs.Background;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -31,7 +32,7 @@ public class StatusLine {
     public static final String LOG_OUT_COMMAND = "org.gallerist.client.app.command.logout";
 
     private final SessionModel sessions;
-    private final Consumer<SessionState> stateListener = state -> onUi(this::show);
+    private final Consumer<SessionState> stateListener = state -> this.background.onUiThread(this::show);
 
     @Inject
     @Optional
@@ -41,6 +42,7 @@ public class StatusLine {
     private EHandlerService handlerService;
 
     private Label stateLabel;
+    private Background background;
     private Link logOutLink;
     private GalleristSession watched;
     private Runnable stopListening = () -> { };
@@ -61,18 +63,9 @@ public class StatusLine {
         logOutLink.setText("<a>Log out / switch server\u2026</a>");
         logOutLink.addListener(SWT.Selection, event -> new CommandRunner(commandService, handlerService)
                 .execute(LOG_OUT_COMMAND, Map.of()));
-        stopListening = sessions.addListener(state -> onUi(this::show));
+        background = new Background(sessions, stateLabel);
+        stopListening = sessions.addListener(state -> background.onUiThread(this::show));
         show();
-    }
-
-    private void onUi(Runnable action) {
-        if (stateLabel != null && !stateLabel.isDisposed()) {
-            stateLabel.getDisplay().asyncExec(() -> {
-                if (!stateLabel.isDisposed()) {
-                    action.run();
-                }
-            });
-        }
     }
 
     /** Follows the current session's state (the session changes after logging in again). */

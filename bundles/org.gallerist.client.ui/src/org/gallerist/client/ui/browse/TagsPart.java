@@ -21,6 +21,7 @@ import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.browse.BrowseState;
 import org.gallerist.client.core.tags.TagFilter;
+import org.gallerist.client.ui.jobs.Background;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

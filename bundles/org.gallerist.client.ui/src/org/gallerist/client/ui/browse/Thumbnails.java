@@ -17,6 +17,7 @@ import org.gallerist.api.image.ImageSize;
 import org.gallerist.client.core.ClientHome;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.thumbs.ThumbnailCache;
+import org.gallerist.client.ui.jobs.Background;
 
 /**
  * The SWT images of thumbnails for one grid: from memory, else from the disk cache, else from the server, all off the
@@ -32,12 +33,14 @@ final class Thumbnails {
     private final Map<String, org.eclipse.swt.graphics.Image> loaded = new HashMap<>();
     private final Set<String> asked = new HashSet<>();
     private final ConcurrentLinkedDeque<Image> queue = new ConcurrentLinkedDeque<>();
+    private final Background background;
     private final Job loader;
 
     Thumbnails(Control grid, SessionModel sessions, ClientHome home) {
         this.grid = grid;
         this.sessions = sessions;
         this.home = home;
+        this.background = new Background(sessions, grid);
         this.loader = Job.create("Loading thumbnails", monitor -> {
             Image next;
             while ((next = queue.pollFirst()) != null && !monitor.isCanceled()) {
@@ -74,14 +77,10 @@ final class Thumbnails {
                 cache.write(image, bytes);
             }
             ImageData data = new ImageData(new ByteArrayInputStream(bytes));
-            if (!grid.isDisposed()) {
-                grid.getDisplay().asyncExec(() -> {
-                    if (!grid.isDisposed()) {
-                        loaded.put(key(image), new org.eclipse.swt.graphics.Image(grid.getDisplay(), data));
-                        grid.redraw();
-                    }
-                });
-            }
+            background.onUiThread(() -> {
+                loaded.put(key(image), new org.eclipse.swt.graphics.Image(grid.getDisplay(), data));
+                grid.redraw();
+            });
         } catch (RuntimeException e) {
             // the grid keeps its placeholder; a later reload asks again
             LOG.log(System.Logger.Level.DEBUG, "Thumbnail of #" + image.id() + " not loaded", e);
@@ -91,9 +90,7 @@ final class Thumbnails {
 
     /** Lets a later {@link #get} ask for it again. */
     private void forget(Image image) {
-        if (!grid.isDisposed()) {
-            grid.getDisplay().asyncExec(() -> asked.remove(key(image)));
-        }
+        background.onUiThread(() -> asked.remove(key(image)));
     }
 
     private static String key(Image image) {
