@@ -5,12 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.e4.core.commands.ECommandService;
-import org.eclipse.e4.core.commands.EHandlerService;
-import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
@@ -24,8 +19,6 @@ import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.gallerist.api.image.Image;
-import org.gallerist.client.core.CartContents;
 import org.gallerist.client.core.ClientCommands;
 import org.gallerist.client.core.ClientHome;
 import org.gallerist.client.core.ErrorMessages;
@@ -36,6 +29,7 @@ import org.gallerist.client.core.prefs.ViewPreferencesStore;
 import org.gallerist.client.core.tags.TagFilter;
 import org.gallerist.client.ui.grid.ThumbnailGrid;
 import org.gallerist.client.ui.jobs.Background;
+import org.gallerist.client.ui.widgets.Widgets;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -52,40 +46,26 @@ public class GalleryPart {
     private final BrowseState browse;
     private final ViewPreferencesStore preferences;
     private final ClientHome home;
+    private final PartServices workbench;
     private final ImagePager pager = new ImagePager();
     private final Subscriptions subscriptions = new Subscriptions();
-
-    @Inject
-    @Optional
-    private IEventBroker broker;
-    @Inject
-    @Optional
-    private CartContents cart;
-    @Inject
-    @Optional
-    private ECommandService commandService;
-    @Inject
-    @Optional
-    private EHandlerService handlerService;
-    @Inject
-    @Optional
-    private EPartService partService;
 
     private Label filterLabel;
     private Label countLabel;
     private Button loadMoreButton;
     private ThumbnailGrid grid;
     private Background background;
-    private ImageActions actions;
     private CommandRunner commands;
     private TagFilter.Choice shownChoice;
 
     @Inject
-    public GalleryPart(SessionModel sessions, BrowseState browse, ViewPreferencesStore preferences, ClientHome home) {
+    public GalleryPart(SessionModel sessions, BrowseState browse, ViewPreferencesStore preferences, ClientHome home,
+            PartServices workbench) {
         this.sessions = sessions;
         this.browse = browse;
         this.preferences = preferences;
         this.home = home;
+        this.workbench = workbench;
     }
 
     @PostConstruct
@@ -100,21 +80,12 @@ public class GalleryPart {
         loadMoreButton.setText("Load &more");
         loadMoreButton.addListener(SWT.Selection, event -> loadMore());
 
-        grid = new ThumbnailGrid(parent);
-        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(grid);
-        grid.setThumbnailSize(preferences.get().thumbnailSize());
-        grid.setCaptions(Captions::nameAndPrice);
-        Thumbnails thumbnails = new Thumbnails(grid, sessions, home);
-        grid.setThumbnails(thumbnails::get);
-
+        grid = Thumbnails.grid(parent, 3, sessions, home, preferences.get().thumbnailSize(), Captions::nameAndPrice);
         background = new Background(sessions, grid);
-        commands = new CommandRunner(commandService, handlerService);
-        actions = new ImageActions(grid, sessions, browse, commands, cart, broker);
-        grid.onSelection(browse::show);
-        grid.onOpen(this::openDetails);
-        grid.onDelete(image -> actions.delete(image, this::showError));
+        commands = workbench.commands();
+        workbench.imageActions(grid, sessions, browse).attachTo(grid, image -> workbench.openDetails(browse, image),
+                this::showError);
         grid.onReachedEnd(this::loadMore);
-        ImageMenu.attach(grid, actions, this::openDetails, this::showError);
         acceptDroppedFiles();
 
         pager.addListener(this::showPager);
@@ -162,26 +133,16 @@ public class GalleryPart {
         grid.setEmptyText(pager.error().orElse(pager.summary().equals("No images")
                 ? (shownChoice.isAllImages() ? "No images yet. Drop image files here to upload them." : "No images with these tags.")
                 : pager.summary()));
-        countLabel.setForeground(null);
         countLabel.setText(pager.error().map(message -> message + " Press Load more to try again.")
                 .orElse(pager.summary()));
-        if (pager.error().isPresent()) {
-            countLabel.setForeground(countLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        }
+        Widgets.markError(countLabel, pager.error().isPresent());
         loadMoreButton.setEnabled(!pager.isLoading() && (pager.hasMore() || pager.error().isPresent()));
         countLabel.getParent().layout(new org.eclipse.swt.widgets.Control[] { countLabel, filterLabel });
     }
 
     private void showError(String message) {
         countLabel.setText(message);
-        countLabel.setForeground(countLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-    }
-
-    private void openDetails(Image image) {
-        browse.show(image);
-        if (partService != null) {
-            partService.showPart(DetailsPart.ID, EPartService.PartState.ACTIVATE);
-        }
+        Widgets.markError(countLabel, true);
     }
 
     /** Files dropped on the grid go to the upload wizard, where there is one. */

@@ -3,9 +3,6 @@ package org.gallerist.client.ui.browse;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.eclipse.e4.core.commands.ECommandService;
-import org.eclipse.e4.core.commands.EHandlerService;
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -18,6 +15,7 @@ import org.gallerist.client.core.ConnectionState;
 import org.gallerist.client.core.ConnectionStatus;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.ui.jobs.Background;
+import org.gallerist.client.ui.widgets.Widgets;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -32,14 +30,8 @@ public class StatusLine {
     public static final String LOG_OUT_COMMAND = "org.gallerist.client.app.command.logout";
 
     private final SessionModel sessions;
+    private final PartServices workbench;
     private final Consumer<SessionState> stateListener = state -> this.background.onUiThread(this::show);
-
-    @Inject
-    @Optional
-    private ECommandService commandService;
-    @Inject
-    @Optional
-    private EHandlerService handlerService;
 
     private Label stateLabel;
     private Background background;
@@ -47,9 +39,15 @@ public class StatusLine {
     private GalleristSession watched;
     private Runnable stopListening = () -> { };
 
-    @Inject
+    /** Outside a workbench: there is no command to log out with. */
     public StatusLine(SessionModel sessions) {
+        this(sessions, new PartServices());
+    }
+
+    @Inject
+    public StatusLine(SessionModel sessions, PartServices workbench) {
         this.sessions = sessions;
+        this.workbench = workbench;
     }
 
     @PostConstruct
@@ -61,8 +59,7 @@ public class StatusLine {
         GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).hint(520, SWT.DEFAULT).applyTo(stateLabel);
         logOutLink = new Link(line, SWT.NONE);
         logOutLink.setText("<a>Log out / switch server\u2026</a>");
-        logOutLink.addListener(SWT.Selection, event -> new CommandRunner(commandService, handlerService)
-                .execute(LOG_OUT_COMMAND, Map.of()));
+        logOutLink.addListener(SWT.Selection, event -> workbench.commands().execute(LOG_OUT_COMMAND, Map.of()));
         background = new Background(sessions, stateLabel);
         stopListening = sessions.addListener(state -> background.onUiThread(this::show));
         show();
@@ -83,9 +80,8 @@ public class StatusLine {
         ConnectionState who = sessions.state();
         SessionState how = current == null ? SessionState.CLOSED : current.state();
         stateLabel.setText(ConnectionStatus.text(who, how));
-        stateLabel.setForeground(ConnectionStatus.isTrouble(how)
-                ? stateLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
-        logOutLink.setEnabled(new CommandRunner(commandService, handlerService).canExecute(LOG_OUT_COMMAND, Map.of()));
+        Widgets.markError(stateLabel, ConnectionStatus.isTrouble(how));
+        logOutLink.setEnabled(workbench.commands().canExecute(LOG_OUT_COMMAND, Map.of()));
         stateLabel.getParent().layout();
     }
 

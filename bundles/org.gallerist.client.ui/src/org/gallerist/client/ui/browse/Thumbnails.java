@@ -3,13 +3,17 @@ package org.gallerist.client.ui.browse;
 import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Function;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.api.image.Image;
@@ -17,6 +21,7 @@ import org.gallerist.api.image.ImageSize;
 import org.gallerist.client.core.ClientHome;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.thumbs.ThumbnailCache;
+import org.gallerist.client.ui.grid.ThumbnailGrid;
 import org.gallerist.client.ui.jobs.Background;
 
 /**
@@ -50,6 +55,17 @@ final class Thumbnails {
         });
         loader.setSystem(true);
         grid.addDisposeListener(event -> dispose());
+    }
+
+    /** A grid in {@code parent}'s grid layout, spanning its {@code columns}, whose thumbnails load like this. */
+    static ThumbnailGrid grid(Composite parent, int columns, SessionModel sessions, ClientHome home, int size,
+            Function<Image, List<String>> captions) {
+        ThumbnailGrid grid = new ThumbnailGrid(parent);
+        GridDataFactory.fillDefaults().grab(true, true).span(columns, 1).applyTo(grid);
+        grid.setThumbnailSize(size);
+        grid.setCaptions(captions);
+        grid.setThumbnails(new Thumbnails(grid, sessions, home)::get);
+        return grid;
     }
 
     /** The thumbnail if loaded; otherwise null, and it is fetched. Call on the UI thread. */

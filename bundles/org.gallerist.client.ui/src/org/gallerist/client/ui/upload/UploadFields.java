@@ -13,11 +13,8 @@ import org.eclipse.jface.fieldassist.IContentProposal;
 import org.eclipse.jface.fieldassist.TextContentAdapter;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.CellEditor;
-import org.eclipse.jface.viewers.EditingSupport;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
-import org.eclipse.jface.viewers.TextCellEditor;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -30,6 +27,7 @@ import org.gallerist.api.image.Visibility;
 import org.gallerist.client.core.upload.UploadForm;
 import org.gallerist.client.core.upload.UploadItem;
 import org.gallerist.client.ui.widgets.Tables;
+import org.gallerist.client.ui.widgets.TextCellEditing;
 import org.gallerist.client.ui.widgets.Widgets;
 
 /**
@@ -86,11 +84,10 @@ final class UploadFields {
                 Tables.text(UploadItem.class, item -> item.file().getFileName().toString()));
         TableViewerColumn name = Tables.column(filesViewer, "Name", 35, 140, SWT.LEFT,
                 Tables.text(UploadItem.class, UploadItem::name));
-        name.setEditingSupport(new ItemEditing(filesViewer, UploadItem::name, UploadItem::withName));
+        name.setEditingSupport(cell(UploadItem::name, UploadItem::withName));
         TableViewerColumn description = Tables.column(filesViewer, "Description", 35, 140, SWT.LEFT,
                 Tables.text(UploadItem.class, UploadItem::description));
-        description.setEditingSupport(new ItemEditing(filesViewer, UploadItem::description,
-                UploadItem::withDescription));
+        description.setEditingSupport(cell(UploadItem::description, UploadItem::withDescription));
         filesViewer.setInput(form.items());
         Composite buttons = new Composite(group, SWT.NONE);
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).applyTo(buttons);
@@ -98,6 +95,13 @@ final class UploadFields {
         addFilesButton = button(buttons, "&Add Files\u2026", this::chooseFiles);
         removeFilesButton = button(buttons, "&Remove", () -> form.remove(filesViewer.getStructuredSelection().toList()));
         filesViewer.addSelectionChangedListener(event -> show());
+    }
+
+    /** Name and description cells put a changed copy of the item into the form. */
+    private TextCellEditing<UploadItem> cell(Function<UploadItem, String> value,
+            BiFunction<UploadItem, String, UploadItem> change) {
+        return new TextCellEditing<>(filesViewer, SWT.SINGLE, UploadItem.class, value,
+                (item, typed) -> form.replace(item, change.apply(item, typed)), form::isEditable);
     }
 
     private void createSharedGroup(Composite parent) {
@@ -185,40 +189,5 @@ final class UploadFields {
             control.setEnabled(editable);
         }
         removeFilesButton.setEnabled(editable && !filesViewer.getStructuredSelection().isEmpty());
-    }
-
-    /** Name and description cells put a changed copy of the item into the form. */
-    private final class ItemEditing extends EditingSupport {
-        private final TextCellEditor editor;
-        private final Function<UploadItem, String> get;
-        private final BiFunction<UploadItem, String, UploadItem> set;
-
-        ItemEditing(TableViewer viewer, Function<UploadItem, String> get, BiFunction<UploadItem, String, UploadItem> set) {
-            super(viewer);
-            this.editor = new TextCellEditor(viewer.getTable());
-            this.get = get;
-            this.set = set;
-        }
-
-        @Override
-        protected CellEditor getCellEditor(Object element) {
-            return editor;
-        }
-
-        @Override
-        protected boolean canEdit(Object element) {
-            return form.isEditable();
-        }
-
-        @Override
-        protected Object getValue(Object element) {
-            return get.apply((UploadItem) element);
-        }
-
-        @Override
-        protected void setValue(Object element, Object value) {
-            UploadItem item = (UploadItem) element;
-            form.replace(item, set.apply(item, String.valueOf(value)));
-        }
     }
 }

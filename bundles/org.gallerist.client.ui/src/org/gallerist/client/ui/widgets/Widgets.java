@@ -6,6 +6,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 
 /** Small pieces every part and dialog builds the same way. */
@@ -19,6 +20,11 @@ public final class Widgets {
         button.setText(text);
         button.addListener(SWT.Selection, event -> action.run());
         return button;
+    }
+
+    /** Shows {@code control}'s text in dark red when it tells of an error, in the usual colour otherwise. */
+    public static void markError(Control control, boolean error) {
+        control.setForeground(error ? control.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
     }
 
     /** The theme's error colour; outside a themed workbench JFace has none, so a dark red. */
