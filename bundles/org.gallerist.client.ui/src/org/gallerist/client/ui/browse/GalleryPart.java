@@ -28,44 +28,30 @@ import org.gallerist.client.core.gallery.ImagePager;
 import org.gallerist.client.core.prefs.ViewPreferencesStore;
 import org.gallerist.client.core.tags.TagFilter;
 import org.gallerist.client.ui.grid.ThumbnailGrid;
-import org.gallerist.client.ui.jobs.Background;
 import org.gallerist.client.ui.widgets.Widgets;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
  * Every image the user may see, or those with the tags chosen in the Tags part, one batch at a time: the next batch
  * loads when the user presses "Load more" or scrolls to the end.
  */
-public class GalleryPart {
+public class GalleryPart extends ImageGridPart {
     public static final String ID = "org.gallerist.client.ui.part.gallery";
 
-    private final SessionModel sessions;
-    private final BrowseState browse;
-    private final ViewPreferencesStore preferences;
-    private final ClientHome home;
-    private final PartServices workbench;
     private final ImagePager pager = new ImagePager();
-    private final Subscriptions subscriptions = new Subscriptions();
 
     private Label filterLabel;
     private Label countLabel;
     private Button loadMoreButton;
-    private ThumbnailGrid grid;
-    private Background background;
     private CommandRunner commands;
     private TagFilter.Choice shownChoice;
 
     @Inject
     public GalleryPart(SessionModel sessions, BrowseState browse, ViewPreferencesStore preferences, ClientHome home,
             PartServices workbench) {
-        this.sessions = sessions;
-        this.browse = browse;
-        this.preferences = preferences;
-        this.home = home;
-        this.workbench = workbench;
+        super(sessions, browse, preferences, home, workbench);
     }
 
     @PostConstruct
@@ -80,12 +66,8 @@ public class GalleryPart {
         loadMoreButton.setText("Load &more");
         loadMoreButton.addListener(SWT.Selection, event -> loadMore());
 
-        grid = Thumbnails.grid(parent, 3, sessions, home, preferences.get().thumbnailSize(), Captions::nameAndPrice);
-        background = new Background(sessions, grid);
+        createGrid(parent, 3, Captions::nameAndPrice);
         commands = workbench.commands();
-        workbench.imageActions(grid, sessions, browse).attachTo(grid, image -> workbench.openDetails(browse, image),
-                this::showError);
-        grid.onReachedEnd(this::loadMore);
         acceptDroppedFiles();
 
         pager.addListener(this::showPager);
@@ -116,6 +98,7 @@ public class GalleryPart {
     }
 
     /** Fetches the next batch if there is one and none is on its way. */
+    @Override
     public void loadMore() {
         pager.next().ifPresent(this::send);
     }
@@ -140,7 +123,8 @@ public class GalleryPart {
         countLabel.getParent().layout(new org.eclipse.swt.widgets.Control[] { countLabel, filterLabel });
     }
 
-    private void showError(String message) {
+    @Override
+    protected void showError(String message) {
         countLabel.setText(message);
         Widgets.markError(countLabel, true);
     }
@@ -178,15 +162,6 @@ public class GalleryPart {
     @Focus
     public void setFocus() {
         grid.setFocus();
-    }
-
-    @PreDestroy
-    public void dispose() {
-        subscriptions.stopAll();
-    }
-
-    public ThumbnailGrid grid() {
-        return grid;
     }
 
     public Button loadMoreButton() {

@@ -35,47 +35,33 @@ import org.gallerist.client.core.gallery.ImagePager;
 import org.gallerist.client.core.prefs.ViewPreferencesStore;
 import org.gallerist.client.core.search.SimilarSearch;
 import org.gallerist.client.ui.grid.ThumbnailGrid;
-import org.gallerist.client.ui.jobs.Background;
 import org.gallerist.client.ui.widgets.Widgets;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
  * Search by words in names and descriptions, or by example: choose an image file, drop one onto the part, or ask
  * for images like one already stored. Results show as thumbnails; similar ones with their score.
  */
-public class SearchPart {
+public class SearchPart extends ImageGridPart {
     public static final String ID = "org.gallerist.client.ui.part.search";
 
-    private final SessionModel sessions;
-    private final BrowseState browse;
-    private final ViewPreferencesStore preferences;
-    private final ClientHome home;
     private final ImagePager textResults = new ImagePager();
     private final SimilarSearch similar = new SimilarSearch();
     private final Map<Long, Double> scores = new HashMap<>();
-    private final Subscriptions subscriptions = new Subscriptions();
-    private final PartServices workbench;
 
     private Text searchText;
     private Button chooseButton;
     private Label dropHint;
     private Label statusLabel;
     private Button loadMoreButton;
-    private ThumbnailGrid grid;
-    private Background background;
     private boolean showingSimilar;
 
     @Inject
     public SearchPart(SessionModel sessions, BrowseState browse, ViewPreferencesStore preferences, ClientHome home,
             PartServices workbench) {
-        this.sessions = sessions;
-        this.browse = browse;
-        this.preferences = preferences;
-        this.home = home;
-        this.workbench = workbench;
+        super(sessions, browse, preferences, home, workbench);
     }
 
     @PostConstruct
@@ -107,12 +93,8 @@ public class SearchPart {
         GridDataFactory.fillDefaults().applyTo(loadMoreButton);
         loadMoreButton.addListener(SWT.Selection, event -> loadMore());
 
-        grid = Thumbnails.grid(parent, 3, sessions, home, preferences.get().thumbnailSize(), this::captions);
+        createGrid(parent, 3, this::captions);
         grid.setEmptyText("Search by words, or find images like one you have.");
-        background = new Background(sessions, grid);
-        workbench.imageActions(grid, sessions, browse).attachTo(grid, image -> workbench.openDetails(browse, image),
-                this::showError);
-        grid.onReachedEnd(this::loadMore);
         acceptDroppedImages(parent);
         acceptDroppedImages(grid);
 
@@ -154,7 +136,8 @@ public class SearchPart {
         sendText(request);
     }
 
-    private void loadMore() {
+    @Override
+    protected void loadMore() {
         if (!showingSimilar) {
             textResults.next().ifPresent(this::sendText);
         }
@@ -267,7 +250,8 @@ public class SearchPart {
         dropHint.getParent().layout(new Control[] { dropHint, statusLabel });
     }
 
-    private void showError(String message) {
+    @Override
+    protected void showError(String message) {
         statusLabel.setText(message);
         Widgets.markError(statusLabel, true);
     }
@@ -283,17 +267,8 @@ public class SearchPart {
         searchText.setFocus();
     }
 
-    @PreDestroy
-    public void dispose() {
-        subscriptions.stopAll();
-    }
-
     public Text searchBox() {
         return searchText;
-    }
-
-    public ThumbnailGrid grid() {
-        return grid;
     }
 
     public Label statusLabel() {
