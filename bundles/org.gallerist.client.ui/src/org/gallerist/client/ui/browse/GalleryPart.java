@@ -27,7 +27,6 @@ import org.gallerist.client.core.browse.BrowseState;
 import org.gallerist.client.core.gallery.ImagePager;
 import org.gallerist.client.core.prefs.ViewPreferencesStore;
 import org.gallerist.client.core.tags.TagFilter;
-import org.gallerist.client.ui.grid.ThumbnailGrid;
 import org.gallerist.client.ui.widgets.Widgets;
 
 import jakarta.annotation.PostConstruct;

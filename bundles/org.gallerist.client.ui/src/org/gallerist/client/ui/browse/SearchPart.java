@@ -34,7 +34,6 @@ import org.gallerist.client.core.details.ImageFacts;
 import org.gallerist.client.core.gallery.ImagePager;
 import org.gallerist.client.core.prefs.ViewPreferencesStore;
 import org.gallerist.client.core.search.SimilarSearch;
-import org.gallerist.client.ui.grid.ThumbnailGrid;
 import org.gallerist.client.ui.widgets.Widgets;
 
 import jakarta.annotation.PostConstruct;
