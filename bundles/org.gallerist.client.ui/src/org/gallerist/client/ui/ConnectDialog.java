@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -16,7 +14,6 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -28,6 +25,7 @@ import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.FormValidation;
 import org.gallerist.client.core.FormValidation.Action;
 import org.gallerist.client.core.ServerLogin;
+import org.gallerist.client.ui.jobs.Background;
 
 /**
  * Asks for server, user name and password, then logs in or creates an account in a background job. Errors appear
@@ -35,8 +33,6 @@ import org.gallerist.client.core.ServerLogin;
  */
 public class ConnectDialog extends TitleAreaDialog {
     public static final int CREATE_ACCOUNT_ID = IDialogConstants.CLIENT_ID + 1;
-
-    private static final System.Logger LOG = System.getLogger(ConnectDialog.class.getName());
 
     private final ServerLogin login;
     private ConnectionSettings settings;
@@ -131,38 +127,16 @@ public class ConnectDialog extends TitleAreaDialog {
         showInfo((action == Action.LOG_IN ? "Logging in to " : "Creating the account on ") + requested.host() + ":"
                 + requested.port() + "\u2026");
 
-        Display display = getShell().getDisplay();
-        Job job = Job.create(action == Action.LOG_IN ? "Logging in to Gallerist" : "Creating a Gallerist account",
-                monitor -> {
+        new Background(getShell()).call(
+                action == Action.LOG_IN ? "Logging in to Gallerist" : "Creating a Gallerist account", monitor -> {
                     try {
-                        Connection opened = action == Action.LOG_IN ? login.logIn(requested, password)
+                        return action == Action.LOG_IN ? login.logIn(requested, password)
                                 : login.createAccount(requested, password);
-                        onUiThread(display, () -> succeeded(requested, opened), () -> opened.session().close());
-                    } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.DEBUG, "Connecting failed", e);
-                        String message = ErrorMessages.readable(e);
-                        onUiThread(display, () -> failed(message), () -> { });
                     } finally {
                         Arrays.fill(password, '\0');
                     }
-                    return Status.OK_STATUS;
-                });
-        job.schedule();
-    }
-
-    /** Runs {@code whenOpen} on the UI thread, or {@code whenGone} if the dialog was closed meanwhile. */
-    private void onUiThread(Display display, Runnable whenOpen, Runnable whenGone) {
-        if (display.isDisposed()) {
-            whenGone.run();
-            return;
-        }
-        display.asyncExec(() -> {
-            if (getShell() == null || getShell().isDisposed()) {
-                whenGone.run();
-            } else {
-                whenOpen.run();
-            }
-        });
+                }, opened -> succeeded(requested, opened), error -> failed(ErrorMessages.readable(error)),
+                opened -> opened.session().close());
     }
 
     private void succeeded(ConnectionSettings used, Connection opened) {

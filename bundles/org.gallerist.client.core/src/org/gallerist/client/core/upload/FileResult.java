@@ -41,6 +41,12 @@ public record FileResult(Path file, Status status, Upload upload, String message
         return upload == null ? null : upload.image();
     }
 
+    /** The same result for the image as it is now, e.g. after tags were added. Only for an uploaded file. */
+    public FileResult withImage(Image changed) {
+        return new FileResult(file, status, new Upload(changed, upload.nearDuplicates(), upload.suggestedTags()),
+                message);
+    }
+
     /** Suggested tags the image does not carry yet. */
     public List<String> newSuggestedTags() {
         if (upload == null) {

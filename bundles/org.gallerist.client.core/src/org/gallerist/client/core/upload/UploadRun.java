@@ -3,11 +3,16 @@ package org.gallerist.client.core.upload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
+import org.gallerist.api.GalleristException;
 import org.gallerist.api.client.ImageRepository;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageChanges;
@@ -29,6 +34,13 @@ public final class UploadRun {
         }
 
         default void finished(int index, FileResult result) {
+        }
+    }
+
+    /** What adding suggested tags did: each changed result (before, after), and the last problem if one failed. */
+    public record TagsAdded(Map<FileResult, FileResult> changed, Optional<String> problem) {
+        public TagsAdded {
+            changed = Collections.unmodifiableMap(new LinkedHashMap<>(changed));
         }
     }
 
@@ -69,6 +81,20 @@ public final class UploadRun {
             // Anything else the transport throws is this file's failure, never the end of the whole run.
             return FileResult.failed(item.file(), ErrorMessages.readable(e));
         }
+    }
+
+    /** Adds to each uploaded image the tags the server suggested that it does not carry yet; one failure stops none. */
+    public TagsAdded addSuggestedTags(List<FileResult> targets) {
+        Map<FileResult, FileResult> changed = new LinkedHashMap<>();
+        String problem = null;
+        for (FileResult target : targets) {
+            try {
+                changed.put(target, target.withImage(addTags(target.image(), target.newSuggestedTags())));
+            } catch (GalleristException e) {
+                problem = ErrorMessages.readable(e);
+            }
+        }
+        return new TagsAdded(changed, Optional.ofNullable(problem));
     }
 
     /** Adds tags (e.g. the server's suggestions) to an uploaded image, keeping the ones it has. */

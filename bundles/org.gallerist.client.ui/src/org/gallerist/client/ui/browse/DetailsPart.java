@@ -4,10 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.eclipse.e4.core.commands.ECommandService;
-import org.eclipse.e4.core.commands.EHandlerService;
-import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -25,12 +21,13 @@ import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageChanges;
 import org.gallerist.api.image.ImageSize;
 import org.gallerist.api.image.Visibility;
-import org.gallerist.client.core.CartContents;
 import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.browse.BrowseState;
 import org.gallerist.client.core.details.ImageEdit;
 import org.gallerist.client.core.details.ImageFacts;
+import org.gallerist.client.ui.jobs.Background;
+import org.gallerist.client.ui.widgets.Widgets;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -45,20 +42,8 @@ public class DetailsPart {
 
     private final SessionModel sessions;
     private final BrowseState browse;
+    private final PartServices workbench;
     private final Subscriptions subscriptions = new Subscriptions();
-
-    @Inject
-    @Optional
-    private IEventBroker broker;
-    @Inject
-    @Optional
-    private CartContents cart;
-    @Inject
-    @Optional
-    private ECommandService commandService;
-    @Inject
-    @Optional
-    private EHandlerService handlerService;
 
     private ScrolledComposite scroller;
     private Composite body;
@@ -87,9 +72,10 @@ public class DetailsPart {
     private boolean busy;
 
     @Inject
-    public DetailsPart(SessionModel sessions, BrowseState browse) {
+    public DetailsPart(SessionModel sessions, BrowseState browse, PartServices workbench) {
         this.sessions = sessions;
         this.browse = browse;
+        this.workbench = workbench;
     }
 
     @PostConstruct
@@ -132,18 +118,17 @@ public class DetailsPart {
         ownerButtons = new Composite(formArea, SWT.NONE);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(ownerButtons);
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(ownerButtons);
-        saveButton = button(ownerButtons, "&Save", this::save);
-        revertButton = button(ownerButtons, "&Revert", () -> fill(image));
-        deleteButton = button(ownerButtons, "De&lete\u2026", () -> actions.delete(image, this::showError));
+        saveButton = Widgets.button(ownerButtons, "&Save", this::save);
+        revertButton = Widgets.button(ownerButtons, "&Revert", () -> fill(image));
+        deleteButton = Widgets.button(ownerButtons, "De&lete\u2026", () -> actions.delete(image, this::showError));
         Composite anyoneButtons = new Composite(formArea, SWT.NONE);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(anyoneButtons);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(anyoneButtons);
-        addToCartButton = button(anyoneButtons, "Add to &cart", () -> actions.addToCart(image));
-        findSimilarButton = button(anyoneButtons, "Find s&imilar", () -> actions.findSimilar(image));
+        addToCartButton = Widgets.button(anyoneButtons, "Add to &cart", () -> actions.addToCart(image));
+        findSimilarButton = Widgets.button(anyoneButtons, "Find s&imilar", () -> actions.findSimilar(image));
 
         background = new Background(sessions, body);
-        actions = new ImageActions(body, sessions, browse, new CommandRunner(commandService, handlerService), cart,
-                broker);
+        actions = workbench.imageActions(body, sessions, browse);
         subscriptions.add(browse.onShow(this::show));
         subscriptions.add(browse.onImagesChanged(this::imagesChanged));
         subscriptions.add(sessions.addListener(state -> background.onUiThread(() -> show(null))));
@@ -167,13 +152,6 @@ public class DetailsPart {
         Text text = new Text(form(label), style);
         GridDataFactory.fillDefaults().grab(true, false).hint(120, SWT.DEFAULT).applyTo(text);
         return text;
-    }
-
-    private static Button button(Composite parent, String text, Runnable action) {
-        Button button = new Button(parent, SWT.PUSH);
-        button.setText(text);
-        button.addListener(SWT.Selection, event -> action.run());
-        return button;
     }
 
     /** Shows an image (null: none) and fetches its preview. */
@@ -304,7 +282,7 @@ public class DetailsPart {
 
     private void showMessage(String message, boolean error) {
         messageLabel.setText(message);
-        messageLabel.setForeground(error ? messageLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
+        Widgets.markError(messageLabel, error);
         relayout();
     }
 

@@ -5,12 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.e4.core.commands.ECommandService;
-import org.eclipse.e4.core.commands.EHandlerService;
-import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
@@ -24,8 +19,6 @@ import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.gallerist.api.image.Image;
-import org.gallerist.client.core.CartContents;
 import org.gallerist.client.core.ClientCommands;
 import org.gallerist.client.core.ClientHome;
 import org.gallerist.client.core.ErrorMessages;
@@ -34,57 +27,30 @@ import org.gallerist.client.core.browse.BrowseState;
 import org.gallerist.client.core.gallery.ImagePager;
 import org.gallerist.client.core.prefs.ViewPreferencesStore;
 import org.gallerist.client.core.tags.TagFilter;
-import org.gallerist.client.ui.grid.ThumbnailGrid;
+import org.gallerist.client.ui.widgets.Widgets;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
  * Every image the user may see, or those with the tags chosen in the Tags part, one batch at a time: the next batch
  * loads when the user presses "Load more" or scrolls to the end.
  */
-public class GalleryPart {
+public class GalleryPart extends ImageGridPart {
     public static final String ID = "org.gallerist.client.ui.part.gallery";
 
-    private final SessionModel sessions;
-    private final BrowseState browse;
-    private final ViewPreferencesStore preferences;
-    private final ClientHome home;
     private final ImagePager pager = new ImagePager();
-    private final Subscriptions subscriptions = new Subscriptions();
-
-    @Inject
-    @Optional
-    private IEventBroker broker;
-    @Inject
-    @Optional
-    private CartContents cart;
-    @Inject
-    @Optional
-    private ECommandService commandService;
-    @Inject
-    @Optional
-    private EHandlerService handlerService;
-    @Inject
-    @Optional
-    private EPartService partService;
 
     private Label filterLabel;
     private Label countLabel;
     private Button loadMoreButton;
-    private ThumbnailGrid grid;
-    private Background background;
-    private ImageActions actions;
     private CommandRunner commands;
     private TagFilter.Choice shownChoice;
 
     @Inject
-    public GalleryPart(SessionModel sessions, BrowseState browse, ViewPreferencesStore preferences, ClientHome home) {
-        this.sessions = sessions;
-        this.browse = browse;
-        this.preferences = preferences;
-        this.home = home;
+    public GalleryPart(SessionModel sessions, BrowseState browse, ViewPreferencesStore preferences, ClientHome home,
+            PartServices workbench) {
+        super(sessions, browse, preferences, home, workbench);
     }
 
     @PostConstruct
@@ -99,21 +65,8 @@ public class GalleryPart {
         loadMoreButton.setText("Load &more");
         loadMoreButton.addListener(SWT.Selection, event -> loadMore());
 
-        grid = new ThumbnailGrid(parent);
-        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(grid);
-        grid.setThumbnailSize(preferences.get().thumbnailSize());
-        grid.setCaptions(Captions::nameAndPrice);
-        Thumbnails thumbnails = new Thumbnails(grid, sessions, home);
-        grid.setThumbnails(thumbnails::get);
-
-        background = new Background(sessions, grid);
-        commands = new CommandRunner(commandService, handlerService);
-        actions = new ImageActions(grid, sessions, browse, commands, cart, broker);
-        grid.onSelection(browse::show);
-        grid.onOpen(this::openDetails);
-        grid.onDelete(image -> actions.delete(image, this::showError));
-        grid.onReachedEnd(this::loadMore);
-        ImageMenu.attach(grid, actions, this::openDetails, this::showError);
+        createGrid(parent, 3, Captions::nameAndPrice);
+        commands = workbench.commands();
         acceptDroppedFiles();
 
         pager.addListener(this::showPager);
@@ -144,6 +97,7 @@ public class GalleryPart {
     }
 
     /** Fetches the next batch if there is one and none is on its way. */
+    @Override
     public void loadMore() {
         pager.next().ifPresent(this::send);
     }
@@ -161,26 +115,17 @@ public class GalleryPart {
         grid.setEmptyText(pager.error().orElse(pager.summary().equals("No images")
                 ? (shownChoice.isAllImages() ? "No images yet. Drop image files here to upload them." : "No images with these tags.")
                 : pager.summary()));
-        countLabel.setForeground(null);
         countLabel.setText(pager.error().map(message -> message + " Press Load more to try again.")
                 .orElse(pager.summary()));
-        if (pager.error().isPresent()) {
-            countLabel.setForeground(countLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        }
+        Widgets.markError(countLabel, pager.error().isPresent());
         loadMoreButton.setEnabled(!pager.isLoading() && (pager.hasMore() || pager.error().isPresent()));
         countLabel.getParent().layout(new org.eclipse.swt.widgets.Control[] { countLabel, filterLabel });
     }
 
-    private void showError(String message) {
+    @Override
+    protected void showError(String message) {
         countLabel.setText(message);
-        countLabel.setForeground(countLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-    }
-
-    private void openDetails(Image image) {
-        browse.show(image);
-        if (partService != null) {
-            partService.showPart(DetailsPart.ID, EPartService.PartState.ACTIVATE);
-        }
+        Widgets.markError(countLabel, true);
     }
 
     /** Files dropped on the grid go to the upload wizard, where there is one. */
@@ -216,15 +161,6 @@ public class GalleryPart {
     @Focus
     public void setFocus() {
         grid.setFocus();
-    }
-
-    @PreDestroy
-    public void dispose() {
-        subscriptions.stopAll();
-    }
-
-    public ThumbnailGrid grid() {
-        return grid;
     }
 
     public Button loadMoreButton() {

@@ -15,6 +15,8 @@ import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.browse.BrowseState;
 import org.gallerist.client.core.details.ImageEdit;
+import org.gallerist.client.ui.grid.ThumbnailGrid;
+import org.gallerist.client.ui.jobs.Background;
 
 /** What can be done to one image from the Gallery, Search and Details parts, the same way everywhere. */
 final class ImageActions {
@@ -84,6 +86,17 @@ final class ImageActions {
                         failed.accept(result.message() == null ? "The image was not deleted." : result.message());
                     }
                 }, error -> failed.accept(ErrorMessages.readable(error)));
+    }
+
+    /**
+     * Wires a grid of images the same way in every part: choosing one shows it, opening it calls {@code open},
+     * Delete and the context menu act on it, and what fails goes to {@code showError}.
+     */
+    void attachTo(ThumbnailGrid grid, Consumer<Image> open, Consumer<String> showError) {
+        grid.onSelection(browse::show);
+        grid.onOpen(open);
+        grid.onDelete(image -> delete(image, showError));
+        ImageMenu.attach(grid, this, open, showError);
     }
 
     void announceChanged(List<Long> ids) {

@@ -7,12 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.e4.core.commands.ECommandService;
-import org.eclipse.e4.core.commands.EHandlerService;
-import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -31,7 +26,6 @@ import org.eclipse.swt.widgets.Text;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageQuery;
 import org.gallerist.api.similarity.SimilarImage;
-import org.gallerist.client.core.CartContents;
 import org.gallerist.client.core.ClientHome;
 import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.SessionModel;
@@ -40,59 +34,33 @@ import org.gallerist.client.core.details.ImageFacts;
 import org.gallerist.client.core.gallery.ImagePager;
 import org.gallerist.client.core.prefs.ViewPreferencesStore;
 import org.gallerist.client.core.search.SimilarSearch;
-import org.gallerist.client.ui.grid.ThumbnailGrid;
+import org.gallerist.client.ui.widgets.Widgets;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
  * Search by words in names and descriptions, or by example: choose an image file, drop one onto the part, or ask
  * for images like one already stored. Results show as thumbnails; similar ones with their score.
  */
-public class SearchPart {
+public class SearchPart extends ImageGridPart {
     public static final String ID = "org.gallerist.client.ui.part.search";
 
-    private final SessionModel sessions;
-    private final BrowseState browse;
-    private final ViewPreferencesStore preferences;
-    private final ClientHome home;
     private final ImagePager textResults = new ImagePager();
     private final SimilarSearch similar = new SimilarSearch();
     private final Map<Long, Double> scores = new HashMap<>();
-    private final Subscriptions subscriptions = new Subscriptions();
-
-    @Inject
-    @Optional
-    private IEventBroker broker;
-    @Inject
-    @Optional
-    private CartContents cart;
-    @Inject
-    @Optional
-    private ECommandService commandService;
-    @Inject
-    @Optional
-    private EHandlerService handlerService;
-    @Inject
-    @Optional
-    private EPartService partService;
 
     private Text searchText;
     private Button chooseButton;
     private Label dropHint;
     private Label statusLabel;
     private Button loadMoreButton;
-    private ThumbnailGrid grid;
-    private Background background;
     private boolean showingSimilar;
 
     @Inject
-    public SearchPart(SessionModel sessions, BrowseState browse, ViewPreferencesStore preferences, ClientHome home) {
-        this.sessions = sessions;
-        this.browse = browse;
-        this.preferences = preferences;
-        this.home = home;
+    public SearchPart(SessionModel sessions, BrowseState browse, ViewPreferencesStore preferences, ClientHome home,
+            PartServices workbench) {
+        super(sessions, browse, preferences, home, workbench);
     }
 
     @PostConstruct
@@ -124,21 +92,8 @@ public class SearchPart {
         GridDataFactory.fillDefaults().applyTo(loadMoreButton);
         loadMoreButton.addListener(SWT.Selection, event -> loadMore());
 
-        grid = new ThumbnailGrid(parent);
-        GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(grid);
-        grid.setThumbnailSize(preferences.get().thumbnailSize());
-        grid.setCaptions(this::captions);
-        grid.setThumbnails(new Thumbnails(grid, sessions, home)::get);
+        createGrid(parent, 3, this::captions);
         grid.setEmptyText("Search by words, or find images like one you have.");
-
-        background = new Background(sessions, grid);
-        ImageActions actions = new ImageActions(grid, sessions, browse,
-                new CommandRunner(commandService, handlerService), cart, broker);
-        grid.onSelection(browse::show);
-        grid.onOpen(this::openDetails);
-        grid.onDelete(image -> actions.delete(image, this::showError));
-        grid.onReachedEnd(this::loadMore);
-        ImageMenu.attach(grid, actions, this::openDetails, this::showError);
         acceptDroppedImages(parent);
         acceptDroppedImages(grid);
 
@@ -180,7 +135,8 @@ public class SearchPart {
         sendText(request);
     }
 
-    private void loadMore() {
+    @Override
+    protected void loadMore() {
         if (!showingSimilar) {
             textResults.next().ifPresent(this::sendText);
         }
@@ -266,7 +222,6 @@ public class SearchPart {
         chooseButton.setEnabled(available);
         dropHint.setText(available ? "choose an image file, or drop one here"
                 : similar.unavailable().orElse("not available"));
-        statusLabel.setForeground(null);
         if (showingSimilar) {
             scores.clear();
             for (SimilarImage hit : similar.hits()) {
@@ -274,9 +229,7 @@ public class SearchPart {
             }
             grid.setItems(similar.hits().stream().map(SimilarImage::image).toList());
             statusLabel.setText(similar.summary());
-            if (similar.error().isPresent()) {
-                statusLabel.setForeground(statusLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-            }
+            Widgets.markError(statusLabel, similar.error().isPresent());
             grid.setEmptyText(similar.isSearching() ? "Searching\u2026" : "");
             loadMoreButton.setEnabled(false);
         } else if (textResults.query().isPresent()) {
@@ -285,28 +238,21 @@ public class SearchPart {
             String summary = textResults.summary();
             statusLabel.setText(textResults.error().orElse(words.isEmpty() ? summary
                     : "\u201c" + words + "\u201d: " + summary.replace("No images", "nothing found")));
-            if (textResults.error().isPresent()) {
-                statusLabel.setForeground(statusLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-            }
+            Widgets.markError(statusLabel, textResults.error().isPresent());
             grid.setEmptyText(textResults.isLoading() ? "Searching\u2026" : "No image matches these words.");
             loadMoreButton.setEnabled(!textResults.isLoading() && textResults.hasMore());
         } else {
             statusLabel.setText(available ? "" : similar.unavailable().orElse(""));
+            Widgets.markError(statusLabel, false);
             loadMoreButton.setEnabled(false);
         }
         dropHint.getParent().layout(new Control[] { dropHint, statusLabel });
     }
 
-    private void showError(String message) {
+    @Override
+    protected void showError(String message) {
         statusLabel.setText(message);
-        statusLabel.setForeground(statusLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-    }
-
-    private void openDetails(Image image) {
-        browse.show(image);
-        if (partService != null) {
-            partService.showPart(DetailsPart.ID, EPartService.PartState.ACTIVATE);
-        }
+        Widgets.markError(statusLabel, true);
     }
 
     /** Ctrl+F: puts the cursor in the search box. */
@@ -320,17 +266,8 @@ public class SearchPart {
         searchText.setFocus();
     }
 
-    @PreDestroy
-    public void dispose() {
-        subscriptions.stopAll();
-    }
-
     public Text searchBox() {
         return searchText;
-    }
-
-    public ThumbnailGrid grid() {
-        return grid;
     }
 
     public Label statusLabel() {

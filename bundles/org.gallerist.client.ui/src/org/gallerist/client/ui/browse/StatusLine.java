@@ -3,9 +3,6 @@ package org.gallerist.client.ui.browse;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.eclipse.e4.core.commands.ECommandService;
-import org.eclipse.e4.core.commands.EHandlerService;
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -17,6 +14,8 @@ import org.gallerist.api.client.SessionState;
 import org.gallerist.client.core.ConnectionState;
 import org.gallerist.client.core.ConnectionStatus;
 import org.gallerist.client.core.SessionModel;
+import org.gallerist.client.ui.jobs.Background;
+import org.gallerist.client.ui.widgets.Widgets;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -31,23 +30,24 @@ public class StatusLine {
     public static final String LOG_OUT_COMMAND = "org.gallerist.client.app.command.logout";
 
     private final SessionModel sessions;
-    private final Consumer<SessionState> stateListener = state -> onUi(this::show);
-
-    @Inject
-    @Optional
-    private ECommandService commandService;
-    @Inject
-    @Optional
-    private EHandlerService handlerService;
+    private final PartServices workbench;
+    private final Consumer<SessionState> stateListener = state -> this.background.onUiThread(this::show);
 
     private Label stateLabel;
+    private Background background;
     private Link logOutLink;
     private GalleristSession watched;
     private Runnable stopListening = () -> { };
 
-    @Inject
+    /** Outside a workbench: there is no command to log out with. */
     public StatusLine(SessionModel sessions) {
+        this(sessions, new PartServices());
+    }
+
+    @Inject
+    public StatusLine(SessionModel sessions, PartServices workbench) {
         this.sessions = sessions;
+        this.workbench = workbench;
     }
 
     @PostConstruct
@@ -59,20 +59,10 @@ public class StatusLine {
         GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).hint(520, SWT.DEFAULT).applyTo(stateLabel);
         logOutLink = new Link(line, SWT.NONE);
         logOutLink.setText("<a>Log out / switch server\u2026</a>");
-        logOutLink.addListener(SWT.Selection, event -> new CommandRunner(commandService, handlerService)
-                .execute(LOG_OUT_COMMAND, Map.of()));
-        stopListening = sessions.addListener(state -> onUi(this::show));
+        logOutLink.addListener(SWT.Selection, event -> workbench.commands().execute(LOG_OUT_COMMAND, Map.of()));
+        background = new Background(sessions, stateLabel);
+        stopListening = sessions.addListener(state -> background.onUiThread(this::show));
         show();
-    }
-
-    private void onUi(Runnable action) {
-        if (stateLabel != null && !stateLabel.isDisposed()) {
-            stateLabel.getDisplay().asyncExec(() -> {
-                if (!stateLabel.isDisposed()) {
-                    action.run();
-                }
-            });
-        }
     }
 
     /** Follows the current session's state (the session changes after logging in again). */
@@ -90,9 +80,8 @@ public class StatusLine {
         ConnectionState who = sessions.state();
         SessionState how = current == null ? SessionState.CLOSED : current.state();
         stateLabel.setText(ConnectionStatus.text(who, how));
-        stateLabel.setForeground(ConnectionStatus.isTrouble(how)
-                ? stateLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
-        logOutLink.setEnabled(new CommandRunner(commandService, handlerService).canExecute(LOG_OUT_COMMAND, Map.of()));
+        Widgets.markError(stateLabel, ConnectionStatus.isTrouble(how));
+        logOutLink.setEnabled(workbench.commands().canExecute(LOG_OUT_COMMAND, Map.of()));
         stateLabel.getParent().layout();
     }
 

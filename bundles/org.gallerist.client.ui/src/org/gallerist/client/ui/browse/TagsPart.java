@@ -21,6 +21,8 @@ import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.browse.BrowseState;
 import org.gallerist.client.core.tags.TagFilter;
+import org.gallerist.client.ui.jobs.Background;
+import org.gallerist.client.ui.widgets.Widgets;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -117,7 +119,7 @@ public class TagsPart {
         }, error -> {
             loading = false;
             statusLabel.setText(ErrorMessages.readable(error));
-            statusLabel.setForeground(statusLabel.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+            Widgets.markError(statusLabel, true);
         });
     }
 

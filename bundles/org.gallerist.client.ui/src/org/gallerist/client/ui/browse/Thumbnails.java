@@ -3,13 +3,17 @@ package org.gallerist.client.ui.browse;
 import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Function;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.api.image.Image;
@@ -17,6 +21,8 @@ import org.gallerist.api.image.ImageSize;
 import org.gallerist.client.core.ClientHome;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.thumbs.ThumbnailCache;
+import org.gallerist.client.ui.grid.ThumbnailGrid;
+import org.gallerist.client.ui.jobs.Background;
 
 /**
  * The SWT images of thumbnails for one grid: from memory, else from the disk cache, else from the server, all off the
@@ -32,12 +38,14 @@ final class Thumbnails {
     private final Map<String, org.eclipse.swt.graphics.Image> loaded = new HashMap<>();
     private final Set<String> asked = new HashSet<>();
     private final ConcurrentLinkedDeque<Image> queue = new ConcurrentLinkedDeque<>();
+    private final Background background;
     private final Job loader;
 
     Thumbnails(Control grid, SessionModel sessions, ClientHome home) {
         this.grid = grid;
         this.sessions = sessions;
         this.home = home;
+        this.background = new Background(sessions, grid);
         this.loader = Job.create("Loading thumbnails", monitor -> {
             Image next;
             while ((next = queue.pollFirst()) != null && !monitor.isCanceled()) {
@@ -47,6 +55,17 @@ final class Thumbnails {
         });
         loader.setSystem(true);
         grid.addDisposeListener(event -> dispose());
+    }
+
+    /** A grid in {@code parent}'s grid layout, spanning its {@code columns}, whose thumbnails load like this. */
+    static ThumbnailGrid grid(Composite parent, int columns, SessionModel sessions, ClientHome home, int size,
+            Function<Image, List<String>> captions) {
+        ThumbnailGrid grid = new ThumbnailGrid(parent);
+        GridDataFactory.fillDefaults().grab(true, true).span(columns, 1).applyTo(grid);
+        grid.setThumbnailSize(size);
+        grid.setCaptions(captions);
+        grid.setThumbnails(new Thumbnails(grid, sessions, home)::get);
+        return grid;
     }
 
     /** The thumbnail if loaded; otherwise null, and it is fetched. Call on the UI thread. */
@@ -74,14 +93,10 @@ final class Thumbnails {
                 cache.write(image, bytes);
             }
             ImageData data = new ImageData(new ByteArrayInputStream(bytes));
-            if (!grid.isDisposed()) {
-                grid.getDisplay().asyncExec(() -> {
-                    if (!grid.isDisposed()) {
-                        loaded.put(key(image), new org.eclipse.swt.graphics.Image(grid.getDisplay(), data));
-                        grid.redraw();
-                    }
-                });
-            }
+            background.onUiThread(() -> {
+                loaded.put(key(image), new org.eclipse.swt.graphics.Image(grid.getDisplay(), data));
+                grid.redraw();
+            });
         } catch (RuntimeException e) {
             // the grid keeps its placeholder; a later reload asks again
             LOG.log(System.Logger.Level.DEBUG, "Thumbnail of #" + image.id() + " not loaded", e);
@@ -91,9 +106,7 @@ final class Thumbnails {
 
     /** Lets a later {@link #get} ask for it again. */
     private void forget(Image image) {
-        if (!grid.isDisposed()) {
-            grid.getDisplay().asyncExec(() -> asked.remove(key(image)));
-        }
+        background.onUiThread(() -> asked.remove(key(image)));
     }
 
     private static String key(Image image) {

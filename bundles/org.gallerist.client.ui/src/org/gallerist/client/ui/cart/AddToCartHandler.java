@@ -1,9 +1,8 @@
 package org.gallerist.client.ui.cart;
 
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -12,12 +11,12 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.gallerist.api.client.GalleristSession;
-import org.gallerist.api.image.Image;
 import org.gallerist.client.core.ClientCommands;
 import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.cart.AddOutcome;
 import org.gallerist.client.core.cart.Cart;
+import org.gallerist.client.ui.jobs.Background;
 
 import jakarta.inject.Named;
 
@@ -55,19 +54,12 @@ public class AddToCartHandler {
 
     /** Fetches the image in a job, then adds it to the cart on the UI thread and tells {@code show} there. */
     public static void addInJob(long id, GalleristSession session, Cart cart, Executor uiThread,
-            java.util.function.Consumer<News> show) {
-        Job.create("Adding to the cart", monitor -> {
-            try {
-                Image image = session.images().show(id);
-                uiThread.execute(() -> show.accept(switch (cart.add(image)) {
+            Consumer<News> show) {
+        new Background(() -> java.util.Optional.of(session), uiThread).run("Adding to the cart",
+                connected -> connected.images().show(id), image -> show.accept(switch (cart.add(image)) {
                     case AddOutcome.Added added -> new News("Added '" + image.name() + "' ("
                             + added.line().quantity() + " in the cart).", false);
                     case AddOutcome.OutOfStock out -> new News(out.message(), true);
-                }));
-            } catch (RuntimeException e) {
-                uiThread.execute(() -> show.accept(new News(ErrorMessages.readable(e), true)));
-            }
-            return Status.OK_STATUS;
-        }).schedule();
+                }), error -> show.accept(new News(ErrorMessages.readable(error), true)));
     }
 }

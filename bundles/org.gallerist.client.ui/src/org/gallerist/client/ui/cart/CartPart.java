@@ -1,13 +1,8 @@
 package org.gallerist.client.ui.cart;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
@@ -16,25 +11,15 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.layout.TableColumnLayout;
-import org.eclipse.jface.preference.JFacePreferences;
 import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.gallerist.api.client.GalleristSession;
-import org.gallerist.api.order.OrderLine;
 import org.gallerist.client.core.ClientTopics;
 import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.SessionModel;
@@ -43,7 +28,8 @@ import org.gallerist.client.core.cart.CartLine;
 import org.gallerist.client.core.cart.Checkout;
 import org.gallerist.client.core.cart.CheckoutResult;
 import org.gallerist.client.core.cart.QuantityEdit;
-import org.gallerist.client.core.cart.ShortLine;
+import org.gallerist.client.ui.jobs.Background;
+import org.gallerist.client.ui.widgets.Widgets;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -55,15 +41,15 @@ import jakarta.inject.Inject;
  */
 public class CartPart {
     public static final String ID = "org.gallerist.client.ui.part.cart";
-    private static final int QUANTITY_COLUMN = 2;
 
     private final Cart cart;
     private final SessionModel sessions;
     private final IEventBroker events;
 
     private Display display;
+    private CartTable table;
     private TableViewer viewer;
-    private CartThumbnails thumbnails;
+    private Background background;
     private Label totalLabel;
     private Label messageLabel;
     private Button removeButton;
@@ -87,18 +73,11 @@ public class CartPart {
     @PostConstruct
     public void createControls(Composite parent) {
         display = parent.getDisplay();
-        thumbnails = new CartThumbnails(display);
         GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
-
-        Composite tableArea = new Composite(parent, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 200).applyTo(tableArea);
-        TableColumnLayout columns = new TableColumnLayout();
-        tableArea.setLayout(columns);
-        viewer = new TableViewer(tableArea, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-        createColumns(columns);
+        table = new CartTable(parent, cart, sessions, this::editQuantity, () -> !busy);
+        viewer = table.viewer();
+        GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 200).applyTo(viewer.getTable().getParent());
+        background = new Background(sessions, viewer.getTable());
 
         totalLabel = new Label(parent, SWT.NONE);
         totalLabel.setFont(JFaceResources.getBannerFont());
@@ -113,9 +92,9 @@ public class CartPart {
         row.marginLeft = row.marginRight = row.marginTop = row.marginBottom = 0;
         buttons.setLayout(row);
         GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(buttons);
-        removeButton = button(buttons, "&Remove", this::removeSelected);
-        clearButton = button(buttons, "C&lear", this::clearAfterConfirmation);
-        checkoutButton = button(buttons, "Check &Out", this::checkout);
+        removeButton = Widgets.button(buttons, "&Remove", this::removeSelected);
+        clearButton = Widgets.button(buttons, "C&lear", this::clearAfterConfirmation);
+        checkoutButton = Widgets.button(buttons, "Check &Out", this::checkout);
         checkoutButton.setFont(JFaceResources.getBannerFont());
 
         viewer.addSelectionChangedListener(event -> updateButtons());
@@ -124,95 +103,9 @@ public class CartPart {
                 removeSelected();
             }
         });
-        stopListening = cart.addListener(() -> display.asyncExec(this::showCart));
+        stopListening = cart.addListener(() -> background.onUiThread(this::showCart));
         showCart();
         refreshStock();
-    }
-
-    private void createColumns(TableColumnLayout layout) {
-        column(layout, "Name", 40, CartThumbnails.SIZE + 90, SWT.LEFT, new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return ((CartLine) element).name();
-            }
-
-            @Override
-            public Image getImage(Object element) {
-                return thumbnails.get(((CartLine) element).imageId(), sessions.session().orElse(null),
-                        id -> cart.line(id).ifPresent(line -> {
-                            if (!viewer.getTable().isDisposed()) {
-                                viewer.update(line, null);
-                            }
-                        }));
-            }
-        });
-        column(layout, "Price", 14, 56, SWT.RIGHT, text(line -> money(line.unitPrice())));
-        TableViewerColumn quantity = column(layout, "Qty", 10, 44, SWT.RIGHT, new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return Integer.toString(((CartLine) element).quantity());
-            }
-
-            @Override
-            public Color getForeground(Object element) {
-                return ((CartLine) element).exceedsStock() ? errorColor() : null;
-            }
-
-            @Override
-            public String getToolTipText(Object element) {
-                return "Click to change; 0 removes the line.";
-            }
-        });
-        quantity.setEditingSupport(new QuantityEditingSupport(viewer, this::editQuantity, () -> !busy));
-        QuantityEditingSupport.activateOnClickF2OrEnter(viewer, QUANTITY_COLUMN);
-        column(layout, "Stock", 10, 50, SWT.RIGHT, new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return Integer.toString(((CartLine) element).stock());
-            }
-
-            @Override
-            public Color getForeground(Object element) {
-                return ((CartLine) element).exceedsStock() ? errorColor() : null;
-            }
-        });
-        column(layout, "Total", 16, 62, SWT.RIGHT, text(line -> money(line.total())));
-    }
-
-    private TableViewerColumn column(TableColumnLayout layout, String title, int weight, int minimum, int align,
-            ColumnLabelProvider labels) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setAlignment(align);
-        column.setLabelProvider(labels);
-        layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, minimum, true));
-        return column;
-    }
-
-    private static ColumnLabelProvider text(Function<CartLine, String> text) {
-        return new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((CartLine) element);
-            }
-        };
-    }
-
-    private static Button button(Composite parent, String text, Runnable action) {
-        Button button = new Button(parent, SWT.PUSH);
-        button.setText(text);
-        button.addListener(SWT.Selection, event -> action.run());
-        return button;
-    }
-
-    /** The theme's error colour; outside a themed workbench JFace has none, so a dark red. */
-    private Color errorColor() {
-        Color color = JFaceResources.getColorRegistry().get(JFacePreferences.ERROR_COLOR);
-        return color != null ? color : display.getSystemColor(SWT.COLOR_DARK_RED);
-    }
-
-    static String money(BigDecimal amount) {
-        return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private void showCart() {
@@ -225,7 +118,7 @@ public class CartPart {
             partModel.setLabel(items == 0 ? "Cart" : "Cart (" + items + ")");
         }
         totalLabel.setText(cart.isEmpty() ? "The cart is empty."
-                : "Total: " + money(cart.total()) + "  (" + items + (items == 1 ? " item)" : " items)"));
+                : "Total: " + CartTable.money(cart.total()) + "  (" + items + (items == 1 ? " item)" : " items)"));
         updateButtons();
         cart.saveProblem().ifPresent(problem -> showMessage(problem, true));
         totalLabel.getParent().layout(true, true);
@@ -247,7 +140,7 @@ public class CartPart {
             return;
         }
         messageLabel.setText(message);
-        messageLabel.setForeground(error ? errorColor() : null);
+        messageLabel.setForeground(error ? Widgets.errorColor(display) : null);
         messageLabel.getParent().layout(true, true);
     }
 
@@ -289,60 +182,31 @@ public class CartPart {
 
     /** Places the order in a job; the answer (the order, or the short lines) shows under the total. */
     public void checkout() {
-        GalleristSession session = sessions.session().orElse(null);
-        if (session == null || busy || cart.isEmpty()) {
+        if (sessions.session().isEmpty() || busy || cart.isEmpty()) {
             return;
         }
         List<Long> ids = cart.lines().stream().map(CartLine::imageId).toList();
         setBusy(true, "Placing the order\u2026");
-        Job.create("Checking out", monitor -> {
-            CheckoutResult result;
-            try {
-                result = new Checkout(session.shop(), session.images(), Clock.systemUTC()).run(cart);
-            } catch (RuntimeException e) {
-                result = new CheckoutResult.Failed(ErrorMessages.readable(e));
-            }
-            CheckoutResult answer = result;
-            display.asyncExec(() -> {
-                setBusy(false, null);
-                showResult(answer);
-                if (events != null && answer instanceof CheckoutResult.Placed) {
-                    events.post(ClientTopics.IMAGES_CHANGED, ids);
-                }
-            });
-            return Status.OK_STATUS;
-        }).schedule();
+        background.run("Checking out", session -> new Checkout(session.shop(), session.images(), Clock.systemUTC())
+                .run(cart), result -> checkedOut(result, ids),
+                error -> checkedOut(new CheckoutResult.Failed(ErrorMessages.readable(error)), ids));
     }
 
-    private void showResult(CheckoutResult result) {
-        switch (result) {
-            case CheckoutResult.Placed placed -> showMessage((placed.recovered()
-                    ? "Your earlier checkout had gone through: order #" : "Thank you! Order #")
-                    + placed.order().id() + " placed: " + placed.order().lines().stream()
-                            .map(CartPart::bought).collect(Collectors.joining(", "))
-                    + "; total " + money(placed.order().total()) + ".", false);
-            case CheckoutResult.Short short_ -> showMessage(short_.lines().isEmpty() ? short_.message()
-                    : "Nothing was bought: not enough in stock for "
-                            + short_.lines().stream().map(ShortLine::describe).collect(Collectors.joining("; "))
-                            + ". Lower the quantities in red and check out again.", true);
-            case CheckoutResult.Failed failed -> showMessage(failed.message(), true);
+    private void checkedOut(CheckoutResult result, List<Long> ids) {
+        setBusy(false, null);
+        showMessage(result.summary(), result.isProblem());
+        if (events != null && result instanceof CheckoutResult.Placed) {
+            events.post(ClientTopics.IMAGES_CHANGED, ids);
         }
-    }
-
-    private static String bought(OrderLine line) {
-        return line.quantity() + " \u00d7 '" + line.name() + "'";
     }
 
     /** Asks the server for the stock of every line, e.g. when the part opens or images changed elsewhere. */
     public void refreshStock() {
-        GalleristSession session = sessions.session().orElse(null);
-        if (session == null || cart.isEmpty()) {
+        if (sessions.session().isEmpty() || cart.isEmpty()) {
             return;
         }
-        Job.create("Refreshing the cart's stock", monitor -> {
-            new Checkout(session.shop(), session.images(), Clock.systemUTC()).refreshStock(cart);
-            return Status.OK_STATUS;
-        }).schedule();
+        background.runAndForget("Refreshing the cart's stock",
+                session -> new Checkout(session.shop(), session.images(), Clock.systemUTC()).refreshStock(cart));
     }
 
     @Inject
@@ -393,8 +257,8 @@ public class CartPart {
     @PreDestroy
     public void dispose() {
         stopListening.run();
-        if (thumbnails != null) {
-            thumbnails.dispose();
+        if (table != null) {
+            table.dispose();
         }
     }
 }

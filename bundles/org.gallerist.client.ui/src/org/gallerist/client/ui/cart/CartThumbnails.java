@@ -7,17 +7,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.SWTException;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
-import org.gallerist.api.GalleristException;
-import org.gallerist.api.client.GalleristSession;
 import org.gallerist.api.image.ImageSize;
+import org.gallerist.client.core.SessionModel;
+import org.gallerist.client.ui.jobs.Background;
 
 /**
  * Small thumbnails for the cart's rows, fetched once per image in a background job and kept until the part goes.
@@ -26,13 +24,18 @@ import org.gallerist.api.image.ImageSize;
 final class CartThumbnails {
     static final int SIZE = 48;
 
+    private final SessionModel sessions;
+    private final Background background;
     private final Display display;
     private final Image blank;
     private final Map<Long, Image> images = new HashMap<>();
     private final Set<Long> requested = new HashSet<>();
 
-    CartThumbnails(Display display) {
-        this.display = display;
+    /** Fetched over the current session; what arrives after {@code owner} is disposed is dropped. */
+    CartThumbnails(SessionModel sessions, Control owner) {
+        this.sessions = sessions;
+        this.background = new Background(sessions, owner);
+        this.display = owner.getDisplay();
         this.blank = new Image(display, SIZE, SIZE);
         GC gc = new GC(blank);
         gc.setBackground(display.getSystemColor(SWT.COLOR_WIDGET_LIGHT_SHADOW));
@@ -41,27 +44,21 @@ final class CartThumbnails {
     }
 
     /** The thumbnail if it is here; otherwise the blank square, and a fetch starts that calls {@code arrived}. */
-    Image get(long imageId, GalleristSession session, LongConsumer arrived) {
+    Image get(long imageId, LongConsumer arrived) {
         Image image = images.get(imageId);
         if (image != null) {
             return image;
         }
-        if (session != null && requested.add(imageId)) {
-            Job.create("Fetching a thumbnail", monitor -> {
-                try {
-                    ImageData data = scaled(new ImageData(new ByteArrayInputStream(
-                            session.images().content(imageId, ImageSize.THUMB))));
-                    display.asyncExec(() -> {
+        if (sessions.session().isPresent() && requested.add(imageId)) {
+            background.run("Fetching a thumbnail", session -> scaled(new ImageData(new ByteArrayInputStream(
+                    session.images().content(imageId, ImageSize.THUMB)))), data -> {
                         if (!blank.isDisposed()) {
                             images.put(imageId, squared(data));
                             arrived.accept(imageId);
                         }
+                    }, failure -> {
+                        // The row keeps its blank square; the name beside it is what matters.
                     });
-                } catch (GalleristException | SWTException e) {
-                    // The row keeps its blank square; the name beside it is what matters.
-                }
-                return Status.OK_STATUS;
-            }).schedule();
         }
         return blank;
     }

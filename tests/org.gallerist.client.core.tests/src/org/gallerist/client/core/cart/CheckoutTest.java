@@ -36,6 +36,9 @@ class CheckoutTest {
         CheckoutResult.Placed placed = assertInstanceOf(CheckoutResult.Placed.class, checkout.run(cart));
         assertEquals(new BigDecimal("25.00"), placed.order().total());
         assertFalse(placed.recovered());
+        assertEquals("Thank you! Order #" + placed.order().id() + " placed: 2 \u00d7 'Rocket'; total 25.00.",
+                placed.summary());
+        assertFalse(placed.isProblem());
         assertTrue(cart.isEmpty());
         assertEquals(1, server.show(rocket.id()).quantity());
     }
@@ -53,6 +56,9 @@ class CheckoutTest {
         CheckoutResult.Short short_ = assertInstanceOf(CheckoutResult.Short.class, checkout.run(cart));
         assertEquals(List.of(new ShortLine(rocket.id(), "Rocket", 1, 3)), short_.lines());
         assertEquals("'Rocket': 1 in stock, 3 in the cart", short_.lines().get(0).describe());
+        assertEquals("Nothing was bought: not enough in stock for 'Rocket': 1 in stock, 3 in the cart. "
+                + "Lower the quantities in red and check out again.", short_.summary());
+        assertTrue(short_.isProblem());
         assertEquals(1, cart.line(rocket.id()).orElseThrow().stock(), "stock refreshed from the server");
         assertTrue(cart.line(rocket.id()).orElseThrow().exceedsStock());
         assertEquals(3, cart.quantity(rocket.id()), "the cart keeps what the user asked for");

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
@@ -25,7 +26,9 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.gallerist.api.client.Credentials;
 import org.gallerist.api.client.GalleristClient;
@@ -41,6 +44,7 @@ import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.cart.Cart;
 import org.gallerist.client.core.cart.CartFollowsSession;
 import org.gallerist.client.core.upload.FileResult;
+import org.gallerist.client.core.upload.UploadForm;
 import org.gallerist.client.ui.cart.AddToCartHandler;
 import org.gallerist.client.ui.cart.CartPart;
 import org.gallerist.client.ui.upload.UploadDialog;
@@ -160,6 +164,11 @@ class ShopUiTest {
         return file;
     }
 
+    /** Replaces the text of the dialog's field as typing would: the field's listeners hear it. */
+    private static void typeInto(Shell shell, String field, String text) {
+        UiTestSupport.find(shell, Text.class, UploadDialog.WIDGET, field).setText(text);
+    }
+
     private static void press(Button button) {
         assertTrue(button.isEnabled(), button.getText() + " is enabled");
         button.notifyListeners(SWT.Selection, new Event());
@@ -174,36 +183,46 @@ class ShopUiTest {
         dialog.setBlockOnOpen(false);
         dialog.open();
         try {
-            assertEquals(6, dialog.plan().items().size());
-            dialog.describe(0, "Rocket launch", "A rocket lifting off at dusk");
-            dialog.tagsText().setText("Test Photos, shop ");
-            dialog.priceText().setText("2.5");
-            dialog.quantityText().setText("x");
-            assertFalse(dialog.uploadButton().isEnabled(), "a bad quantity keeps Upload disabled");
+            Shell shell = dialog.getShell();
+            UploadForm form = dialog.form();
+            Button upload = UiTestSupport.dialogButton(shell, IDialogConstants.OK_ID);
+            Label progress = UiTestSupport.find(shell, Label.class, UploadDialog.WIDGET, UploadDialog.PROGRESS);
+            assertEquals(6, form.items().size());
+            assertEquals(6, UiTestSupport.find(shell, Table.class, UploadDialog.WIDGET, UploadDialog.FILES)
+                    .getItemCount(), "a row per file");
+            form.describe(0, "Rocket launch", "A rocket lifting off at dusk");
+            typeInto(shell, UploadDialog.TAGS, "Test Photos, shop ");
+            typeInto(shell, UploadDialog.PRICE, "2.5");
+            typeInto(shell, UploadDialog.QUANTITY, "x");
+            assertFalse(upload.isEnabled(), "a bad quantity keeps Upload disabled");
             assertEquals("Invalid quantity 'x': use a whole number, 0 or more.", dialog.getErrorMessage());
-            dialog.quantityText().setText("3");
-            UiTestSupport.screenshot(dialog.getShell(), "10-upload-dialog");
+            typeInto(shell, UploadDialog.QUANTITY, "3");
+            UiTestSupport.screenshot(shell, "10-upload-dialog");
 
-            press(dialog.uploadButton());
-            UiTestSupport.spinUntil(display, dialog::isDone, NETWORK_TIMEOUT_MS, "the uploads");
+            press(upload);
+            UiTestSupport.spinUntil(display, form::isDone, NETWORK_TIMEOUT_MS, "the uploads");
             UiTestSupport.settle(display, 200);
-            UiTestSupport.screenshot(dialog.getShell(), "11-upload-results");
+            UiTestSupport.screenshot(shell, "11-upload-results");
 
-            List<FileResult> results = dialog.results();
+            List<FileResult> results = form.results();
             assertEquals(6, results.size());
+            assertEquals(6, UiTestSupport.find(shell, Table.class, UploadDialog.WIDGET, UploadDialog.RESULTS)
+                    .getItemCount(), "a result row per file");
             for (FileResult result : results) {
                 assertTrue(result.uploaded(), result.file() + ": " + result.summary());
             }
             assertEquals("Rocket launch", results.get(0).image().name());
             assertEquals(List.of("shop", "test photos"), results.get(0).image().tags());
             assertEquals(new BigDecimal("2.50"), results.get(0).image().price());
-            assertTrue(dialog.progressLabel().getText().startsWith("Uploaded 6 of 6"), dialog.progressLabel().getText());
+            assertTrue(progress.getText().startsWith("Uploaded 6 of 6"), progress.getText());
             assertEquals(1, imagesChanged.size(), "the gallery is told once");
             assertEquals(6, ((List<?>) imagesChanged.get(0)).size());
 
-            if (dialog.addSuggestedButton().isEnabled()) {
-                press(dialog.addSuggestedButton());
-                UiTestSupport.spinUntil(display, () -> dialog.results().stream()
+            Button addSuggested = UiTestSupport.find(shell, Button.class, UploadDialog.WIDGET,
+                    UploadDialog.ADD_SUGGESTED_TAGS);
+            if (addSuggested.isEnabled()) {
+                press(addSuggested);
+                UiTestSupport.spinUntil(display, () -> form.results().stream()
                         .allMatch(result -> result.newSuggestedTags().isEmpty()), NETWORK_TIMEOUT_MS,
                         "the suggested tags");
             }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -13,6 +16,8 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
@@ -75,5 +80,33 @@ final class UiTestSupport {
             gc.dispose();
             image.dispose();
         }
+    }
+
+    /** The one control of {@code type} below {@code root} whose data under {@code key} is {@code name}. */
+    static <T extends Control> T find(Composite root, Class<T> type, String key, Object name) {
+        return find(root, type, control -> Objects.equals(control.getData(key), name)).orElseThrow(
+                () -> new AssertionError("no " + type.getSimpleName() + " named " + name + " under " + root));
+    }
+
+    /** The dialog button made for {@code buttonId} (JFace keeps the id as the button's data). */
+    static org.eclipse.swt.widgets.Button dialogButton(Composite root, int buttonId) {
+        return find(root, org.eclipse.swt.widgets.Button.class,
+                button -> Integer.valueOf(buttonId).equals(button.getData())).orElseThrow(
+                        () -> new AssertionError("no dialog button " + buttonId));
+    }
+
+    private static <T extends Control> Optional<T> find(Composite root, Class<T> type, Predicate<T> wanted) {
+        for (Control child : root.getChildren()) {
+            if (type.isInstance(child) && wanted.test(type.cast(child))) {
+                return Optional.of(type.cast(child));
+            }
+            if (child instanceof Composite composite) {
+                Optional<T> below = find(composite, type, wanted);
+                if (below.isPresent()) {
+                    return below;
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,0 +1,35 @@
+package org.gallerist.client.ui.widgets;
+
+import org.eclipse.jface.preference.JFacePreferences;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+
+/** Small pieces every part and dialog builds the same way. */
+public final class Widgets {
+    private Widgets() {
+    }
+
+    /** A push button that runs {@code action} when pressed. */
+    public static Button button(Composite parent, String text, Runnable action) {
+        Button button = new Button(parent, SWT.PUSH);
+        button.setText(text);
+        button.addListener(SWT.Selection, event -> action.run());
+        return button;
+    }
+
+    /** Shows {@code control}'s text in dark red when it tells of an error, in the usual colour otherwise. */
+    public static void markError(Control control, boolean error) {
+        control.setForeground(error ? control.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
+    }
+
+    /** The theme's error colour; outside a themed workbench JFace has none, so a dark red. */
+    public static Color errorColor(Display display) {
+        Color color = JFaceResources.getColorRegistry().get(JFacePreferences.ERROR_COLOR);
+        return color != null ? color : display.getSystemColor(SWT.COLOR_DARK_RED);
+    }
+}
