@@ -16,11 +16,11 @@ if [ -n "$found" ]; then
   exit 1
 fi
 for needed in org.gallerist.api_ org.gallerist.rules_ org.gallerist.transport.ssh.client_ org.gallerist.client.ui_; do
-  ls "$plugins" | grep -q "^$needed" || { echo "client contents check FAILED: $needed* is missing" >&2; exit 1; }
+  compgen -G "$plugins/$needed*" > /dev/null || { echo "client contents check FAILED: $needed* is missing" >&2; exit 1; }
 done
 # The launcher's options come from picocli: --help prints them and exits without opening a window.
 if [ -n "${DISPLAY:-}" ]; then
   help=$(timeout 120 "$product/gallerist-client" --help 2>/dev/null) || { echo "client check FAILED: --help did not exit 0" >&2; exit 1; }
-  echo "$help" | grep -q -- "--host=HOST" || { echo "client check FAILED: --help does not list the options: $help" >&2; exit 1; }
+  grep -q -- "--host=HOST" <<< "$help" || { echo "client check FAILED: --help does not list the options: $help" >&2; exit 1; }
 fi
 echo "client contents check passed: $(ls "$plugins" | grep -c '^org\.gallerist\.') Gallerist bundles, none of the server's"
