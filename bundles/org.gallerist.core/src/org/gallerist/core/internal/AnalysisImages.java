@@ -21,9 +21,9 @@ final class AnalysisImages {
 
     private final ImageProcessor processor;
     private final BlobStore blobs;
-    private final SimilarityConfig limits;
+    private final ImageLimits limits;
 
-    AnalysisImages(ImageProcessor processor, BlobStore blobs, SimilarityConfig limits) {
+    AnalysisImages(ImageProcessor processor, BlobStore blobs, ImageLimits limits) {
         this.processor = processor;
         this.blobs = blobs;
         this.limits = limits;
@@ -31,7 +31,7 @@ final class AnalysisImages {
 
     /** An upload's preview rendition, made before its row is stored. */
     BufferedImage decode(byte[] preview) {
-        return processor.decodeForAnalysis(preview, ANALYSIS_SHORT_SIDE, limits.maxImagePixels());
+        return processor.decodeForAnalysis(preview, ANALYSIS_SHORT_SIDE, limits.maxPixels());
     }
 
     /** A stored image's preview; its original where it has none. */
@@ -45,8 +45,8 @@ final class AnalysisImages {
     /** A query image, checked and rendered like an upload; nothing of it is kept. */
     BufferedImage decodeQuery(InputStream query) {
         byte[] preview;
-        try (BlobStore.Staged staged = blobs.stage(query, limits.maxImageBytes())) {
-            processor.inspect(staged.file(), limits.maxImagePixels());
+        try (BlobStore.Staged staged = blobs.stage(query, limits.maxBytes())) {
+            processor.inspect(staged.file(), limits.maxPixels());
             preview = processor.render(staged.file(), ImageSize.PREVIEW);
         } catch (IOException e) {
             throw new UncheckedIOException("Reading the query image failed", e);

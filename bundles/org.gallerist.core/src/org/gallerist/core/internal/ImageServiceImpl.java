@@ -33,15 +33,13 @@ import org.gallerist.rules.ImageRules;
 import org.gallerist.rules.PageCursor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * The image repository's rules: validation first, then the bytes (staged, sniffed, size-checked, rendered), then
  * one row. Visibility and ownership are decided here, on the server, for every call.
  */
-@Component(service = ImageService.class, configurationPid = "org.gallerist.server",
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = ImageService.class)
 public class ImageServiceImpl implements ImageService {
 
     private static final Logger LOG = Logger.getLogger(ImageServiceImpl.class.getName());
@@ -56,13 +54,13 @@ public class ImageServiceImpl implements ImageService {
 
     @Activate
     public ImageServiceImpl(@Reference ImageStore store, @Reference BlobStore blobs,
-            @Reference ImageProcessor processor, @Reference ImageAnalysis analysis, RepositoryConfig config) {
+            @Reference ImageProcessor processor, @Reference ImageAnalysis analysis, @Reference ImageLimits limits) {
         this.store = store;
         this.blobs = blobs;
         this.processor = processor;
         this.analysis = analysis;
-        this.maxBytes = config.maxImageBytes();
-        this.maxPixels = config.maxImagePixels();
+        this.maxBytes = limits.maxBytes();
+        this.maxPixels = limits.maxPixels();
         sweepLeftovers();
     }
 

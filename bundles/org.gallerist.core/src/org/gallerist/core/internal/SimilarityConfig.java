@@ -1,15 +1,19 @@
 package org.gallerist.core.internal;
 
-/** The part of the server configuration (PID {@code org.gallerist.server}) similarity search reads. */
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** What an upload reports about similar images (PID {@code org.gallerist.similarity}). */
+@ObjectClassDefinition(pid = SimilarityConfig.PID, name = "Gallerist upload analysis",
+        description = "Near duplicates and suggested tags reported when an image is uploaded")
 public @interface SimilarityConfig {
 
-    /** Cosine similarity from which an upload reports another image as a near duplicate. */
+    String PID = "org.gallerist.similarity";
+
+    @AttributeDefinition(description = "Cosine similarity from which an upload reports another image as a near"
+            + " duplicate", min = "0", max = "1")
     double nearDuplicateThreshold() default 0.92;
 
-    /** At most this many near duplicates and suggested tags are reported per upload. */
+    @AttributeDefinition(description = "At most this many near duplicates and suggested tags per upload", min = "0")
     int uploadHints() default 5;
-
-    long maxImageBytes() default 50L * 1024 * 1024;
-
-    long maxImagePixels() default 50_000_000L;
 }

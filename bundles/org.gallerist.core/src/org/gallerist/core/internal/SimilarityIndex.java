@@ -30,7 +30,6 @@ import org.gallerist.spi.storage.ImageStore;
 import org.gallerist.spi.storage.VectorStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -44,8 +43,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * new index is built from the stored vectors of that embedder and the missing ones are computed in the background;
  * the old model's vectors are never searched with the new model's queries.
  */
-@Component(service = SimilarityIndex.class, configurationPid = "org.gallerist.server",
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = SimilarityIndex.class)
 public class SimilarityIndex {
 
     private static final Logger LOG = Logger.getLogger(SimilarityIndex.class.getName());
@@ -69,11 +67,11 @@ public class SimilarityIndex {
     @Activate
     public SimilarityIndex(@Reference ImageStore images, @Reference VectorStore vectors,
             @Reference VectorIndexFactory indexes, @Reference ImageProcessor processor, @Reference BlobStore blobs,
-            SimilarityConfig config) {
+            @Reference ImageLimits limits) {
         this.images = images;
         this.vectors = vectors;
         this.indexes = indexes;
-        this.analysisImages = new AnalysisImages(processor, blobs, config);
+        this.analysisImages = new AnalysisImages(processor, blobs, limits);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -15,15 +15,13 @@ import org.gallerist.spi.storage.ImageStore;
 import org.gallerist.rules.ImageRules;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * Similar-image search in the {@link SimilarityIndex}: by an example image, which is rendered and decoded exactly
  * like an upload's preview, or by a stored image.
  */
-@Component(service = SimilarityService.class, configurationPid = "org.gallerist.server",
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = SimilarityService.class)
 public class SimilarityServiceImpl implements SimilarityService {
 
     private final SimilarityIndex index;

@@ -16,15 +16,15 @@ import org.gallerist.spi.storage.VectorStore;
 import org.gallerist.rules.ImageRules;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Keeps the {@link SimilarityIndex} up to date with the image repository: embeds each upload's preview (reporting near
  * duplicates and suggesting tags), stores its vector once the row committed, and follows every later change.
  */
-@Component(service = ImageAnalysis.class, configurationPid = "org.gallerist.server",
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = ImageAnalysis.class, configurationPid = SimilarityConfig.PID)
+@Designate(ocd = SimilarityConfig.class)
 public class UploadAnalysis implements ImageAnalysis {
 
     private static final Logger LOG = Logger.getLogger(UploadAnalysis.class.getName());

@@ -16,13 +16,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.gallerist.spi.storage.DataFolder;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * {@code <data>/plugins}: bundle jars dropped there are installed and started, replaced jars are updated, removed
@@ -30,8 +32,9 @@ import org.osgi.service.component.annotations.Deactivate;
  * Felix FileInstall was the first choice, but it watches {@code ./load} unless a framework property set before it
  * starts says otherwise, and the data folder is only known once the application has read its options.
  */
-@Component(service = PluginFolder.class, configurationPid = "org.gallerist.server",
-        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true) // nothing uses the service: watch anyway
+@Component(service = PluginFolder.class, configurationPid = PluginFolderConfig.PID,
+        immediate = true) // nothing uses the service: watch anyway
+@Designate(ocd = PluginFolderConfig.class)
 public class PluginFolder {
 
     private static final Logger LOG = Logger.getLogger(PluginFolder.class.getName());
@@ -47,9 +50,10 @@ public class PluginFolder {
     });
 
     @Activate
-    public PluginFolder(BundleContext context, PluginFolderConfig config) throws IOException {
+    public PluginFolder(BundleContext context, @Reference DataFolder data, PluginFolderConfig config)
+            throws IOException {
         this.context = context;
-        this.folder = Path.of(config.dataDir()).resolve("plugins");
+        this.folder = data.path().resolve("plugins");
         Files.createDirectories(folder);
         poller.execute(this::uninstallRemovedWhileStopped);
         poller.scheduleWithFixedDelay(this::scan, 0, Math.max(200, config.pluginPollMillis()), TimeUnit.MILLISECONDS);

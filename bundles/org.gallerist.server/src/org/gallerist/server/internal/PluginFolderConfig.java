@@ -1,9 +1,15 @@
 package org.gallerist.server.internal;
 
-/** The part of the server configuration (PID {@code org.gallerist.server}) the plugin folder reads. */
-public @interface PluginFolderConfig {
-    String dataDir();
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-    /** How often the folder is looked at, in milliseconds. */
+/** The plugin folder's settings (PID {@code org.gallerist.plugins}); the folder is DATA/plugins. */
+@ObjectClassDefinition(pid = PluginFolderConfig.PID, name = "Gallerist plugin folder",
+        description = "Bundle jars in the data folder's plugins subfolder are installed, updated and uninstalled")
+public @interface PluginFolderConfig {
+
+    String PID = "org.gallerist.plugins";
+
+    @AttributeDefinition(description = "How often the folder is looked at, in milliseconds", min = "200")
     long pluginPollMillis() default 2000;
 }

@@ -15,7 +15,6 @@ import org.gallerist.api.server.ServerEndpoint;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.launch.Framework;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -25,7 +24,6 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 public class ServerApplication implements IApplication {
 
-    static final String PID = "org.gallerist.server";
     private static final Integer EXIT_USAGE = 2;
     private static final Integer EXIT_FAILED = 1;
     private static final long START_TIMEOUT_SECONDS = 60;
@@ -122,13 +120,9 @@ public class ServerApplication implements IApplication {
                 System.err.println("Configuration Admin is not running; the installation is incomplete.");
                 return null;
             }
-            Configuration configuration = configurationAdmin.getConfiguration(PID, "?");
-            configuration.update(options.toConfiguration());
+            // One configuration per component, the data folder's last: it starts them all with their settings.
             // The model loads beside the server's start; until it runs (or if it cannot), the descriptor serves.
-            var model = options.modelConfiguration();
-            if (model.isPresent()) {
-                configurationAdmin.getConfiguration(ServerOptions.MODEL_PID, "?").update(model.get());
-            }
+            Settings.apply(configurationAdmin, options.configurations());
             return endpoints.waitForService(TimeUnit.SECONDS.toMillis(START_TIMEOUT_SECONDS));
         } finally {
             admin.close();

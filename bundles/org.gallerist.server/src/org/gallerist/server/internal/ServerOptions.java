@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -43,8 +46,6 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
     }
 
     public static final String CONFIG_FILE = "gallerist.properties";
-    /** The configuration of the ONNX embedder (org.gallerist.similarity.djl). */
-    public static final String MODEL_PID = "org.gallerist.similarity.onnx";
     /** Class labels looked for beside the model file, for suggested tags. */
     public static final String MODEL_LABELS = "imagenet_labels.txt";
     public ServerOptions {
@@ -104,7 +105,7 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
         return new CommandLine(new ServerCommandLine()).getUsageMessage();
     }
 
-    /** The properties of the {@code org.gallerist.server} configuration. */
+    /** The server's settings by name, before they are split onto the components' PIDs ({@link Settings}). */
     public Dictionary<String, Object> toConfiguration() {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("dataDir", dataDir.toString());
@@ -134,6 +135,18 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
             properties.put("labelFile", labels.toString());
         }
         return Optional.of(properties);
+    }
+
+    /** Every configuration to create, one per component PID, the data folder's last ({@link Settings#byPid}). */
+    public Map<String, Dictionary<String, Object>> configurations() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        Dictionary<String, Object> flat = toConfiguration();
+        for (String key : Collections.list(flat.keys())) {
+            settings.put(key, flat.get(key));
+        }
+        modelConfiguration().ifPresent(model -> Collections.list(model.keys())
+                .forEach(key -> settings.put(key, model.get(key))));
+        return Settings.byPid(settings);
     }
 
     private static int parsePort(String text) {

@@ -4,29 +4,30 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.Dictionary;
-import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.gallerist.api.client.ServerAddress;
 import org.gallerist.api.server.ServerEndpoint;
+import org.gallerist.server.internal.Settings;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * The real server bundles, started in this framework the way the server application starts them: by creating
- * the {@code org.gallerist.server} configuration (here on an ephemeral loopback port and a temporary data folder).
+ * The real server bundles, started in this framework the way the server application starts them: by creating one
+ * configuration per component (mapped by {@link Settings}), the data folder's last (here on an ephemeral loopback
+ * port and a temporary data folder).
  */
 public final class TestServer implements AutoCloseable {
 
-    public static final String PID = "org.gallerist.server";
-    /** Services of components that take the server configuration, by name (the harness need not import them). */
+    /** The configuration whose deletion stops the server: every server component needs the data folder. */
+    public static final String PID = Settings.DATA;
+    /** Services of components that need the data folder, by name (the harness need not import them). */
     private static final String[] CONFIGURED_SERVICES = { ServerEndpoint.class.getName(),
-            "org.gallerist.api.image.ImageService", "org.gallerist.api.similarity.SimilarityService",
+            "org.gallerist.spi.storage.DataFolder", "org.gallerist.api.image.ImageService", "org.gallerist.api.similarity.SimilarityService",
             "org.gallerist.spi.storage.BlobStore", "org.gallerist.api.account.AccountService",
             "org.gallerist.storage.derby.internal.DerbyDatabase", "org.gallerist.server.internal.PluginFolder" };
     private static final long TIMEOUT_MS = TimeUnit.SECONDS.toMillis(60);
@@ -54,15 +55,15 @@ public final class TestServer implements AutoCloseable {
 
     /** Creates the configuration again (after {@link #stop()}), e.g. to show that nothing was lost. */
     public void startAgain() throws Exception {
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("dataDir", dataDir.toString());
-        properties.put("host", "127.0.0.1");
-        properties.put("port", 0);
-        overrides.forEach(properties::put);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("dataDir", dataDir.toString());
+        settings.put("host", "127.0.0.1");
+        settings.put("port", 0);
+        settings.putAll(overrides);
         ServiceTracker<ServerEndpoint, ServerEndpoint> endpoints = new ServiceTracker<>(context, ServerEndpoint.class, null);
         endpoints.open();
         try {
-            configuration().update(properties);
+            Settings.apply(service(ConfigurationAdmin.class), Settings.byPid(settings));
             endpoint = endpoints.waitForService(TIMEOUT_MS);
             if (endpoint == null) {
                 throw new IllegalStateException("The server did not register its endpoint within " + TIMEOUT_MS
@@ -73,9 +74,13 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    /** Deletes the configuration, which deactivates transport and storage; waits until all of it has let go. */
+    /**
+     * Deletes the data folder's configuration, which deactivates transport and storage; waits until all of it has let
+     * go. The components' own configurations stay until the next start writes them again.
+     */
     public void stop() throws Exception {
-        configuration().delete();
+        ConfigurationAdmin admin = service(ConfigurationAdmin.class);
+        admin.getConfiguration(PID, "?").delete();
         long deadline = System.currentTimeMillis() + TIMEOUT_MS;
         // Storage deactivates after the transport, asynchronously: a test's data folder may only go once nothing
         // configured with it is left, or a late component would work on a deleted folder in the next test.
@@ -140,10 +145,6 @@ public final class TestServer implements AutoCloseable {
         } finally {
             tracker.close();
         }
-    }
-
-    private Configuration configuration() throws IOException, InterruptedException {
-        return service(ConfigurationAdmin.class).getConfiguration(PID, "?");
     }
 
     @Override

@@ -1,13 +1,16 @@
 package org.gallerist.storage.derby.internal;
 
-/** The part of the server configuration (PID {@code org.gallerist.server}) the blob store reads. */
-public @interface BlobStoreConfig {
-    /** Absolute path of the data folder; blobs live in its {@code blobs} subfolder. */
-    String dataDir();
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-    /**
-     * Encrypt newly written blobs with AES-256-GCM (key in {@code <dataDir>/blob.key}). Files written before
-     * stay readable whichever way this is set.
-     */
+/** The file blob store's settings (PID {@code org.gallerist.blobs.file}); the files live in the data folder. */
+@ObjectClassDefinition(pid = BlobStoreConfig.PID, name = "Gallerist image files",
+        description = "Image files in the data folder's blobs subfolder, content-addressed")
+public @interface BlobStoreConfig {
+
+    String PID = "org.gallerist.blobs.file";
+
+    @AttributeDefinition(description = "Encrypt newly written files with AES-256-GCM (key in DATA/blob.key: back it"
+            + " up). Files written before stay readable whichever way this is set.")
     boolean encryptAtRest() default false;
 }

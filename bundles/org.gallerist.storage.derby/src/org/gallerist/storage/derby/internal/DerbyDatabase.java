@@ -10,17 +10,17 @@ import java.util.Properties;
 import java.util.Set;
 
 import org.apache.derby.jdbc.EmbeddedDriver;
+import org.gallerist.spi.storage.DataFolder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * Owns the embedded Derby database in {@code <dataDir>/db}: boots it, applies migrations, hands out
  * transactions, and shuts it down cleanly. Derby's network server is never started (derbynet is not even here).
  */
-@Component(service = DerbyDatabase.class, configurationPid = "org.gallerist.server",
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = DerbyDatabase.class)
 public class DerbyDatabase {
 
     /** Derby rolled the whole transaction back: chosen as a deadlock victim, or timed out waiting for a lock. */
@@ -32,8 +32,8 @@ public class DerbyDatabase {
     private final Transactions transactions;
 
     @Activate
-    public DerbyDatabase(StorageConfig config) throws IOException, SQLException {
-        this(Path.of(config.dataDir()));
+    public DerbyDatabase(@Reference DataFolder data) throws IOException, SQLException {
+        this(data.path());
     }
 
     DerbyDatabase(Path dataDir) throws IOException, SQLException {

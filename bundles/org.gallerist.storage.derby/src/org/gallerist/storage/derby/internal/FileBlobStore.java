@@ -24,9 +24,11 @@ import java.util.stream.Stream;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.spi.storage.BlobStore;
+import org.gallerist.spi.storage.DataFolder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Content-addressed files in {@code <dataDir>/blobs/ab/cd/<sha256>}, staged in {@code <dataDir>/blobs/tmp}. A blob
@@ -37,8 +39,8 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
  * Files without its header are read as plain, so switching encryption on (or off) never makes existing files
  * unreadable. Keys stay the sha-256 of the plain bytes.
  */
-@Component(service = BlobStore.class, configurationPid = "org.gallerist.server",
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = BlobStore.class, configurationPid = BlobStoreConfig.PID)
+@Designate(ocd = BlobStoreConfig.class)
 public class FileBlobStore implements BlobStore {
 
     private static final int BUFFER = 64 * 1024;
@@ -51,8 +53,8 @@ public class FileBlobStore implements BlobStore {
     private final boolean encrypt;
 
     @Activate
-    public FileBlobStore(BlobStoreConfig config) throws IOException {
-        this(Path.of(config.dataDir()), config.encryptAtRest());
+    public FileBlobStore(@Reference DataFolder data, BlobStoreConfig config) throws IOException {
+        this(data.path(), config.encryptAtRest());
     }
 
     FileBlobStore(Path dataDir, boolean encrypt) throws IOException {

@@ -3,15 +3,12 @@ package org.gallerist.transport.ssh.server.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** The server configuration (PID {@code org.gallerist.server}), shared by the server-side components. */
-@ObjectClassDefinition(pid = ServerConfig.PID, name = "Gallerist server",
-        description = "Data folder, SSH listen address and sign-up policy of the Gallerist server")
+/** The SSH server's settings (PID {@code org.gallerist.ssh}); its host key lives in the data folder. */
+@ObjectClassDefinition(pid = ServerConfig.PID, name = "Gallerist SSH server",
+        description = "SSH listen address and sign-up policy of the Gallerist server")
 public @interface ServerConfig {
 
-    String PID = "org.gallerist.server";
-
-    @AttributeDefinition(description = "Absolute path of the data folder (database, host key, images)")
-    String dataDir();
+    String PID = "org.gallerist.ssh";
 
     @AttributeDefinition(description = "Address the SSH server listens on")
     String host() default "127.0.0.1";

@@ -30,12 +30,12 @@ import org.apache.sshd.server.session.ServerConnectionServiceFactory;
 import org.gallerist.api.account.AccountService;
 import org.gallerist.api.server.ServerEndpoint;
 import org.gallerist.protocol.WireJson;
+import org.gallerist.spi.storage.DataFolder;
 import org.gallerist.transport.ssh.common.internal.ModernAlgorithms;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
@@ -43,11 +43,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SSH server: listens while the {@code org.gallerist.server} configuration exists, and announces itself as a
+ * The SSH server: listens while a {@link DataFolder} is configured, and announces itself as a
  * {@link ServerEndpoint} (actual port, host-key fingerprint) once it accepts connections.
  */
-@Component(service = {}, immediate = true, configurationPid = ServerConfig.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = {}, immediate = true, configurationPid = ServerConfig.PID)
 @Designate(ocd = ServerConfig.class)
 public class SshServerComponent {
 
@@ -62,9 +61,9 @@ public class SshServerComponent {
     private final ServiceRegistration<ServerEndpoint> registration;
 
     @Activate
-    public SshServerComponent(ServerConfig config, @Reference AccountService accounts,
+    public SshServerComponent(ServerConfig config, @Reference DataFolder data, @Reference AccountService accounts,
             @Reference CommandRegistry registry, BundleContext context) throws IOException, GeneralSecurityException {
-        KeyPair hostKey = HostKey.loadOrCreate(Path.of(config.dataDir()));
+        KeyPair hostKey = HostKey.loadOrCreate(data.path());
         workers = new ThreadPoolExecutor(MAX_CONCURRENT_COMMANDS, MAX_CONCURRENT_COMMANDS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), threads("gallerist-ssh-command-"));
         workers.allowCoreThreadTimeOut(true);

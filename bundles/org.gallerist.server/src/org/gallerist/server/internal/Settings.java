@@ -1,0 +1,88 @@
+package org.gallerist.server.internal;
+
+import java.io.IOException;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * The one map from the server's settings (as the launcher, {@code DATA/gallerist.properties} and tests name them) to
+ * the configuration PIDs of the components that read them. Each component has its own PID and metatype description;
+ * every setting has a default there, so only what differs needs saying.
+ */
+public final class Settings {
+
+    public static final String DATA = "org.gallerist.data";
+    public static final String SSH = "org.gallerist.ssh";
+    public static final String BLOBS = "org.gallerist.blobs.file";
+    public static final String IMAGES = "org.gallerist.images";
+    public static final String SIMILARITY = "org.gallerist.similarity";
+    public static final String PLUGINS = "org.gallerist.plugins";
+    public static final String ONNX = "org.gallerist.similarity.onnx";
+
+    /** Every PID a server is configured through, the data folder last: creating it starts the server. */
+    public static final List<String> PIDS = List.of(SSH, BLOBS, IMAGES, SIMILARITY, PLUGINS, ONNX, DATA);
+
+    private static final Map<String, String> PID_OF = Map.ofEntries(Map.entry("dataDir", DATA),
+            Map.entry("host", SSH), Map.entry("port", SSH), Map.entry("signupEnabled", SSH),
+            Map.entry("signupPerHour", SSH), Map.entry("encryptAtRest", BLOBS), Map.entry("maxImageBytes", IMAGES),
+            Map.entry("maxImagePixels", IMAGES), Map.entry("nearDuplicateThreshold", SIMILARITY),
+            Map.entry("uploadHints", SIMILARITY), Map.entry("pluginPollMillis", PLUGINS),
+            Map.entry("modelFile", ONNX), Map.entry("labelFile", ONNX));
+
+    private Settings() {
+    }
+
+    /** The PID a setting belongs to. */
+    public static String pidOf(String setting) {
+        String pid = PID_OF.get(setting);
+        if (pid == null) {
+            throw new IllegalArgumentException("Unknown setting '" + setting + "'; known: " + PID_OF.keySet() + ".");
+        }
+        return pid;
+    }
+
+    /**
+     * The settings split into one dictionary per PID, in {@link #PIDS} order (the data folder last); PIDs without a
+     * setting are left out, so their components run on their defaults.
+     */
+    public static Map<String, Dictionary<String, Object>> byPid(Map<String, ?> settings) {
+        Map<String, Dictionary<String, Object>> byPid = new LinkedHashMap<>();
+        for (String pid : PIDS) {
+            Hashtable<String, Object> properties = new Hashtable<>();
+            settings.forEach((key, value) -> {
+                if (pidOf(key).equals(pid) && value != null) {
+                    properties.put(key, value);
+                }
+            });
+            if (!properties.isEmpty()) {
+                byPid.put(pid, properties);
+            }
+        }
+        return byPid;
+    }
+
+    /**
+     * Writes the configurations in {@link #PIDS} order, so the data folder's, which starts the server, comes last:
+     * a component without a setting gets empty properties (its defaults), so nothing of an earlier run lingers, and
+     * the ONNX embedder, which needs a model, is configured only when one is named.
+     */
+    public static void apply(ConfigurationAdmin admin, Map<String, Dictionary<String, Object>> byPid)
+            throws IOException {
+        for (String pid : PIDS) {
+            Configuration configuration = admin.getConfiguration(pid, "?");
+            if (byPid.containsKey(pid)) {
+                configuration.update(byPid.get(pid));
+            } else if (pid.equals(ONNX)) {
+                configuration.delete();
+            } else {
+                configuration.update(new Hashtable<>());
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.gallerist.server.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server's settings land on the PIDs of the components that read them, the data folder's last. */
+class SettingsTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void eachSettingGoesToItsComponentsPidAndTheDataFolderComesLast() {
+        var byPid = Settings.byPid(Map.of("port", 0, "dataDir", "/srv/g", "encryptAtRest", true,
+                "maxImagePixels", 3L, "pluginPollMillis", 200L));
+        assertEquals(List.of(Settings.SSH, Settings.BLOBS, Settings.IMAGES, Settings.PLUGINS, Settings.DATA),
+                List.copyOf(byPid.keySet()), "creating the data folder's configuration starts the server: last");
+        assertEquals(0, byPid.get(Settings.SSH).get("port"));
+        assertEquals("/srv/g", byPid.get(Settings.DATA).get("dataDir"));
+        assertEquals(true, byPid.get(Settings.BLOBS).get("encryptAtRest"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Settings.byPid(Map.of("prot", 1)))
+                .getMessage().contains("Unknown setting 'prot'"));
+    }
+
+    @Test
+    void theLaunchersOptionsAndTheOldPropertiesFileLandOnThePids() throws Exception {
+        Path data = Files.createDirectories(home.resolve("data"));
+        Files.writeString(data.resolve(ServerOptions.CONFIG_FILE), "signupPerHour=7\nmaxImageMegabytes=3\n");
+        var byPid = ServerOptions.parse(List.of("--data", data.toString(), "--port", "2200", "--encrypt-at-rest"),
+                home).configurations();
+        assertEquals(2200, byPid.get(Settings.SSH).get("port"));
+        assertEquals(7, byPid.get(Settings.SSH).get("signupPerHour"), "gallerist.properties is still honoured");
+        assertEquals(3L * 1024 * 1024, byPid.get(Settings.IMAGES).get("maxImageBytes"));
+        assertEquals(true, byPid.get(Settings.BLOBS).get("encryptAtRest"));
+        assertEquals(data.toString(), byPid.get(Settings.DATA).get("dataDir"));
+        assertTrue(!byPid.containsKey(Settings.ONNX), "no model: no ONNX configuration");
+    }
+}
