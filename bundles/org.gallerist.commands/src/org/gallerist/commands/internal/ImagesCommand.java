@@ -41,16 +41,6 @@ public class ImagesCommand implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return "images";
-    }
-
-    @Override
-    public String summary() {
-        return "add, import (tar), list, show, get, find similar, update and delete images (images --help explains)";
-    }
-
-    @Override
     public void execute(CommandRequest request) throws Exception {
         User caller = request.caller();
         CommandOutput output = request.output();

@@ -39,16 +39,6 @@ public class OrdersCommand implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return "orders";
-    }
-
-    @Override
-    public String summary() {
-        return "buy images (all lines or none) and list your orders and sales";
-    }
-
-    @Override
     public void execute(CommandRequest request) throws Exception {
         switch (catalogue.parse(Orders.class, request.args())) {
         case Orders.Place place -> request.output().emit(orders.place(request.caller(), readLines(request.input()),

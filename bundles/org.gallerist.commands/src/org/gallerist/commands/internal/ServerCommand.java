@@ -22,16 +22,6 @@ public class ServerCommand implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return "server";
-    }
-
-    @Override
-    public String summary() {
-        return "server info: the active embedder for similarity search, its dimension and the re-index progress";
-    }
-
-    @Override
     public void execute(CommandRequest request) throws Exception {
         if (catalogue.parse(Server.class, request.args()) instanceof Server.Info) {
             request.output().emit(similarity.status());

@@ -24,16 +24,6 @@ public class TagsCommand implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return "tags";
-    }
-
-    @Override
-    public String summary() {
-        return "list tags with counts; admins rename and delete them";
-    }
-
-    @Override
     public void execute(CommandRequest request) throws Exception {
         switch (catalogue.parse(Tags.class, request.args())) {
         case Tags.List list -> {

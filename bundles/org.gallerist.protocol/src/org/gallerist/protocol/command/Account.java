@@ -32,10 +32,11 @@ public final class Account {
             return username;
         }
 
-        public static Signup of(String username) {
-            Signup signup = new Signup();
-            signup.username = username;
-            return signup;
+        public Signup() {
+        }
+
+        public Signup(String username) {
+            this.username = username;
         }
     }
 }

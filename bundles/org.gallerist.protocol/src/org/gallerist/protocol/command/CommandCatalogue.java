@@ -47,6 +47,12 @@ public final class CommandCatalogue {
         return List.copyOf(topLevel.keySet());
     }
 
+    /** A built-in top-level command's description, as {@code help} shows it; empty for other words. */
+    public String summary(String word) {
+        Class<? extends WireCommand> command = topLevel.get(word);
+        return command == null ? "" : String.join(" ", command.getAnnotation(Command.class).description());
+    }
+
     /** The command class behind a top-level word, if it is a built-in one. */
     public Optional<Class<? extends WireCommand>> command(String word) {
         return Optional.ofNullable(topLevel.get(word));

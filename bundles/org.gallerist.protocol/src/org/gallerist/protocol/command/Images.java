@@ -150,10 +150,11 @@ public final class Images extends WireCommand {
     @Command(name = "show", description = "One image's metadata.")
     @Replay(Replay.Safety.SAFE)
     public static final class Show extends OneImage {
-        public static Show of(long id) {
-            Show show = new Show();
-            show.id = id;
-            return show;
+        public Show() {
+        }
+
+        public Show(long id) {
+            this.id = id;
         }
     }
 
@@ -169,11 +170,12 @@ public final class Images extends WireCommand {
             return size;
         }
 
-        public static Get of(long id, ImageSize size) {
-            Get get = new Get();
-            get.id = id;
-            get.size = size;
-            return get;
+        public Get() {
+        }
+
+        public Get(long id, ImageSize size) {
+            this.id = id;
+            this.size = size;
         }
     }
 
@@ -201,12 +203,13 @@ public final class Images extends WireCommand {
             return tags;
         }
 
-        public static Similar of(Long to, int limit, java.util.List<String> tags) {
-            Similar similar = new Similar();
-            similar.to = to;
-            similar.limit = limit;
-            similar.tags = new ArrayList<>(tags);
-            return similar;
+        public Similar() {
+        }
+
+        public Similar(Long to, int limit, java.util.List<String> tags) {
+            this.to = to;
+            this.limit = limit;
+            this.tags = new ArrayList<>(tags);
         }
     }
 
@@ -279,10 +282,11 @@ public final class Images extends WireCommand {
             return ids;
         }
 
-        public static Delete of(java.util.List<Long> ids) {
-            Delete delete = new Delete();
-            ids.forEach(id -> delete.ids.add(String.valueOf(id)));
-            return delete;
+        public Delete() {
+        }
+
+        public Delete(java.util.List<Long> ids) {
+            ids.forEach(id -> this.ids.add(String.valueOf(id)));
         }
     }
 }

@@ -28,10 +28,11 @@ public final class Keys extends WireCommand {
             return fingerprint;
         }
 
-        public static Remove of(String fingerprint) {
-            Remove remove = new Remove();
-            remove.fingerprint = fingerprint;
-            return remove;
+        public Remove() {
+        }
+
+        public Remove(String fingerprint) {
+            this.fingerprint = fingerprint;
         }
     }
 }

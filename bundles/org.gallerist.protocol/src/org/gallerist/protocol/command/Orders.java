@@ -38,10 +38,11 @@ public final class Orders extends WireCommand {
             return requestKey == null ? Replay.Safety.NEVER : Replay.Safety.SAFE;
         }
 
-        public static Place withKey(String requestKey) {
-            Place place = new Place();
-            place.requestKey = requestKey;
-            return place;
+        public Place() {
+        }
+
+        public Place(String requestKey) {
+            this.requestKey = requestKey;
         }
     }
 

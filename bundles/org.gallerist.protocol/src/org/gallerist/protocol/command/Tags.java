@@ -29,11 +29,12 @@ public final class Tags extends WireCommand {
             return to;
         }
 
-        public static Rename of(String from, String to) {
-            Rename rename = new Rename();
-            rename.from = from;
-            rename.to = to;
-            return rename;
+        public Rename() {
+        }
+
+        public Rename(String from, String to) {
+            this.from = from;
+            this.to = to;
         }
     }
 
@@ -47,10 +48,11 @@ public final class Tags extends WireCommand {
             return tag;
         }
 
-        public static Delete of(String tag) {
-            Delete delete = new Delete();
-            delete.tag = tag;
-            return delete;
+        public Delete() {
+        }
+
+        public Delete(String tag) {
+            this.tag = tag;
         }
     }
 }

@@ -12,11 +12,18 @@ public interface CommandHandler {
     /** Service property naming the command word this handler answers. */
     String COMMAND_PROPERTY = "gallerist.command";
 
-    /** The first word of the exec command this handler answers. */
-    String name();
+    /** The first word of the exec command this handler answers, when the service property does not say it. */
+    default String name() {
+        return "";
+    }
 
-    /** One line of help, shown by {@code help}. */
-    String summary();
+    /**
+     * One line of help, shown by {@code help}; a built-in command of the protocol may leave it empty, and the help
+     * then shows the protocol's own description of the command.
+     */
+    default String summary() {
+        return "";
+    }
 
     /**
      * Runs the command. JSON results go to {@link CommandRequest#output()}; a failure the caller should see is a

@@ -57,17 +57,17 @@ class CommandCatalogueTest {
         assertEquals(0L, update.quantity());
         assertEquals(Visibility.PUBLIC, update.visibility());
 
-        Images.Get get = (Images.Get) parse(catalogue.words(Images.Get.of(9, ImageSize.THUMB)));
+        Images.Get get = (Images.Get) parse(catalogue.words(new Images.Get(9, ImageSize.THUMB)));
         assertEquals(ImageSize.THUMB, get.size());
-        assertEquals(List.of("images", "show", "--", "-3"), catalogue.words(Images.Show.of(-3)),
+        assertEquals(List.of("images", "show", "--", "-3"), catalogue.words(new Images.Show(-3)),
                 "a value that looks like an option comes after --");
         assertEquals(-3, ((Images.Show) parse(List.of("images", "show", "--", "-3"))).id());
         assertEquals(12, ((Images.Show) parse(List.of("images", "show", "#12"))).id(), "ids as people write them");
-        assertEquals(List.of("1", "2"), ((Images.Delete) parse(catalogue.words(Images.Delete.of(List.of(1L, 2L)))))
+        assertEquals(List.of("1", "2"), ((Images.Delete) parse(catalogue.words(new Images.Delete(List.of(1L, 2L)))))
                 .ids());
-        assertEquals("SHA256:abc", ((Keys.Remove) parse(catalogue.words(Keys.Remove.of("SHA256:abc"))))
+        assertEquals("SHA256:abc", ((Keys.Remove) parse(catalogue.words(new Keys.Remove("SHA256:abc"))))
                 .fingerprint());
-        assertEquals("k-123456", ((Orders.Place) parse(catalogue.words(Orders.Place.withKey("k-123456"))))
+        assertEquals("k-123456", ((Orders.Place) parse(catalogue.words(new Orders.Place("k-123456"))))
                 .requestKey());
         assertEquals(List.of("whoami"), catalogue.words(new Account.Whoami()));
     }

@@ -66,13 +66,13 @@ final class RemoteImages implements ImageRepository {
 
     @Override
     public List<SimilarImage> similar(byte[] query, int limit, List<String> tags) {
-        return session.exec(Images.Similar.of(null, limit, tags), query).stream()
+        return session.exec(new Images.Similar(null, limit, tags), query).stream()
                 .map(line -> line.as(SimilarImage.class)).toList();
     }
 
     @Override
     public List<SimilarImage> similarTo(long id, int limit, List<String> tags) {
-        return session.exec(Images.Similar.of(id, limit, tags), NO_INPUT).stream()
+        return session.exec(new Images.Similar(id, limit, tags), NO_INPUT).stream()
                 .map(line -> line.as(SimilarImage.class)).toList();
     }
 
@@ -117,12 +117,12 @@ final class RemoteImages implements ImageRepository {
 
     @Override
     public Image show(long id) {
-        return session.single(Images.Show.of(id), NO_INPUT, Image.class);
+        return session.single(new Images.Show(id), NO_INPUT, Image.class);
     }
 
     @Override
     public byte[] content(long id, ImageSize size) {
-        return session.bytes(Images.Get.of(id, size));
+        return session.bytes(new Images.Get(id, size));
     }
 
     @Override
@@ -132,7 +132,7 @@ final class RemoteImages implements ImageRepository {
 
     @Override
     public List<DeleteResult> delete(List<Long> ids) {
-        List<String> command = session.words(Images.Delete.of(ids));
+        List<String> command = session.words(new Images.Delete(ids));
         return session.request(true, again -> {
             List<DeleteResult> results = new ArrayList<>();
             for (WireJson.Line line : session.linesEvenIfFailed(command, new ByteArrayInputStream(NO_INPUT))) {
@@ -159,12 +159,12 @@ final class RemoteImages implements ImageRepository {
 
     @Override
     public void renameTag(String from, String to) {
-        goneOnSecondTry(session.words(Tags.Rename.of(from, to)));
+        goneOnSecondTry(session.words(new Tags.Rename(from, to)));
     }
 
     @Override
     public void deleteTag(String tag) {
-        goneOnSecondTry(session.words(Tags.Delete.of(tag)));
+        goneOnSecondTry(session.words(new Tags.Delete(tag)));
     }
 
     /** For changes that make their subject go away: a second try that finds it gone means the first one did it. */

@@ -28,7 +28,7 @@ final class RemoteShop implements Shop {
     @Override
     public Order place(List<OrderRequest> lines) {
         byte[] input = json.line(lines.stream().map(Orders.Line::of).toList()).getBytes(StandardCharsets.UTF_8);
-        return session.single(Orders.Place.withKey(UUID.randomUUID().toString()), input, Order.class);
+        return session.single(new Orders.Place(UUID.randomUUID().toString()), input, Order.class);
     }
 
     @Override

@@ -127,7 +127,7 @@ public class SshGalleristClient implements GalleristClient {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int status;
             try {
-                status = Exec.run(session, server, ShellQuoting.join(catalogue.words(Account.Signup.of(username))),
+                status = Exec.run(session, server, ShellQuoting.join(catalogue.words(new Account.Signup(username))),
                         new ByteArrayInputStream(input), out, err);
             } finally {
                 Arrays.fill(input, (byte) 0);

@@ -189,7 +189,7 @@ final class SshGalleristSession implements GalleristSession {
     public void removeKey(String fingerprint) {
         request(true, again -> {
             try {
-                return lines(words(Keys.Remove.of(fingerprint)), NO_INPUT);
+                return lines(words(new Keys.Remove(fingerprint)), NO_INPUT);
             } catch (GalleristException e) {
                 if (again && e.code() == ErrorCode.NOT_FOUND) {
                     return List.of();

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.gallerist.spi.command.CommandHandler;
+import org.gallerist.protocol.command.CommandCatalogue;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
@@ -34,6 +35,8 @@ public class CommandRegistry {
     /** One line of help. */
     public record Entry(String name, String summary) {
     }
+
+    private final CommandCatalogue catalogue = new CommandCatalogue();
 
     @Reference(service = CommandHandler.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -73,7 +76,8 @@ public class CommandRegistry {
         for (String name : winners().keySet()) {
             find(name).ifPresent(lease -> {
                 try (lease) {
-                    entries.add(new Entry(name, lease.handler().summary()));
+                    String summary = lease.handler().summary();
+                    entries.add(new Entry(name, summary.isBlank() ? catalogue.summary(name) : summary));
                 }
             });
         }

@@ -1,55 +1,27 @@
 package org.gallerist.transport.ssh.server.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.session.ServerSession;
 
 /** One exec channel: runs the dispatcher on a pool thread so channels of one session run side by side. */
-final class ExecCommand implements Command {
+final class ExecCommand extends ChannelCommand {
 
     private final String commandLine;
     private final CommandDispatcher dispatcher;
     private final ExecutorService executor;
-    private InputStream in;
-    private OutputStream out;
-    private OutputStream err;
-    private ExitCallback exit;
     private volatile Future<?> running;
 
     ExecCommand(String commandLine, CommandDispatcher dispatcher, ExecutorService executor) {
         this.commandLine = commandLine;
         this.dispatcher = dispatcher;
         this.executor = executor;
-    }
-
-    @Override
-    public void setInputStream(InputStream in) {
-        this.in = in;
-    }
-
-    @Override
-    public void setOutputStream(OutputStream out) {
-        this.out = out;
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-        this.err = err;
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback callback) {
-        this.exit = callback;
     }
 
     @Override

@@ -24,16 +24,6 @@ public class HelpCommand implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "List the available commands.";
-    }
-
-    @Override
     public void execute(CommandRequest request) throws Exception {
         catalogue.parse(Account.Help.class, request.args());
         for (CommandRegistry.Entry entry : registry.entries()) {

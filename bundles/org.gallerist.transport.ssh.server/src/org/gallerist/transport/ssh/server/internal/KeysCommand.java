@@ -33,16 +33,6 @@ public class KeysCommand implements CommandHandler {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "Manage your SSH public keys: keys add (key line on stdin), keys list, keys remove FINGERPRINT.";
-    }
-
-    @Override
     public void execute(CommandRequest request) throws Exception {
         String user = request.caller().name();
         switch (catalogue.parse(Keys.class, request.args())) {

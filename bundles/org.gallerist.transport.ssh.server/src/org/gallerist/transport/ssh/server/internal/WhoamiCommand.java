@@ -16,16 +16,6 @@ public class WhoamiCommand implements CommandHandler {
     private final CommandCatalogue catalogue = new CommandCatalogue();
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "Show the user you are logged in as and its role.";
-    }
-
-    @Override
     public void execute(CommandRequest request) throws Exception {
         catalogue.parse(Account.Whoami.class, request.args());
         request.output().emit(Replies.Account.of(request.caller()));
