@@ -1,5 +1,6 @@
 package org.gallerist.integration.tests;
 
+import static org.gallerist.tests.harness.GalleristServerExtension.TRUST_ALL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,50 +19,34 @@ import org.gallerist.api.Role;
 import org.gallerist.api.User;
 import org.gallerist.api.account.AuthorizedKey;
 import org.gallerist.api.client.Credentials;
-import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.api.client.ServerAddress;
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.Processes;
 import org.gallerist.tests.harness.SshKeys;
-import org.gallerist.tests.harness.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Sign-up, log-in and keys through the client bundle's API against the real server bundles. */
 class AccountsOverSshTest {
 
-    private static final HostKeyTrust TRUST = (host, port, type, fingerprint) -> true;
     private static final char[] PASSWORD = "correct horse".toCharArray();
 
     @TempDir
     Path temp;
 
-    private TestServer server;
-    private GalleristClient client;
-    private Path knownHosts;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = TestServer.start(temp.resolve("data"));
-        client = TestServer.service(GalleristClient.class);
-        knownHosts = temp.resolve("client/known_hosts");
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh();
 
     private User signUp(String name) {
-        return client.signUp(server.address(), name, PASSWORD, List.of(), knownHosts, TRUST);
+        return server.signUp(name, PASSWORD, List.of());
     }
 
     private GalleristSession logIn(String name, char[] password) {
-        return client.connect(server.address(), new Credentials.Password(name, password), knownHosts, TRUST);
+        return server.logIn(name, password);
     }
 
     private static void assertFails(ErrorCode expected, Executable action) {
@@ -93,9 +78,9 @@ class AccountsOverSshTest {
         assertFails(ErrorCode.INVALID_ARGUMENT, () -> signUp("Bad Name"));
         assertFails(ErrorCode.INVALID_ARGUMENT, () -> signUp("signup"));
         assertFails(ErrorCode.WEAK_PASSWORD,
-                () -> client.signUp(server.address(), "carol", "short".toCharArray(), List.of(), knownHosts, TRUST));
-        assertFails(ErrorCode.INVALID_ARGUMENT, () -> client.signUp(server.address(), "dave", PASSWORD,
-                List.of("ssh-ed25519 not-a-key"), knownHosts, TRUST));
+                () -> server.signUp("carol", "short".toCharArray(), List.of()));
+        assertFails(ErrorCode.INVALID_ARGUMENT, () -> server.signUp("dave", PASSWORD,
+                List.of("ssh-ed25519 not-a-key")));
         // the server is still fine and nothing half-created exists
         assertFails(ErrorCode.UNAUTHORIZED, () -> logIn("carol", "short".toCharArray()));
         assertFails(ErrorCode.UNAUTHORIZED, () -> logIn("dave", PASSWORD));
@@ -119,10 +104,10 @@ class AccountsOverSshTest {
         assumeTrue(Processes.available("ssh-keygen"), "ssh-keygen (OpenSSH client) is not installed");
         SshKeys.KeyPair ed25519 = SshKeys.generate(temp.resolve("keys"), "alice_ed25519", "ed25519");
         SshKeys.KeyPair rsa = SshKeys.generate(temp.resolve("keys"), "alice_rsa", "rsa");
-        client.signUp(server.address(), "alice", PASSWORD, List.of(ed25519.publicLine()), knownHosts, TRUST);
+        server.signUp("alice", PASSWORD, List.of(ed25519.publicLine()));
 
-        try (GalleristSession byKey = client.connect(server.address(),
-                new Credentials.KeyFile("alice", ed25519.privateKey(), null), knownHosts, TRUST)) {
+        try (GalleristSession byKey = server.logIn(new Credentials.KeyFile("alice", ed25519.privateKey(), null),
+                server.address())) {
             assertEquals("alice", byKey.whoami().name());
             AuthorizedKey added = byKey.addKey(rsa.publicLine());
             assertEquals("ssh-rsa", added.type());
@@ -132,10 +117,10 @@ class AccountsOverSshTest {
             byKey.removeKey(added.fingerprint());
             assertFails(ErrorCode.NOT_FOUND, () -> byKey.removeKey(added.fingerprint()));
         }
-        assertFails(ErrorCode.UNAUTHORIZED, () -> client.connect(server.address(),
-                new Credentials.KeyFile("alice", rsa.privateKey(), null), knownHosts, TRUST));
-        assertFails(ErrorCode.UNAUTHORIZED, () -> client.connect(server.address(),
-                new Credentials.KeyFile("bob", ed25519.privateKey(), null), knownHosts, TRUST));
+        assertFails(ErrorCode.UNAUTHORIZED, () -> server.logIn(
+                new Credentials.KeyFile("alice", rsa.privateKey(), null), server.address()));
+        assertFails(ErrorCode.UNAUTHORIZED, () -> server.logIn(
+                new Credentials.KeyFile("bob", ed25519.privateKey(), null), server.address()));
     }
 
     @Test
@@ -145,23 +130,23 @@ class AccountsOverSshTest {
             assertTrue(asked.compareAndSet(null, fingerprint), "asked twice");
             return true;
         };
-        client.signUp(server.address(), "alice", PASSWORD, List.of(), knownHosts, askOnce);
+        server.client().signUp(server.address(), "alice", PASSWORD, List.of(), server.knownHosts(), askOnce);
         assertEquals(server.hostKeyFingerprint(), asked.get());
-        assertTrue(Files.readString(knownHosts).contains("[127.0.0.1]:" + server.address().port()));
-        try (GalleristSession session = client.connect(server.address(), new Credentials.Password("alice", PASSWORD),
-                knownHosts, askOnce)) {
+        assertTrue(Files.readString(server.knownHosts()).contains("[127.0.0.1]:" + server.address().port()));
+        try (GalleristSession session = server.client().connect(server.address(),
+                new Credentials.Password("alice", PASSWORD), server.knownHosts(), askOnce)) {
             assertEquals("alice", session.whoami().name());
         }
 
-        assertFails(ErrorCode.HOST_KEY_REJECTED, () -> client.connect(server.address(),
+        assertFails(ErrorCode.HOST_KEY_REJECTED, () -> server.client().connect(server.address(),
                 new Credentials.Password("alice", PASSWORD), temp.resolve("other_known_hosts"), HostKeyTrust.REFUSE_UNKNOWN));
 
         ServerAddress address = server.address();
         Path impostorKnownHosts = temp.resolve("impostor_known_hosts");
         Files.writeString(impostorKnownHosts, "[127.0.0.1]:" + address.port()
                 + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFoaqb52cFvIjL1bCzFr6RfokSNaWFY3xLuLoyNargRG\n");
-        GalleristException changed = assertThrows(GalleristException.class, () -> client.connect(address,
-                new Credentials.Password("alice", PASSWORD), impostorKnownHosts, TRUST));
+        GalleristException changed = assertThrows(GalleristException.class, () -> server.client().connect(address,
+                new Credentials.Password("alice", PASSWORD), impostorKnownHosts, TRUST_ALL));
         assertEquals(ErrorCode.HOST_KEY_CHANGED, changed.code());
         assertTrue(changed.getMessage().contains(server.hostKeyFingerprint()), changed.getMessage());
     }

@@ -15,78 +15,61 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.gallerist.api.client.Credentials;
-import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
-import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.api.image.ImageSize;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Visibility;
-import org.gallerist.tests.harness.TestServer;
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Switching encryption at rest on and off through the server configuration; no file ever becomes unreadable. */
 class EncryptionAtRestTest {
 
-    private static final HostKeyTrust TRUST = (host, port, type, fingerprint) -> true;
-    private static final char[] PASSWORD = "correct horse".toCharArray();
     private static final byte[] ENCRYPTED_MARK = "GLRY-AESGCM-1".getBytes(StandardCharsets.US_ASCII);
 
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh();
 
     @Test
     void encryptedFilesHideTheirBytesAndStayReadableAfterSwitchingOff() throws Exception {
-        Path data = temp.resolve("data");
+        Path data = server.dataDir();
         byte[] plainFirst = TestImages.png(70, 200, 150);
         byte[] secret = TestImages.png(71, 600, 400); // larger than a thumbnail, so three distinct files
         byte[] plainLater = TestImages.png(72, 200, 150);
-        long first;
-        long encrypted;
-        long later;
-        try (TestServer server = TestServer.start(data)) {
-            first = upload(server, "First", plainFirst, true);
-        }
-        try (TestServer server = TestServer.start(data, Map.of("encryptAtRest", true))) {
-            encrypted = upload(server, "Secret", secret, false);
-            assertTrue(Files.isRegularFile(data.resolve("blob.key")), "the key lives in the data folder");
-            assertEquals(Files.size(data.resolve("blob.key")) > 0, true);
-            assertArrayEquals(plainFirst, content(server, first), "files from before stay readable");
-        }
+        server.signUp("alice");
+        long first = upload("First", plainFirst);
+
+        server.startWith(Map.of("encryptAtRest", true));
+        long encrypted = upload("Secret", secret);
+        assertTrue(Files.isRegularFile(data.resolve("blob.key")), "the key lives in the data folder");
+        assertEquals(Files.size(data.resolve("blob.key")) > 0, true);
+        assertArrayEquals(plainFirst, content(first), "files from before stay readable");
+        server.stop();
         assertFalse(anyBlobContains(data, secret), "the secret's bytes are on disk nowhere in the clear");
         assertTrue(anyBlobContains(data, plainFirst), "files written without encryption stay as they were");
         assertTrue(countBlobsStartingWith(data, ENCRYPTED_MARK) >= 3, "original, thumbnail and preview encrypted");
 
-        try (TestServer server = TestServer.start(data)) {
-            later = upload(server, "Later", plainLater, false);
-            assertArrayEquals(secret, content(server, encrypted), "switched off, encrypted files stay readable");
-            assertArrayEquals(plainLater, content(server, later));
-        }
+        server.startWith(Map.of());
+        long later = upload("Later", plainLater);
+        assertArrayEquals(secret, content(encrypted), "switched off, encrypted files stay readable");
+        assertArrayEquals(plainLater, content(later));
+        server.stop();
         assertTrue(anyBlobContains(data, plainLater));
     }
 
-    private long upload(TestServer server, String name, byte[] image, boolean signUp) throws Exception {
-        GalleristClient client = TestServer.service(GalleristClient.class);
-        if (signUp) {
-            client.signUp(server.address(), "alice", PASSWORD, List.of(), temp.resolve("known_hosts"), TRUST);
-        }
-        try (GalleristSession alice = connect(server)) {
+    // a restarted server keeps its host key, so one known_hosts file serves every run
+    private long upload(String name, byte[] image) {
+        try (GalleristSession alice = server.logIn("alice")) {
             return alice.images().add(new NewImage(name, "", List.of(), BigDecimal.ONE, 1, Visibility.PRIVATE), image)
                     .id();
         }
     }
 
-    private byte[] content(TestServer server, long id) throws Exception {
-        try (GalleristSession alice = connect(server)) {
+    private byte[] content(long id) {
+        try (GalleristSession alice = server.logIn("alice")) {
             return alice.images().content(id, ImageSize.ORIGINAL);
         }
-    }
-
-    private GalleristSession connect(TestServer server) throws InterruptedException {
-        // a restarted server keeps its host key, so one known_hosts file serves every run
-        return TestServer.service(GalleristClient.class).connect(server.address(),
-                new Credentials.Password("alice", PASSWORD), temp.resolve("known_hosts"), TRUST);
     }
 
     private static boolean anyBlobContains(Path data, byte[] content) throws IOException {

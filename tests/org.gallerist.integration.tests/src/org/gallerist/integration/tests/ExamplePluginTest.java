@@ -18,26 +18,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import javax.imageio.ImageIO;
 
-import org.gallerist.api.client.Credentials;
-import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
-import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.api.similarity.SimilarImage;
 import org.gallerist.api.similarity.SimilarityService;
 import org.gallerist.server.internal.ConsoleCommands;
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.TestServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -53,13 +50,11 @@ class ExamplePluginTest {
     private static final String JAR_PROPERTY = "gallerist.examples.embedder.jar";
     private static final String BUNDLE = "org.gallerist.examples.embedder";
     private static final String EMBEDDER = "example:dhash-colour-grid:v1";
-    private static final HostKeyTrust TRUST = (host, port, type, fingerprint) -> true;
-    private static final char[] PASSWORD = "correct horse".toCharArray();
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int IMAGES = 5;
 
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh().with("pluginPollMillis", 200);
 
     private final BundleContext context = FrameworkUtil.getBundle(ExamplePluginTest.class).getBundleContext();
 
@@ -67,44 +62,36 @@ class ExamplePluginTest {
     void droppedInEmbedderTakesOverReindexesAndAnswersUntilRemoved() throws Exception {
         Path jar = exampleJar();
         assertTrue(find().isEmpty(), "the example must not be part of the test runtime, or nothing is shown");
-        try (TestServer server = TestServer.start(temp.resolve("data"), Map.of("pluginPollMillis", 200))) {
-            GalleristClient client = TestServer.service(GalleristClient.class);
-            Path knownHosts = temp.resolve("known_hosts");
-            client.signUp(server.address(), "alice", PASSWORD, List.of(), knownHosts, TRUST);
-            client.signUp(server.address(), "bob", PASSWORD, List.of(), knownHosts, TRUST);
-            try (GalleristSession bob = client.connect(server.address(), new Credentials.Password("bob", PASSWORD),
-                    knownHosts, TRUST)) {
-                List<Image> originals = new ArrayList<>();
-                for (int seed = 1; seed <= IMAGES; seed++) {
-                    originals.add(bob.images().add(new NewImage("Picture " + seed, "", List.of("test"), BigDecimal.ONE,
-                            1, Visibility.PUBLIC), TestImages.jpeg(seed, 480, 360)));
-                }
-                byte[] smallCopyOfThird = scaledJpeg(TestImages.jpeg(3, 480, 360), 120);
-                long third = originals.get(2).id();
-
-                awaitIndexed(bob, status -> !status.embedder().equals(EMBEDDER), "the built-in embedder indexes all");
-                String builtIn = bob.images().similarityStatus().embedder();
-                double builtInScore = bestHit(bob, smallCopyOfThird, third).score();
-
-                Path dropped = server.dataDir().resolve("plugins").resolve("example-embedder.jar");
-                Files.copy(jar, temp.resolve("example-embedder.jar"));
-                Files.move(temp.resolve("example-embedder.jar"), dropped, StandardCopyOption.ATOMIC_MOVE);
-                awaitIndexed(bob, status -> status.embedder().equals(EMBEDDER) && status.dimension() == 112,
-                        "server info reports the plugin's embedder with every image re-indexed");
-                String stats = TestServer.service(ConsoleCommands.class).stats();
-                assertTrue(stats.contains("similarity: " + EMBEDDER + ", " + IMAGES + " of " + IMAGES
-                        + " images indexed") && !stats.contains("re-indexing"), stats);
-                bestHit(bob, smallCopyOfThird, third);
-
-                Files.delete(dropped);
-                await(() -> find().isEmpty(), "removing the jar uninstalls the plugin");
-                awaitIndexed(bob, status -> status.embedder().equals(builtIn),
-                        "the built-in embedder takes over again and re-indexes every image");
-                assertEquals(builtInScore, bestHit(bob, smallCopyOfThird, third).score(), 1e-6);
-            }
-        } finally {
-            find().ifPresent(ExamplePluginTest::uninstall); // the test framework outlives this server
+        server.afterStop(() -> find().ifPresent(ExamplePluginTest::uninstall)); // the framework outlives the server
+        server.signUp("alice");
+        GalleristSession bob = server.signedUp("bob");
+        List<Image> originals = new ArrayList<>();
+        for (int seed = 1; seed <= IMAGES; seed++) {
+            originals.add(bob.images().add(new NewImage("Picture " + seed, "", List.of("test"), BigDecimal.ONE,
+                    1, Visibility.PUBLIC), TestImages.jpeg(seed, 480, 360)));
         }
+        byte[] smallCopyOfThird = scaledJpeg(TestImages.jpeg(3, 480, 360), 120);
+        long third = originals.get(2).id();
+
+        awaitIndexed(bob, status -> !status.embedder().equals(EMBEDDER), "the built-in embedder indexes all");
+        String builtIn = bob.images().similarityStatus().embedder();
+        double builtInScore = bestHit(bob, smallCopyOfThird, third).score();
+
+        Path dropped = server.dataDir().resolve("plugins").resolve("example-embedder.jar");
+        Files.copy(jar, server.folder().resolve("example-embedder.jar"));
+        Files.move(server.folder().resolve("example-embedder.jar"), dropped, StandardCopyOption.ATOMIC_MOVE);
+        awaitIndexed(bob, status -> status.embedder().equals(EMBEDDER) && status.dimension() == 112,
+                "server info reports the plugin's embedder with every image re-indexed");
+        String stats = TestServer.service(ConsoleCommands.class).stats();
+        assertTrue(stats.contains("similarity: " + EMBEDDER + ", " + IMAGES + " of " + IMAGES
+                + " images indexed") && !stats.contains("re-indexing"), stats);
+        bestHit(bob, smallCopyOfThird, third);
+
+        Files.delete(dropped);
+        await(() -> find().isEmpty(), "removing the jar uninstalls the plugin");
+        awaitIndexed(bob, status -> status.embedder().equals(builtIn),
+                "the built-in embedder takes over again and re-indexes every image");
+        assertEquals(builtInScore, bestHit(bob, smallCopyOfThird, third).score(), 1e-6);
     }
 
     private static Path exampleJar() {

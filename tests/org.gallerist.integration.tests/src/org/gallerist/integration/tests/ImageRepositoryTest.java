@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,54 +15,28 @@ import java.util.Set;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
-import org.gallerist.api.client.Credentials;
-import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
-import org.gallerist.api.client.HostKeyTrust;
-import org.gallerist.tests.harness.TestServer;
-import org.junit.jupiter.api.AfterEach;
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The image repository over real SSH: uploads, validation, visibility, ownership, tags, paging, bulk delete. */
 class ImageRepositoryTest {
 
-    private static final HostKeyTrust TRUST = (host, port, type, fingerprint) -> true;
-    private static final char[] PASSWORD = "correct horse".toCharArray();
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh();
 
-    @TempDir
-    Path temp;
-
-    private TestServer server;
     private GalleristSession alice; // admin: the first account
     private GalleristSession bob;
     private GalleristSession carol;
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(temp.resolve("data"));
-        GalleristClient client = TestServer.service(GalleristClient.class);
-        alice = account(client, "alice");
-        bob = account(client, "bob");
-        carol = account(client, "carol");
-    }
-
-    private GalleristSession account(GalleristClient client, String name) {
-        Path knownHosts = temp.resolve("known_hosts");
-        client.signUp(server.address(), name, PASSWORD, List.of(), knownHosts, TRUST);
-        return client.connect(server.address(), new Credentials.Password(name, PASSWORD), knownHosts, TRUST);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (GalleristSession session : new GalleristSession[] { alice, bob, carol }) {
-            if (session != null) {
-                session.close();
-            }
-        }
-        server.close();
+        alice = server.signedUp("alice");
+        bob = server.signedUp("bob");
+        carol = server.signedUp("carol");
     }
 
     private static Map<String, Object> add(GalleristSession session, byte[] image, String... options) {
@@ -238,8 +211,7 @@ class ImageRepositoryTest {
         bob.close();
         server.stop();
         server.startAgain();
-        GalleristClient client = TestServer.service(GalleristClient.class);
-        bob = client.connect(server.address(), new Credentials.Password("bob", PASSWORD), temp.resolve("known_hosts"), TRUST);
+        bob = server.logIn("bob");
         Map<String, Object> image = bob.exec(List.of("images", "show", String.valueOf(kept)), new byte[0]).get(0);
         assertEquals("9.99", image.get("price"));
         assertEquals(List.of("keep"), image.get("tags"));

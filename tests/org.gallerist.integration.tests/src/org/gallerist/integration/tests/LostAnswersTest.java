@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -18,12 +16,8 @@ import java.util.function.BooleanSupplier;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.account.AuthorizedKey;
-import org.gallerist.api.client.Credentials;
 import org.gallerist.api.client.DeleteResult;
-import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
-import org.gallerist.api.client.HostKeyTrust;
-import org.gallerist.api.client.ServerAddress;
 import org.gallerist.api.client.SessionState;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageQuery;
@@ -31,13 +25,13 @@ import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.api.order.Order;
 import org.gallerist.api.order.OrderRequest;
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.LoopbackProxy;
-import org.gallerist.tests.harness.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Requests whose answer is lost: the server runs them, then the connection is cut before the answer arrives (a
@@ -47,46 +41,25 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LostAnswersTest {
 
-    private static final HostKeyTrust TRUST = (host, port, type, fingerprint) -> true;
-    private static final char[] PASSWORD = "correct horse".toCharArray();
     private static final ImageQuery MINE = new ImageQuery(List.of(), false, "", true, 50, null);
     private static final String PUBLIC_KEY =
             "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFoaqb52cFvIjL1bCzFr6RfokSNaWFY3xLuLoyNargRG bob@laptop";
 
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh();
 
-    private TestServer server;
-    private GalleristClient client;
     private LoopbackProxy proxy;
-    private final List<GalleristSession> sessions = new ArrayList<>();
     private final ExecutorService caller = Executors.newSingleThreadExecutor();
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(temp.resolve("data"));
-        client = TestServer.service(GalleristClient.class);
-        proxy = LoopbackProxy.to(server.address());
+        proxy = server.closeBeforeStop(LoopbackProxy.to(server.address())); // after the sessions
     }
 
     @AfterEach
     void stop() throws Exception {
         caller.shutdownNow();
         assertTrue(caller.awaitTermination(30, TimeUnit.SECONDS));
-        sessions.forEach(GalleristSession::close);
-        proxy.close();
-        server.close();
-    }
-
-    private void signUp(String name) {
-        client.signUp(server.address(), name, PASSWORD, List.of(), temp.resolve("known_hosts"), TRUST);
-    }
-
-    private GalleristSession logIn(String name, ServerAddress where) {
-        GalleristSession session = client.connect(where, new Credentials.Password(name, PASSWORD.clone()),
-                temp.resolve("known_hosts"), TRUST);
-        sessions.add(session);
-        return session;
     }
 
     /** Starts the request on another thread with its answer held back, waits until the server has done it, cuts. */
@@ -109,8 +82,8 @@ class LostAnswersTest {
 
     @Test
     void readsAreSentAgainAfterTheConnectionIsCut() throws Exception {
-        signUp("bob");
-        GalleristSession bob = logIn("bob", proxy.address());
+        server.signUp("bob");
+        GalleristSession bob = server.logIn("bob", proxy.address());
         Image image = bob.images().add(new NewImage("Kept", "", List.of("sea"), BigDecimal.ONE, 1, Visibility.PUBLIC),
                 TestImages.png(40, 64, 64));
 
@@ -125,9 +98,9 @@ class LostAnswersTest {
 
     @Test
     void anUploadWhoseAnswerWasLostIsStoredOnce() throws Exception {
-        signUp("bob");
-        GalleristSession bob = logIn("bob", proxy.address());
-        GalleristSession bobDirect = logIn("bob", server.address());
+        server.signUp("bob");
+        GalleristSession bob = server.logIn("bob", proxy.address());
+        GalleristSession bobDirect = server.logIn("bob", server.address());
         byte[] png = TestImages.png(41, 320, 240);
         NewImage sunset = new NewImage("Sunset", "Red sky", List.of("sky"), new BigDecimal("4.50"), 3,
                 Visibility.PUBLIC);
@@ -147,11 +120,11 @@ class LostAnswersTest {
 
     @Test
     void anOrderWhoseAnswerWasLostIsPlacedOnce() throws Exception {
-        signUp("seller");
-        signUp("buyer");
-        GalleristSession seller = logIn("seller", server.address());
-        GalleristSession buyer = logIn("buyer", proxy.address());
-        GalleristSession buyerDirect = logIn("buyer", server.address());
+        server.signUp("seller");
+        server.signUp("buyer");
+        GalleristSession seller = server.logIn("seller", server.address());
+        GalleristSession buyer = server.logIn("buyer", proxy.address());
+        GalleristSession buyerDirect = server.logIn("buyer", server.address());
         Image print = seller.images().add(new NewImage("Print", "", List.of(), new BigDecimal("2.00"), 5,
                 Visibility.PUBLIC), TestImages.png(42, 48, 48));
 
@@ -167,9 +140,9 @@ class LostAnswersTest {
 
     @Test
     void aDeleteOrAKeyChangeWhoseAnswerWasLostCountsAsDone() throws Exception {
-        signUp("bob");
-        GalleristSession bob = logIn("bob", proxy.address());
-        GalleristSession bobDirect = logIn("bob", server.address());
+        server.signUp("bob");
+        GalleristSession bob = server.logIn("bob", proxy.address());
+        GalleristSession bobDirect = server.logIn("bob", server.address());
         long a = bob.images().add(new NewImage("A", "", List.of(), BigDecimal.ONE, 1, Visibility.PUBLIC),
                 TestImages.png(43, 40, 40)).id();
         long b = bob.images().add(new NewImage("B", "", List.of(), BigDecimal.ONE, 1, Visibility.PUBLIC),

@@ -6,60 +6,45 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-import org.gallerist.api.client.Credentials;
-import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
-import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Upload;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.api.similarity.SimilarImage;
 import org.gallerist.api.similarity.SimilarityService;
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.SharedModel;
-import org.gallerist.tests.harness.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The shared SqueezeNet model configured into a running server, used over real SSH. */
 class OnnxSimilaritySearchTest {
 
     private static final String MODEL_PID = "org.gallerist.similarity.onnx";
-    private static final HostKeyTrust TRUST = (host, port, type, fingerprint) -> true;
-    private static final char[] PASSWORD = "correct horse".toCharArray();
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final List<String> PHOTOS = List.of("astronaut.png", "chelsea.png", "coffee.png",
             "hubble_deep_field.jpg", "motorcycle_right.png", "retina.jpg", "rocket.jpg");
 
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh();
 
-    private TestServer server;
     private GalleristSession bob;
     private final Map<Long, String> uploaded = new HashMap<>();
 
     @BeforeEach
     void startWithTheBuiltInDescriptor() throws Exception {
         SharedModel.model();
-        server = TestServer.start(temp.resolve("data"));
-        GalleristClient client = TestServer.service(GalleristClient.class);
-        Path knownHosts = temp.resolve("known_hosts");
-        client.signUp(server.address(), "bob", PASSWORD, List.of(), knownHosts, TRUST);
-        bob = client.connect(server.address(), new Credentials.Password("bob", PASSWORD), knownHosts, TRUST);
+        bob = server.signedUp("bob");
         for (String photo : PHOTOS) {
             Image image = bob.images().add(new NewImage(photo.replaceFirst("\\..*", ""), "", List.of("shared"),
                     BigDecimal.ONE, 1, Visibility.PUBLIC), Files.readAllBytes(SharedModel.photo(photo)));
@@ -68,26 +53,12 @@ class OnnxSimilaritySearchTest {
         await(() -> bob.images().similarityStatus().indexed() == PHOTOS.size(), "indexed by the descriptor");
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        if (server == null) {
-            return; // skipped: no model
-        }
-        modelConfiguration().delete();
-        if (bob != null) {
-            bob.close();
-        }
-        server.close();
-    }
-
     @Test
     void theModelTakesOverReindexesAndFindsTheOtherMotorcycleViewFirst() throws Exception {
         String descriptor = bob.images().similarityStatus().embedder();
         assertFalse(descriptor.startsWith("onnx:"), descriptor);
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put("modelFile", SharedModel.model().toString());
-        properties.put("labelFile", SharedModel.labels().toString());
-        modelConfiguration().update(properties);
+        server.configure(MODEL_PID, Map.of("modelFile", SharedModel.model().toString(), "labelFile",
+                SharedModel.labels().toString())); // deleted again after the test, before the server stops
 
         // While the model takes over, every answer comes from one embedder: a search never returns more images
         // than that embedder has indexed at the time, whatever the other has.
@@ -119,16 +90,12 @@ class OnnxSimilaritySearchTest {
         System.out.println("Uploading the other view: " + upload.nearDuplicates() + ", suggested " + upload.suggestedTags());
         assertEquals("motorcycle_right", upload.nearDuplicates().get(0).name(), upload.toString());
 
-        modelConfiguration().delete();
+        server.deleteConfiguration(MODEL_PID);
         await(() -> {
             SimilarityService.Status status = bob.images().similarityStatus();
             return status.embedder().equals(descriptor) && status.indexed() == PHOTOS.size() + 1 && !status.reindexing();
         }, "back to the descriptor when the model is removed");
         assertEquals(PHOTOS.size(), bob.images().similarTo(upload.image().id(), 20, List.of()).size());
-    }
-
-    private static Configuration modelConfiguration() throws Exception {
-        return TestServer.service(ConfigurationAdmin.class).getConfiguration(MODEL_PID, "?");
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,55 +18,22 @@ import java.util.concurrent.TimeUnit;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
-import org.gallerist.api.client.Credentials;
-import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
-import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageChanges;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.api.order.Order;
 import org.gallerist.api.order.OrderRequest;
-import org.gallerist.tests.harness.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Buying through the typed client API: all lines or none, stock in the same transaction, one winner for the last item. */
 class OrdersOverSshTest {
 
-    private static final HostKeyTrust TRUST = (host, port, type, fingerprint) -> true;
-    private static final char[] PASSWORD = "correct horse".toCharArray();
-
-    @TempDir
-    Path temp;
-
-    private TestServer server;
-    private GalleristClient client;
-    private final List<GalleristSession> sessions = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        server = TestServer.start(temp.resolve("data"));
-        client = TestServer.service(GalleristClient.class);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        sessions.forEach(GalleristSession::close);
-        server.close();
-    }
-
-    private GalleristSession account(String name) {
-        Path knownHosts = temp.resolve("known_hosts");
-        client.signUp(server.address(), name, PASSWORD, List.of(), knownHosts, TRUST);
-        GalleristSession session = client.connect(server.address(), new Credentials.Password(name, PASSWORD), knownHosts,
-                TRUST);
-        sessions.add(session);
-        return session;
-    }
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh();
 
     private static Image sell(GalleristSession seller, int seed, String name, String price, int quantity,
             Visibility visibility) throws Exception {
@@ -77,8 +43,8 @@ class OrdersOverSshTest {
 
     @Test
     void anOrderBuysEveryLineAtTodaysPriceAndDecrementsStock() throws Exception {
-        GalleristSession seller = account("seller");
-        GalleristSession buyer = account("buyer");
+        GalleristSession seller = server.signedUp("seller");
+        GalleristSession buyer = server.signedUp("buyer");
         Image poster = sell(seller, 1, "Poster", "10.00", 5, Visibility.PUBLIC);
         Image print = sell(seller, 2, "Print", "2.50", 1, Visibility.PUBLIC);
 
@@ -96,8 +62,8 @@ class OrdersOverSshTest {
 
     @Test
     void aShortLineFailsTheWholeOrderAndNamesItsStock() throws Exception {
-        GalleristSession seller = account("seller");
-        GalleristSession buyer = account("buyer");
+        GalleristSession seller = server.signedUp("seller");
+        GalleristSession buyer = server.signedUp("buyer");
         Image plenty = sell(seller, 3, "Plenty", "1.00", 10, Visibility.PUBLIC);
         Image scarce = sell(seller, 4, "Scarce", "1.00", 1, Visibility.PUBLIC);
         Image soldOut = sell(seller, 5, "Sold out", "1.00", 0, Visibility.PUBLIC);
@@ -121,11 +87,11 @@ class OrdersOverSshTest {
 
     @Test
     void concurrentBuyersOfTheLastItemHaveExactlyOneWinner() throws Exception {
-        GalleristSession seller = account("seller");
+        GalleristSession seller = server.signedUp("seller");
         Image last = sell(seller, 7, "The last one", "5.00", 1, Visibility.PUBLIC);
         List<GalleristSession> buyers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            buyers.add(account("buyer" + i));
+            buyers.add(server.signedUp("buyer" + i));
         }
         ExecutorService pool = Executors.newFixedThreadPool(buyers.size());
         try {
@@ -158,9 +124,9 @@ class OrdersOverSshTest {
 
     @Test
     void aRepeatedRequestKeyReturnsTheFirstOrderAndTakesStockOnce() throws Exception {
-        GalleristSession seller = account("seller");
-        GalleristSession buyer = account("buyer");
-        GalleristSession other = account("other");
+        GalleristSession seller = server.signedUp("seller");
+        GalleristSession buyer = server.signedUp("buyer");
+        GalleristSession other = server.signedUp("other");
         Image poster = sell(seller, 8, "Poster", "3.00", 10, Visibility.PUBLIC);
         byte[] twoPosters = ("[{\"image\": " + poster.id() + ", \"quantity\": 2}]").getBytes(StandardCharsets.UTF_8);
         String key = "6f1c2a0e-7d4b-4c1e-9a55-0b8e2f3d4c5a";

@@ -11,7 +11,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.jar.Attributes;
@@ -19,9 +18,10 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import org.gallerist.server.internal.PluginFolder;
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.TestServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -32,55 +32,49 @@ class PluginFolderTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String NAME = "org.example.gallerist.dropin";
 
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh().with("pluginPollMillis", 200);
 
     private final BundleContext context = FrameworkUtil.getBundle(PluginFolderTest.class).getBundleContext();
 
     @Test
     void bundlesAtStartAndWhileRunningAreInstalledUpdatedAndRemoved() throws Exception {
-        Path data = temp.resolve("data");
-        Path plugins = Files.createDirectories(data.resolve("plugins"));
+        server.afterStop(() -> find(NAME).ifPresent(PluginFolderTest::uninstall)); // the framework outlives the server
+        Path plugins = Files.createDirectories(server.dataDir().resolve("plugins"));
         bundleJar(plugins.resolve("dropin.jar"), NAME, "1.0.0");
         Files.write(plugins.resolve("broken.jar"), new byte[] {1, 2, 3});
 
-        try (TestServer server = TestServer.start(data, Map.of("pluginPollMillis", 200))) {
-            assertEquals(plugins, TestServer.service(PluginFolder.class).folder());
-            Bundle dropin = await(b -> b.getState() == Bundle.ACTIVE, "the plugin present at start is started");
-            assertEquals("1.0.0", dropin.getVersion().toString());
+        server.start();
+        assertEquals(plugins, TestServer.service(PluginFolder.class).folder());
+        Bundle dropin = await(b -> b.getState() == Bundle.ACTIVE, "the plugin present at start is started");
+        assertEquals("1.0.0", dropin.getVersion().toString());
 
-            Path replaced = bundleJar(temp.resolve("next.jar"), NAME, "1.1.0");
-            Files.setLastModifiedTime(replaced, FileTime.from(Instant.now().plusSeconds(5)));
-            Files.move(replaced, plugins.resolve("dropin.jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            await(b -> b.getVersion().toString().equals("1.1.0") && b.getState() == Bundle.ACTIVE,
-                    "a replaced jar updates the bundle");
+        Path replaced = bundleJar(server.folder().resolve("next.jar"), NAME, "1.1.0");
+        Files.setLastModifiedTime(replaced, FileTime.from(Instant.now().plusSeconds(5)));
+        Files.move(replaced, plugins.resolve("dropin.jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        await(b -> b.getVersion().toString().equals("1.1.0") && b.getState() == Bundle.ACTIVE,
+                "a replaced jar updates the bundle");
 
-            Path second = bundleJar(plugins.resolve("second.jar"), NAME + ".two", "2.0.0");
-            awaitBundle(NAME + ".two", b -> b.getState() == Bundle.ACTIVE, "a jar dropped while running starts");
+        Path second = bundleJar(plugins.resolve("second.jar"), NAME + ".two", "2.0.0");
+        awaitBundle(NAME + ".two", b -> b.getState() == Bundle.ACTIVE, "a jar dropped while running starts");
 
-            Files.delete(second);
-            awaitGone(NAME + ".two");
-            assertTrue(find(NAME).isPresent(), "the other plugin stays; the broken jar stopped nothing");
-        } finally {
-            find(NAME).ifPresent(PluginFolderTest::uninstall); // the test framework outlives this server
-        }
+        Files.delete(second);
+        awaitGone(NAME + ".two");
+        assertTrue(find(NAME).isPresent(), "the other plugin stays; the broken jar stopped nothing");
     }
 
     @Test
     void aJarDeletedWhileTheServerIsStoppedIsUninstalledAtTheNextStart() throws Exception {
-        Path data = temp.resolve("data");
-        Path plugins = Files.createDirectories(data.resolve("plugins"));
+        server.afterStop(() -> find(NAME).ifPresent(PluginFolderTest::uninstall));
+        Path plugins = Files.createDirectories(server.dataDir().resolve("plugins"));
         Path jar = bundleJar(plugins.resolve("dropin.jar"), NAME, "1.0.0");
-        try (TestServer server = TestServer.start(data, Map.of("pluginPollMillis", 200))) {
-            await(b -> b.getState() == Bundle.ACTIVE, "the plugin is started");
-            server.stop();
-            assertTrue(find(NAME).isPresent(), "the framework keeps plugins installed while the server is stopped");
-            Files.delete(jar);
-            server.startAgain();
-            awaitGone(NAME);
-        } finally {
-            find(NAME).ifPresent(PluginFolderTest::uninstall);
-        }
+        server.start();
+        await(b -> b.getState() == Bundle.ACTIVE, "the plugin is started");
+        server.stop();
+        assertTrue(find(NAME).isPresent(), "the framework keeps plugins installed while the server is stopped");
+        Files.delete(jar);
+        server.startAgain();
+        awaitGone(NAME);
     }
 
     private Bundle await(Predicate<Bundle> condition, String what) throws InterruptedException {

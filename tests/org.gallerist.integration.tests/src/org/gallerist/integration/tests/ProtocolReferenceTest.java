@@ -11,13 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.gallerist.api.client.Credentials;
-import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.protocol.command.CommandCatalogue;
-import org.gallerist.tests.harness.TestServer;
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * docs/protocol.md against the commands a real server registers: every command word the server answers is in the
@@ -29,26 +27,21 @@ class ProtocolReferenceTest {
     static final String BEGIN = "<!-- BEGIN GENERATED: the commands, from org.gallerist.protocol.command -->";
     static final String END = "<!-- END GENERATED -->";
 
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh();
 
     private final CommandCatalogue catalogue = new CommandCatalogue();
 
     @Test
     void theReferenceMatchesTheRegisteredCommands() throws Exception {
         Set<String> registered = new TreeSet<>();
-        try (TestServer server = TestServer.start(temp.resolve("data"))) {
-            GalleristClient client = TestServer.service(GalleristClient.class);
-            char[] password = "correct horse".toCharArray();
-            client.signUp(server.address(), "rita", password, List.of(), temp.resolve("known_hosts"),
-                    (host, port, type, fingerprint) -> true);
-            try (GalleristSession session = client.connect(server.address(), new Credentials.Password("rita", password),
-                    temp.resolve("known_hosts"), (host, port, type, fingerprint) -> true)) {
-                for (Map<String, Object> line : session.exec(List.of("help"), new byte[0])) {
-                    registered.add(String.valueOf(line.get("command")));
-                }
+        server.signUp("rita");
+        try (GalleristSession session = server.logIn("rita")) {
+            for (Map<String, Object> line : session.exec(List.of("help"), new byte[0])) {
+                registered.add(String.valueOf(line.get("command")));
             }
         }
+        server.stop(); // what follows needs no server
         assertEquals(new TreeSet<>(catalogue.commandWords()), registered,
                 "the server registers exactly the protocol's commands");
 

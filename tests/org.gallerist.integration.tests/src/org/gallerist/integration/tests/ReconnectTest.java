@@ -6,24 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
-import org.gallerist.api.client.Credentials;
-import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
-import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.api.client.SessionState;
-import org.gallerist.tests.harness.TestServer;
-import org.junit.jupiter.api.AfterEach;
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A session outlives its connection: the server bundles stop and start again (on the same port, as a restarted
@@ -32,31 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ReconnectTest {
 
-    private static final HostKeyTrust TRUST = (host, port, type, fingerprint) -> true;
-    private static final char[] PASSWORD = "correct horse".toCharArray();
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh().onFixedPort();
 
-    @TempDir
-    Path temp;
-
-    private TestServer server;
     private GalleristSession alice;
     private final StateLog states = new StateLog();
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(temp.resolve("data"), Map.of("port", TestServer.freePort()));
-        GalleristClient client = TestServer.service(GalleristClient.class);
-        Path knownHosts = temp.resolve("known_hosts");
-        client.signUp(server.address(), "alice", PASSWORD, List.of(), knownHosts, TRUST);
-        alice = client.connect(server.address(), new Credentials.Password("alice", PASSWORD.clone()), knownHosts,
-                TRUST);
+        alice = server.signedUp("alice");
         alice.addStateListener(states);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        alice.close();
-        server.close();
     }
 
     @Test
@@ -101,7 +80,7 @@ class ReconnectTest {
 
     @Test
     void aChangedHostKeyIsRefusedOnReconnectAsAtFirstLogin() throws Exception {
-        String knownHostsBefore = Files.readString(temp.resolve("known_hosts"));
+        String knownHostsBefore = Files.readString(server.knownHosts());
         String oldKey = server.hostKeyFingerprint();
         server.stop();
         Files.delete(server.dataDir().resolve("ssh_host_ed25519_key"));
@@ -115,6 +94,6 @@ class ReconnectTest {
         assertEquals(ErrorCode.HOST_KEY_CHANGED, refused.code());
         assertTrue(refused.getMessage().contains(newKey), refused.getMessage());
         assertEquals(SessionState.DISCONNECTED, alice.state());
-        assertEquals(knownHostsBefore, Files.readString(temp.resolve("known_hosts")), "the new key is not learnt");
+        assertEquals(knownHostsBefore, Files.readString(server.knownHosts()), "the new key is not learnt");
     }
 }

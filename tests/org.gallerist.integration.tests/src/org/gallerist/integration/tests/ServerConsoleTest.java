@@ -4,62 +4,50 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
-import org.gallerist.api.client.Credentials;
-import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
-import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.server.internal.ConsoleCommands;
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.TestServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The operator's console commands against the real server bundles. */
 class ServerConsoleTest {
 
-    private static final HostKeyTrust TRUST = (host, port, type, fingerprint) -> true;
-
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh();
 
     @Test
     void listsUsersDisablesThemRenamesTagsAndCounts() throws Exception {
-        try (TestServer server = TestServer.start(temp.resolve("data"))) {
-            GalleristClient client = TestServer.service(GalleristClient.class);
-            Path knownHosts = temp.resolve("known_hosts");
-            client.signUp(server.address(), "alice", "correct horse".toCharArray(), List.of(), knownHosts, TRUST);
-            client.signUp(server.address(), "bob", "correct horse".toCharArray(), List.of(), knownHosts, TRUST);
-            long cat;
-            try (GalleristSession bob = client.connect(server.address(),
-                    new Credentials.Password("bob", "correct horse".toCharArray()), knownHosts, TRUST)) {
-                cat = bob.images().add(new NewImage("Cat", "", List.of("kitty"), BigDecimal.ONE, 1, Visibility.PUBLIC),
-                        TestImages.png(1, 40, 40)).id();
-            }
-            ConsoleCommands console = TestServer.service(ConsoleCommands.class);
+        server.signUp("alice");
+        server.signUp("bob");
+        long cat;
+        try (GalleristSession bob = server.logIn("bob")) {
+            cat = bob.images().add(new NewImage("Cat", "", List.of("kitty"), BigDecimal.ONE, 1, Visibility.PUBLIC),
+                    TestImages.png(1, 40, 40)).id();
+        }
+        ConsoleCommands console = TestServer.service(ConsoleCommands.class);
 
-            String users = console.users();
-            assertTrue(users.contains("alice") && users.contains("admin") && users.endsWith("2 users"), users);
-            assertTrue(console.stats().replace(System.lineSeparator(), "\n").startsWith("users: 2\nimages: 1\ntags: 1\norders: 0\nsimilarity: "), console.stats());
+        String users = console.users();
+        assertTrue(users.contains("alice") && users.contains("admin") && users.endsWith("2 users"), users);
+        assertTrue(console.stats().replace(System.lineSeparator(), "\n").startsWith("users: 2\nimages: 1\ntags: 1\norders: 0\nsimilarity: "), console.stats());
 
-            assertTrue(console.renametag("kitty", "cats").startsWith("Renamed"));
-            assertTrue(console.renametag("nope", "x").startsWith("Error (not_found)"), "errors read, no stack trace");
+        assertTrue(console.renametag("kitty", "cats").startsWith("Renamed"));
+        assertTrue(console.renametag("nope", "x").startsWith("Error (not_found)"), "errors read, no stack trace");
 
-            assertTrue(console.disable("bob").startsWith("Disabled bob"));
-            GalleristException refused = org.junit.jupiter.api.Assertions.assertThrows(GalleristException.class,
-                    () -> client.connect(server.address(), new Credentials.Password("bob", "correct horse".toCharArray()),
-                            knownHosts, TRUST));
-            assertEquals(ErrorCode.UNAUTHORIZED, refused.code());
-            console.enable("bob");
-            try (GalleristSession bob = client.connect(server.address(),
-                    new Credentials.Password("bob", "correct horse".toCharArray()), knownHosts, TRUST)) {
-                assertEquals(List.of("cats"), bob.images().show(cat).tags());
-            }
+        assertTrue(console.disable("bob").startsWith("Disabled bob"));
+        GalleristException refused = org.junit.jupiter.api.Assertions.assertThrows(GalleristException.class,
+                () -> server.logIn("bob"));
+        assertEquals(ErrorCode.UNAUTHORIZED, refused.code());
+        console.enable("bob");
+        try (GalleristSession bob = server.logIn("bob")) {
+            assertEquals(List.of("cats"), bob.images().show(cat).tags());
         }
     }
 }

@@ -12,7 +12,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,23 +23,19 @@ import javax.imageio.ImageIO;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
-import org.gallerist.api.client.Credentials;
-import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
-import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Upload;
 import org.gallerist.api.image.Visibility;
-import org.gallerist.spi.similarity.Embedder;
-import org.gallerist.spi.similarity.Embedding;
 import org.gallerist.api.similarity.SimilarImage;
 import org.gallerist.api.similarity.SimilarityService;
-import org.gallerist.tests.harness.TestServer;
-import org.junit.jupiter.api.AfterEach;
+import org.gallerist.spi.similarity.Embedder;
+import org.gallerist.spi.similarity.Embedding;
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
@@ -48,45 +43,24 @@ import org.osgi.framework.ServiceRegistration;
 /** Search by example over real SSH with the built-in model-free embedder, and a change of embedder while running. */
 class SimilaritySearchTest {
 
-    private static final HostKeyTrust TRUST = (host, port, type, fingerprint) -> true;
-    private static final char[] PASSWORD = "correct horse".toCharArray();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh();
 
-    private TestServer server;
     private GalleristSession bob;
     private GalleristSession carol;
     private final List<Image> originals = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(temp.resolve("data"));
-        GalleristClient client = TestServer.service(GalleristClient.class);
         // alice signs up first and is the admin, so bob and carol see only what users see
-        client.signUp(server.address(), "alice", PASSWORD, List.of(), temp.resolve("known_hosts"), TRUST);
-        bob = account(client, "bob");
-        carol = account(client, "carol");
+        server.signUp("alice");
+        bob = server.signedUp("bob");
+        carol = server.signedUp("carol");
         for (int seed = 1; seed <= 6; seed++) {
             originals.add(bob.images().add(image("Picture " + seed, Visibility.PUBLIC), TestImages.jpeg(seed, 480, 360)));
         }
-    }
-
-    private GalleristSession account(GalleristClient client, String name) {
-        Path knownHosts = temp.resolve("known_hosts");
-        client.signUp(server.address(), name, PASSWORD, List.of(), knownHosts, TRUST);
-        return client.connect(server.address(), new Credentials.Password(name, PASSWORD), knownHosts, TRUST);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (GalleristSession session : new GalleristSession[] {bob, carol}) {
-            if (session != null) {
-                session.close();
-            }
-        }
-        server.close();
     }
 
     private static NewImage image(String name, Visibility visibility) {

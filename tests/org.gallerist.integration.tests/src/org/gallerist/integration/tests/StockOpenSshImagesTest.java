@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -15,48 +14,30 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.Processes;
-import org.gallerist.tests.harness.SshKeys;
-import org.gallerist.tests.harness.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Images as a shell user sees them: upload from a file, list, fetch into files, and pipe `tar` into a bulk import. */
 class StockOpenSshImagesTest {
 
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
 
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh();
 
-    private TestServer server;
     private String ssh;
 
     @BeforeEach
-    void start() throws Exception {
-        assumeTrue(Processes.available("ssh") && Processes.available("ssh-keygen") && Processes.available("tar"),
-                "the OpenSSH client (ssh, ssh-keygen) or tar is not installed");
-        server = TestServer.start(temp.resolve("data"));
-        SshKeys.KeyPair key = SshKeys.generate(temp.resolve("keys"), "dora", "ed25519");
-        ssh = "ssh -F none -p " + server.address().port() + " -o BatchMode=yes -o StrictHostKeyChecking=accept-new"
-                + " -o UserKnownHostsFile=" + temp.resolve("known_hosts") + " -o ConnectTimeout=10"
-                + " -o IdentitiesOnly=yes -o IdentityAgent=none";
-        Path signupInput = Files.writeString(temp.resolve("signup.txt"), "correct horse\n" + key.publicLine() + "\n");
-        ok(ssh + " -o PubkeyAuthentication=no signup@127.0.0.1 signup dora < " + signupInput);
-        ssh += " -i " + key.privateKey() + " dora@127.0.0.1";
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
+    void signUp() throws Exception {
+        ssh = server.openSsh("tar").signedUp("dora").ssh();
     }
 
     @Test
     void uploadListFetchAndImportATarFromTheShell() throws Exception {
+        Path temp = server.folder(); // where the shell runs
         Files.write(temp.resolve("harbour.jpg"), TestImages.jpeg(40, 1600, 1200));
         String added = ok(ssh + " images add --name \\'Harbour at dawn\\' --price 12.5 --quantity 2 --tag boats"
                 + " < harbour.jpg");
@@ -74,8 +55,8 @@ class StockOpenSshImagesTest {
         Files.write(temp.resolve("album/one.png"), TestImages.png(41, 120, 90));
         Files.write(temp.resolve("album/two.jpg"), TestImages.jpeg(42, 200, 100));
         Files.writeString(temp.resolve("album/readme.txt"), "not an image");
-        Processes.Result imported = Processes.shell(
-                "tar -cf - -C album . | " + ssh + " images import --price 3 --quantity 1 --tag album", temp, 60);
+        Processes.Result imported = server.openSsh().shell(
+                "tar -cf - -C album . | " + ssh + " images import --price 3 --quantity 1 --tag album");
         assertEquals(3, imported.stdout().strip().lines().count(), imported.stdout());
         assertTrue(imported.stdout().contains("\"file\":\"./readme.txt\",\"error\":\"not_an_image\""), imported.stdout());
         assertNotEquals(0, imported.exitCode(), "one file failed, so the exit status says so");
@@ -90,14 +71,14 @@ class StockOpenSshImagesTest {
         String rest = ok(ssh + " images list --limit 2 --after " + next.group(1));
         assertEquals(1, rest.strip().lines().count(), rest);
 
-        Processes.Result missing = Processes.shell(ssh + " images show 999999", temp, 60);
+        Processes.Result missing = server.openSsh().shell(ssh + " images show 999999");
         assertEquals(1, missing.exitCode());
         assertTrue(missing.stderr().contains("{\"error\":\"not_found\""), missing.stderr());
         assertEquals(List.of(), List.of(missing.stdout().strip()).stream().filter(s -> !s.isEmpty()).toList());
     }
 
     private String ok(String script) throws Exception {
-        Processes.Result result = Processes.shell(script, temp, 60);
+        Processes.Result result = server.openSsh().shell(script);
         assertEquals(0, result.exitCode(), script + "\n" + result.stderr());
         return result.stdout();
     }

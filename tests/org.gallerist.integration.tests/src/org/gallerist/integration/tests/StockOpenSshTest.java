@@ -3,62 +3,37 @@ package org.gallerist.integration.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
+import org.gallerist.tests.harness.GalleristServerExtension;
+import org.gallerist.tests.harness.OpenSsh;
 import org.gallerist.tests.harness.Processes;
 import org.gallerist.tests.harness.SshKeys;
-import org.gallerist.tests.harness.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The SSH contract as stock OpenSSH sees it: sign-up, keys add, whoami, and the errors on stderr. */
 class StockOpenSshTest {
 
-    @TempDir
-    Path temp;
-
-    private TestServer server;
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh();
 
     @BeforeEach
-    void start() throws Exception {
-        assumeTrue(Processes.available("ssh") && Processes.available("ssh-keygen"),
-                "the OpenSSH client (ssh, ssh-keygen) is not installed");
-        server = TestServer.start(temp.resolve("data"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
+    void requireOpenSsh() {
+        OpenSsh.assumeInstalled();
     }
 
     private Processes.Result ssh(String user, Path identity, String stdin, String... command) throws Exception {
-        List<String> args = new ArrayList<>(List.of("ssh", "-F", "none", "-p", String.valueOf(server.address().port()),
-                "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=accept-new",
-                "-o", "UserKnownHostsFile=" + temp.resolve("known_hosts"), "-o", "ConnectTimeout=10",
-                "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none"));
-        if (identity != null) {
-            args.addAll(List.of("-i", identity.toString()));
-        } else {
-            args.addAll(List.of("-o", "PubkeyAuthentication=no"));
-        }
-        args.add(user + "@127.0.0.1");
-        args.addAll(List.of(command));
-        return Processes.run(args, stdin, 60);
+        return server.openSsh().run(user, identity, stdin, command);
     }
 
     @Test
     void signUpAddAKeyAndAskWhoamiWithStockOpenSsh() throws Exception {
-        SshKeys.KeyPair first = SshKeys.generate(temp.resolve("keys"), "bob_ed25519", "ed25519");
-        SshKeys.KeyPair second = SshKeys.generate(temp.resolve("keys"), "bob_rsa", "rsa");
+        SshKeys.KeyPair first = SshKeys.generate(server.folder().resolve("keys"), "bob_ed25519", "ed25519");
+        SshKeys.KeyPair second = SshKeys.generate(server.folder().resolve("keys"), "bob_rsa", "rsa");
 
         Processes.Result signup = ssh("signup", null, "correct horse\n" + first.publicLine() + "\n", "signup", "bob");
         assertEquals(0, signup.exitCode(), signup.stderr());
@@ -80,7 +55,7 @@ class StockOpenSshTest {
 
     @Test
     void errorsAreOneJsonObjectOnStderrWithANonZeroExit() throws Exception {
-        SshKeys.KeyPair key = SshKeys.generate(temp.resolve("keys"), "eve", "ed25519");
+        SshKeys.KeyPair key = SshKeys.generate(server.folder().resolve("keys"), "eve", "ed25519");
         assertEquals(0, ssh("signup", null, "correct horse\n" + key.publicLine() + "\n", "signup", "eve").exitCode());
 
         Processes.Result duplicate = ssh("signup", null, "correct horse\n", "signup", "eve");
@@ -102,7 +77,7 @@ class StockOpenSshTest {
         assertTrue(unknown.stderr().contains("\"error\":\"usage\"") && unknown.stderr().contains("\"word\":\"frobnicate\""),
                 unknown.stderr());
 
-        Processes.Result wrongKey = ssh("eve", SshKeys.generate(temp.resolve("keys"), "mallory", "ed25519").privateKey(),
+        Processes.Result wrongKey = ssh("eve", SshKeys.generate(server.folder().resolve("keys"), "mallory", "ed25519").privateKey(),
                 null, "whoami");
         assertEquals(255, wrongKey.exitCode(), "ssh reports an authentication failure as 255");
         assertTrue(wrongKey.stderr().contains("Permission denied"), wrongKey.stderr());
@@ -110,8 +85,7 @@ class StockOpenSshTest {
 
     @Test
     void signUpIsRateLimitedPerSourceAddress() throws Exception {
-        server.close();
-        server = TestServer.start(temp.resolve("limited"), Map.of("signupPerHour", 3));
+        server.startWith(Map.of("signupPerHour", 3));
         for (int i = 0; i < 3; i++) {
             Processes.Result ok = ssh("signup", null, "correct horse\n", "signup", "user" + i);
             assertEquals(0, ok.exitCode(), ok.stderr());

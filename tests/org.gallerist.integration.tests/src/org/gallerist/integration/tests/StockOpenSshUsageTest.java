@@ -2,18 +2,14 @@ package org.gallerist.integration.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.Processes;
-import org.gallerist.tests.harness.SshKeys;
-import org.gallerist.tests.harness.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A command line the server cannot read, as a shell user meets it: one JSON error with code {@code usage}, the word
@@ -21,32 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StockOpenSshUsageTest {
 
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh();
 
-    private TestServer server;
     private String ssh;
 
     @BeforeEach
-    void start() throws Exception {
-        assumeTrue(Processes.available("ssh") && Processes.available("ssh-keygen"),
-                "the OpenSSH client (ssh, ssh-keygen) is not installed");
-        server = TestServer.start(temp.resolve("data"));
-        SshKeys.KeyPair key = SshKeys.generate(temp.resolve("keys"), "uma", "ed25519");
-        ssh = "ssh -F none -p " + server.address().port() + " -o BatchMode=yes -o StrictHostKeyChecking=accept-new"
-                + " -o UserKnownHostsFile=" + temp.resolve("known_hosts") + " -o ConnectTimeout=10"
-                + " -o IdentitiesOnly=yes -o IdentityAgent=none";
-        Path signupInput = Files.writeString(temp.resolve("signup.txt"), "correct horse\n" + key.publicLine() + "\n");
-        assertEquals(0, run(ssh + " -o PubkeyAuthentication=no signup@127.0.0.1 signup uma < " + signupInput)
-                .exitCode());
-        ssh += " -i " + key.privateKey() + " uma@127.0.0.1";
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
+    void signUp() throws Exception {
+        ssh = server.openSsh().signedUp("uma").ssh();
     }
 
     @Test
@@ -77,7 +55,7 @@ class StockOpenSshUsageTest {
 
     @Test
     void doubleDashEndsTheOptions() throws Exception {
-        Files.write(temp.resolve("dash.png"), TestImages.png(60, 80, 60));
+        Files.write(server.folder().resolve("dash.png"), TestImages.png(60, 80, 60));
         Processes.Result named = run(ssh + " images add --price 1 --quantity 1 --name=--private < dash.png");
         assertEquals(0, named.exitCode(), named.stderr());
         assertTrue(named.stdout().contains("\"name\":\"--private\"") && named.stdout().contains("\"visibility\":\"public\""),
@@ -99,6 +77,6 @@ class StockOpenSshUsageTest {
     }
 
     private Processes.Result run(String script) throws Exception {
-        return Processes.shell(script, temp, 60);
+        return server.openSsh().shell(script);
     }
 }

@@ -19,50 +19,35 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
-import org.gallerist.api.client.Credentials;
-import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
-import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.api.client.ImportResult;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageQuery;
 import org.gallerist.api.image.ImportDefaults;
 import org.gallerist.api.image.Visibility;
-import org.gallerist.tests.harness.TestServer;
-import org.junit.jupiter.api.AfterEach;
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code images import}: a tar of good and bad files over real SSH; bad entries never abort the others. */
 class TarImportTest {
 
-    private static final HostKeyTrust TRUST = (host, port, type, fingerprint) -> true;
-    private static final char[] PASSWORD = "correct horse".toCharArray();
     private static final ImportDefaults DEFAULTS = new ImportDefaults("From the import", List.of("Holiday", "sea"),
             new BigDecimal("4.50"), 3, Visibility.PRIVATE);
 
     @TempDir
     Path temp;
 
-    private TestServer server;
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh();
+
     private GalleristSession alice;
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(temp.resolve("data"));
-        GalleristClient client = TestServer.service(GalleristClient.class);
-        Path knownHosts = temp.resolve("known_hosts");
-        client.signUp(server.address(), "alice", PASSWORD, List.of(), knownHosts, TRUST);
-        alice = client.connect(server.address(), new Credentials.Password("alice", PASSWORD), knownHosts, TRUST);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (alice != null) {
-            alice.close();
-        }
-        server.close();
+        alice = server.signedUp("alice");
     }
 
     @Test

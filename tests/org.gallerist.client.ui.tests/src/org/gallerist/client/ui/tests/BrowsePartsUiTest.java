@@ -25,10 +25,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TableItem;
-import org.gallerist.api.client.Credentials;
-import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
-import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Visibility;
@@ -46,11 +43,11 @@ import org.gallerist.client.ui.browse.GalleryPart;
 import org.gallerist.client.ui.browse.SearchPart;
 import org.gallerist.client.ui.browse.StatusLine;
 import org.gallerist.client.ui.browse.TagsPart;
-import org.gallerist.tests.harness.TestServer;
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Tags, Gallery, Details and Search parts, created by injection as the workbench creates them, in real windows
@@ -58,18 +55,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrowsePartsUiTest {
     private static final long WAIT_MS = 60_000;
-    private static final HostKeyTrust TRUST = (host, port, type, fingerprint) -> true;
-    private static final char[] PASSWORD = "correct horse".toCharArray();
     private static final String[][] PICTURES = {
             { "Red sunset", "sky, evening" }, { "Blue lake", "water" }, { "Green hills", "landscape" },
             { "Night sky", "sky, night" }, { "Harbour lights", "water, night" }, { "Morning fog", "landscape, sky" },
             { "Desert dunes", "landscape" } };
 
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh();
 
-    private TestServer server;
-    private GalleristClient client;
     private Display display;
     private final List<Shell> shells = new ArrayList<>();
     private final List<IEclipseContext> contexts = new ArrayList<>();
@@ -80,8 +73,6 @@ class BrowsePartsUiTest {
     void setUp() throws Exception {
         UiTestSupport.requireDisplay();
         display = Display.getDefault();
-        server = TestServer.start(temp.resolve("data"));
-        client = TestServer.service(GalleristClient.class);
         Connection uploader = logIn("alice");
         models.add(uploaderModel(uploader));
         GalleristSession alice = uploader.session();
@@ -97,19 +88,15 @@ class BrowsePartsUiTest {
         shells.forEach(Shell::dispose);
         contexts.forEach(IEclipseContext::dispose);
         models.forEach(SessionModel::close);
-        if (server != null) {
-            server.close();
-        }
     }
 
     private Connection logIn(String user) {
-        client.signUp(server.address(), user, PASSWORD, List.of(), temp.resolve("known_hosts"), TRUST);
+        server.signUp(user);
         return connect(user);
     }
 
     private Connection connect(String user) {
-        GalleristSession session = client.connect(server.address(), new Credentials.Password(user, PASSWORD),
-                temp.resolve("known_hosts"), TRUST);
+        GalleristSession session = server.logIn(user);
         return new Connection(session, session.whoami());
     }
 
@@ -185,7 +172,7 @@ class BrowsePartsUiTest {
 
     @Test
     void browsesByBatchAndByTagOpensDetailsAndTheOwnerEdits() throws Exception {
-        IEclipseContext window = window(connect("alice"), temp.resolve("alice-home"));
+        IEclipseContext window = window(connect("alice"), server.folder().resolve("alice-home"));
         Shell shell = shell("Gallerist \u2014 alice", 1280, 800);
         shell.setLayout(new GridLayout());
         SashForm sash = new SashForm(shell, SWT.HORIZONTAL);
@@ -214,7 +201,7 @@ class BrowsePartsUiTest {
         spinUntil(() -> gallery.grid().items().size() == 7, "the next batch");
         assertEquals("7 images loaded", gallery.countLabel().getText());
         assertFalse(gallery.loadMoreButton().isEnabled(), "nothing more to load");
-        ThumbnailCache cache = ThumbnailCache.forServer(new ClientHome(temp.resolve("alice-home")), server.address());
+        ThumbnailCache cache = ThumbnailCache.forServer(new ClientHome(server.folder().resolve("alice-home")), server.address());
         spinUntil(() -> cachedThumbnails(cache) >= 4, "thumbnails on disk");
         UiTestSupport.settle(display, 500);
         UiTestSupport.screenshot(shell, "10-gallery");
@@ -290,7 +277,7 @@ class BrowsePartsUiTest {
 
     @Test
     void anotherUserReadsDetailsAndSearchesByWordsAndBySimilarity() throws Exception {
-        IEclipseContext window = window(logIn("bob"), temp.resolve("bob-home"));
+        IEclipseContext window = window(logIn("bob"), server.folder().resolve("bob-home"));
         BrowseState browse = window.get(BrowseState.class);
 
         Shell detailsShell = shell("Details \u2014 bob", 380, 760);
@@ -333,7 +320,7 @@ class BrowsePartsUiTest {
         assertTrue(search.statusLabel().getText().contains("like \u201cBlue lake\u201d"), search.statusLabel().getText());
         assertTrue(search.score(search.grid().items().get(0).id()).isPresent(), "hits carry scores");
 
-        Path file = temp.resolve("night copy.png");
+        Path file = server.folder().resolve("night copy.png");
         Files.write(file, Pictures.png(display, 4, 200, 150));
         search.findSimilarTo(file);
         spinUntil(() -> !search.isSearching() && !search.grid().items().isEmpty(), "images like the file");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.swt.SWT;
@@ -15,49 +14,36 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.gallerist.api.Role;
-import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.client.core.Connection;
 import org.gallerist.client.core.ConnectionSettings;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.ui.ConnectDialog;
 import org.gallerist.client.ui.browse.StatusLine;
-import org.gallerist.tests.harness.TestServer;
-import org.junit.jupiter.api.AfterEach;
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The connect dialog and the status line in real windows, against the real server bundles. */
 class ConnectDialogUiTest {
 
     private static final long NETWORK_TIMEOUT_MS = 60_000;
 
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh();
 
-    private TestServer server;
-    private GalleristClient client;
     private Display display;
 
     @BeforeEach
     void setUp() throws Exception {
         UiTestSupport.requireDisplay();
-        server = TestServer.start(temp.resolve("data"));
-        client = TestServer.service(GalleristClient.class);
         display = Display.getDefault();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private ConnectDialog openDialog(HostKeyTrust trust) {
         ConnectionSettings settings = new ConnectionSettings("127.0.0.1", server.address().port(), "");
-        ConnectDialog dialog = new ConnectDialog(null, client, temp.resolve("known_hosts"), trust, settings);
+        ConnectDialog dialog = new ConnectDialog(null, server.client(), server.knownHosts(), trust, settings);
         dialog.setBlockOnOpen(false);
         dialog.open();
         return dialog;
@@ -85,7 +71,7 @@ class ConnectDialogUiTest {
         assertEquals("alice", connection.user().name());
         assertEquals(Role.ADMIN, connection.user().role());
         assertEquals(server.hostKeyFingerprint(), confirmedFingerprint.get());
-        assertTrue(Files.readString(temp.resolve("known_hosts")).contains("[127.0.0.1]:" + server.address().port()));
+        assertTrue(Files.readString(server.knownHosts()).contains("[127.0.0.1]:" + server.address().port()));
         assertEquals("alice", connection.session().whoami().name(), "the session is live");
 
         SessionModel model = new SessionModel();
@@ -112,8 +98,7 @@ class ConnectDialogUiTest {
 
     @Test
     void aWrongPasswordIsExplainedInTheDialogWhichStaysOpen() throws Exception {
-        client.signUp(server.address(), "bob", "correct horse".toCharArray(), java.util.List.of(),
-                temp.resolve("known_hosts"), (h, p, t, f) -> true);
+        server.signUp("bob");
         ConnectDialog dialog = openDialog(HostKeyTrust.REFUSE_UNKNOWN);
         try {
             dialog.userText().setText("bob");

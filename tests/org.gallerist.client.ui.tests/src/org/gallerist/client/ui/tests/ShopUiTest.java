@@ -30,10 +30,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
-import org.gallerist.api.client.Credentials;
-import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
-import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageChanges;
 import org.gallerist.api.image.ImageQuery;
@@ -48,10 +45,11 @@ import org.gallerist.client.core.upload.UploadForm;
 import org.gallerist.client.ui.cart.AddToCartHandler;
 import org.gallerist.client.ui.cart.CartPart;
 import org.gallerist.client.ui.upload.UploadDialog;
-import org.gallerist.tests.harness.TestServer;
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.EventHandler;
 
@@ -61,13 +59,13 @@ import org.osgi.service.event.EventHandler;
  */
 class ShopUiTest {
     private static final long NETWORK_TIMEOUT_MS = 120_000;
-    private static final HostKeyTrust TRUST_ALL = (host, port, type, fingerprint) -> true;
 
     @TempDir
     Path temp;
 
-    private TestServer server;
-    private GalleristClient client;
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh();
+
     private Display display;
     private final List<SessionModel> sessions = new ArrayList<>();
     private final List<Object> imagesChanged = new CopyOnWriteArrayList<>();
@@ -75,25 +73,16 @@ class ShopUiTest {
     @BeforeEach
     void setUp() throws Exception {
         UiTestSupport.requireDisplay();
-        server = TestServer.start(temp.resolve("data"));
-        client = TestServer.service(GalleristClient.class);
         display = Display.getDefault();
     }
 
     @AfterEach
     void tearDown() throws Exception {
         sessions.forEach(SessionModel::close);
-        if (server != null) {
-            server.close();
-        }
     }
 
     private SessionModel logIn(String user) {
-        char[] password = "correct horse".toCharArray();
-        Path knownHosts = temp.resolve("known_hosts");
-        client.signUp(server.address(), user, password, List.of(), knownHosts, TRUST_ALL);
-        GalleristSession session = client.connect(server.address(), new Credentials.Password(user, password),
-                knownHosts, TRUST_ALL);
+        GalleristSession session = server.signedUp(user);
         SessionModel model = new SessionModel();
         model.open(new Connection(session, session.whoami()));
         sessions.add(model);

@@ -2,36 +2,25 @@ package org.gallerist.client.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
-import org.gallerist.api.client.Credentials;
-import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
-import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.client.core.Connection;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.ui.browse.StatusLine;
-import org.gallerist.tests.harness.TestServer;
+import org.gallerist.tests.harness.GalleristServerExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The status line follows the session while the server goes away and comes back on the same port. */
 class StatusLineUiTest {
-    private static final HostKeyTrust TRUST = (host, port, type, fingerprint) -> true;
-    private static final char[] PASSWORD = "correct horse".toCharArray();
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh().onFixedPort();
 
-    @TempDir
-    Path temp;
-
-    private TestServer server;
     private final SessionModel model = new SessionModel();
     private Shell shell;
 
@@ -41,21 +30,13 @@ class StatusLineUiTest {
             shell.dispose();
         }
         model.close();
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void showsTheReconnectAndThenTheConnectionAgain() throws Exception {
         UiTestSupport.requireDisplay();
         Display display = Display.getDefault();
-        server = TestServer.start(temp.resolve("data"), Map.of("port", TestServer.freePort()));
-        GalleristClient client = TestServer.service(GalleristClient.class);
-        Path knownHosts = temp.resolve("known_hosts");
-        client.signUp(server.address(), "alice", PASSWORD, List.of(), knownHosts, TRUST);
-        GalleristSession session = client.connect(server.address(), new Credentials.Password("alice", PASSWORD),
-                knownHosts, TRUST);
+        GalleristSession session = server.signedUp("alice");
         model.open(new Connection(session, session.whoami()));
 
         shell = new Shell(display);
