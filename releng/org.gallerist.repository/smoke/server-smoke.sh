@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the materialised server product, run by `./mvnw verify` after the products are built:
 # it starts the real launch script on a free loopback port with a fresh data folder, signs up and asks
-# whoami over stock OpenSSH, checks the log holds no stack trace, and stops the server it started by pid.
+# whoami over stock OpenSSH, checks the log holds no stack trace and the log file is written, and stops
+# the server it started by pid.
 # With an ONNX model as the second argument (where the file exists) it also checks that the model serves.
 set -euo pipefail
 
@@ -68,4 +69,11 @@ grep -q "Gallerist server stopped." "$work/log" || fail "no clean shutdown messa
 if grep -E -q "Exception|^!STACK|^\s+at [a-z]" "$work/log"; then
   fail "the log holds a stack trace"
 fi
+# Besides the console, the server logs to <data>/logs/gallerist.log (a private folder), Mina's and our lines alike.
+logfile="$work/data/logs/gallerist.log"
+[ -f "$logfile" ] || fail "no log file $logfile"
+[ "$(stat -c %a "$work/data/logs")" = 700 ] || fail "the log folder is not private: $(stat -c %a "$work/data/logs")"
+grep -q "Gallerist server ready on 127\.0\.0\.1:$port" "$logfile" || fail "the log file lacks the ready line: $(cat "$logfile")"
+grep -q "Gallerist SSH server listening on 127\.0\.0\.1:$port" "$logfile" \
+  || fail "the log file lacks the transport's start-up line: $(cat "$logfile")"
 echo "server smoke test passed (port $port)"

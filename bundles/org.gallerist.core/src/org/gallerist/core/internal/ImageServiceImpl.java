@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -34,6 +32,8 @@ import org.gallerist.rules.PageCursor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The image repository's rules: validation first, then the bytes (staged, sniffed, size-checked, rendered), then
@@ -42,7 +42,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ImageService.class)
 public class ImageServiceImpl implements ImageService {
 
-    private static final Logger LOG = Logger.getLogger(ImageServiceImpl.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ImageServiceImpl.class);
 
     private final ImageStore store;
     private final BlobStore blobs;
@@ -69,10 +69,10 @@ public class ImageServiceImpl implements ImageService {
         try {
             int removed = blobs.sweep(store.referencedKeys());
             if (removed > 0) {
-                LOG.info(() -> "Removed " + removed + " unreferenced or half-written image files");
+                LOG.info("Removed {} unreferenced or half-written image files", removed);
             }
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "Start-up sweep of image files failed", e);
+            LOG.warn("Start-up sweep of image files failed", e);
         }
     }
 
@@ -180,7 +180,7 @@ public class ImageServiceImpl implements ImageService {
                     blobs.remove(key);
                 } catch (IOException e) {
                     // the row is gone; the next start-up sweep removes the file
-                    LOG.log(Level.WARNING, "Could not remove image file " + key, e);
+                    LOG.warn("Could not remove image file {}", key, e);
                 }
             }
             return null;

@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -35,6 +33,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The vector index of the highest-ranked {@link Embedder}. Every image is embedded from its preview rendition, at
@@ -46,7 +46,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = SimilarityIndex.class)
 public class SimilarityIndex {
 
-    private static final Logger LOG = Logger.getLogger(SimilarityIndex.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SimilarityIndex.class);
     private static final int REINDEX_BATCH = 16;
 
     private final ImageStore images;
@@ -158,7 +158,7 @@ public class SimilarityIndex {
         vectors.forEach(current.id(), entry -> next.put(entry.imageId(),
                 ImageAccess.of(entry.owner(), entry.isPublic(), entry.tags()), entry.vector()));
         active = next;
-        LOG.info(() -> "Similarity search uses " + current.id() + " (" + next.index().size() + " vectors stored)");
+        LOG.info("Similarity search uses {} ({} vectors stored)", current.id(), next.index().size());
         reindex(next);
     }
 
@@ -173,15 +173,15 @@ public class SimilarityIndex {
                 if (ids.isEmpty()) {
                     int dropped = vectors.deleteOthers(target.embedderId());
                     if (dropped > 0) {
-                        LOG.info(() -> "Re-index with " + target.embedderId() + " complete; dropped " + dropped
-                                + " vectors of other embedders");
+                        LOG.info("Re-index with {} complete; dropped {} vectors of other embedders", target.embedderId(),
+                                dropped);
                     }
                     return;
                 }
                 embedBatch(target, ids.subList(0, Math.min(REINDEX_BATCH, ids.size())), failed);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Re-indexing with " + target.embedderId() + " stopped: " + e.getMessage(), e);
+            LOG.warn("Re-indexing with {} stopped: {}", target.embedderId(), e.getMessage(), e);
         } finally {
             reindexing = false;
         }
@@ -200,7 +200,7 @@ public class SimilarityIndex {
                 }
             } catch (RuntimeException | IOException e) {
                 failed.add(id);
-                LOG.warning(() -> "Image #" + id + " cannot be embedded: " + e.getMessage());
+                LOG.warn("Image #{} cannot be embedded: {}", id, e.getMessage());
             }
         }
         if (batch.isEmpty()) {

@@ -3,8 +3,6 @@ package org.gallerist.core.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
@@ -18,6 +16,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the {@link SimilarityIndex} up to date with the image repository: embeds each upload's preview (reporting near
@@ -27,7 +27,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = SimilarityConfig.class)
 public class UploadAnalysis implements ImageAnalysis {
 
-    private static final Logger LOG = Logger.getLogger(UploadAnalysis.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(UploadAnalysis.class);
 
     private final SimilarityIndex index;
     private final VectorStore vectors;
@@ -58,7 +58,7 @@ public class UploadAnalysis implements ImageAnalysis {
             }
             return new Analysis(current.embedderId(), embedding.vector(), near, suggestedTags(embedding));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Analysing an upload failed; the re-index will try again: " + e.getMessage());
+            LOG.warn("Analysing an upload failed; the re-index will try again: {}", e.getMessage());
             return Analysis.NONE;
         }
     }
@@ -88,7 +88,7 @@ public class UploadAnalysis implements ImageAnalysis {
             vectors.put(image.id(), analysis.embedderId(), analysis.vector());
             current.get().put(image.id(), ImageAccess.of(image), analysis.vector());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Storing the vector of image #" + image.id() + " failed: " + e.getMessage());
+            LOG.warn("Storing the vector of image #{} failed: {}", image.id(), e.getMessage());
         }
     }
 

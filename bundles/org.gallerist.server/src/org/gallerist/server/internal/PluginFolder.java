@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.gallerist.spi.storage.DataFolder;
 import org.osgi.framework.Bundle;
@@ -25,6 +23,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.gallerist.api.log.LogText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code <data>/plugins}: bundle jars dropped there are installed and started, replaced jars are updated, removed
@@ -37,7 +38,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = PluginFolderConfig.class)
 public class PluginFolder {
 
-    private static final Logger LOG = Logger.getLogger(PluginFolder.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PluginFolder.class);
     private static final String LOCATION_PREFIX = "gallerist-plugin:";
 
     private final BundleContext context;
@@ -84,7 +85,7 @@ public class PluginFolder {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Scanning the plugin folder " + folder + " failed", e);
+            LOG.warn("Scanning the plugin folder {} failed", folder, e);
         }
     }
 
@@ -115,12 +116,13 @@ public class PluginFolder {
             if (bundle.getHeaders().get("Fragment-Host") == null) {
                 bundle.start();
             }
-            LOG.info(() -> (existing == null ? "Installed" : "Updated") + " plugin " + bundle.getSymbolicName() + " "
-                    + bundle.getVersion() + " from " + jar.getFileName());
+            LOG.info("{} plugin {} {} from {}", existing == null ? "Installed" : "Updated",
+                    LogText.quote(bundle.getSymbolicName()), bundle.getVersion(),
+                    LogText.quote(jar.getFileName().toString()));
         } catch (BundleException | IOException | RuntimeException e) {
             // a broken plugin is reported and skipped; it must not stop the server or the other plugins
-            LOG.log(Level.WARNING, "The plugin " + jar.getFileName() + " could not be installed or started: "
-                    + e.getMessage());
+            LOG.warn("The plugin {} could not be installed or started: {}",
+                    LogText.quote(jar.getFileName().toString()), LogText.quote(e.getMessage()));
         }
     }
 
@@ -129,9 +131,10 @@ public class PluginFolder {
         if (bundle != null) {
             try {
                 bundle.uninstall();
-                LOG.info(() -> "Uninstalled plugin " + bundle.getSymbolicName() + " (" + jar.getFileName() + " removed)");
+                LOG.info("Uninstalled plugin {} ({} removed)", LogText.quote(bundle.getSymbolicName()),
+                        LogText.quote(jar.getFileName().toString()));
             } catch (BundleException e) {
-                LOG.log(Level.WARNING, "The plugin " + jar.getFileName() + " could not be uninstalled", e);
+                LOG.warn("The plugin {} could not be uninstalled", LogText.quote(jar.getFileName().toString()), e);
             }
         }
     }

@@ -17,16 +17,20 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.launch.Framework;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The headless server: turns the command line into the {@code org.gallerist.server} configuration (which
  * activates storage and the SSH transport), says when it is ready, and stops the framework on SIGTERM.
+ * What it prints to standard output and its usage errors are its user interface; its diagnostics are logged.
  */
 public class ServerApplication implements IApplication {
 
     private static final Integer EXIT_USAGE = 2;
     private static final Integer EXIT_FAILED = 1;
     private static final long START_TIMEOUT_SECONDS = 60;
+    private static final Logger LOG = LoggerFactory.getLogger(ServerApplication.class);
 
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -62,13 +66,14 @@ public class ServerApplication implements IApplication {
         BundleContext bundles = FrameworkUtil.getBundle(getClass()).getBundleContext();
         ServerEndpoint endpoint = configureAndAwait(bundles, options);
         if (endpoint == null) {
-            System.err.println("Gallerist server did not start within " + START_TIMEOUT_SECONDS
-                    + " s; see the log above and " + options.dataDir().resolve("derby.log") + ".");
+            LOG.error("Gallerist server did not start within {} s; see the log above and {}.", START_TIMEOUT_SECONDS,
+                    options.dataDir().resolve("derby.log"));
             return EXIT_FAILED;
         }
         System.out.println("Gallerist server ready on " + endpoint.host() + ":" + endpoint.port());
         System.out.println("Data folder: " + options.dataDir());
         System.out.println("Host key fingerprint: " + endpoint.hostKeyFingerprint());
+        LOG.info("Gallerist server ready on {}:{}, data folder {}", endpoint.host(), endpoint.port(), options.dataDir());
         context.applicationRunning();
         Thread hook = new Thread(() -> stopFramework(bundles), "gallerist-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -117,7 +122,7 @@ public class ServerApplication implements IApplication {
         try {
             ConfigurationAdmin configurationAdmin = admin.waitForService(TimeUnit.SECONDS.toMillis(START_TIMEOUT_SECONDS));
             if (configurationAdmin == null) {
-                System.err.println("Configuration Admin is not running; the installation is incomplete.");
+                LOG.error("Configuration Admin is not running; the installation is incomplete.");
                 return null;
             }
             // One configuration per component, the data folder's last: it starts them all with their settings.
@@ -137,7 +142,7 @@ public class ServerApplication implements IApplication {
             framework.stop();
             framework.waitForStop(TimeUnit.SECONDS.toMillis(30));
         } catch (Exception e) {
-            System.err.println("Gallerist server did not stop cleanly: " + e.getMessage());
+            LOG.error("Gallerist server did not stop cleanly: {}", e.toString());
         }
     }
 }

@@ -23,6 +23,8 @@ import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.thumbs.ThumbnailCache;
 import org.gallerist.client.ui.grid.ThumbnailGrid;
 import org.gallerist.client.ui.jobs.Background;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SWT images of thumbnails for one grid: from memory, else from the disk cache, else from the server, all off the
@@ -30,7 +32,7 @@ import org.gallerist.client.ui.jobs.Background;
  * asked-for thumbnails load first, so scrolling quickly fills what is on screen.
  */
 final class Thumbnails {
-    private static final System.Logger LOG = System.getLogger(Thumbnails.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Thumbnails.class);
 
     private final Control grid;
     private final SessionModel sessions;
@@ -99,7 +101,7 @@ final class Thumbnails {
             });
         } catch (RuntimeException e) {
             // the grid keeps its placeholder; a later reload asks again
-            LOG.log(System.Logger.Level.DEBUG, "Thumbnail of #" + image.id() + " not loaded", e);
+            LOG.debug("Thumbnail of #{} not loaded", image.id(), e);
             forget(image);
         }
     }

@@ -16,6 +16,8 @@ import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.client.core.SessionModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs network work in a {@link Job} and hands the answer (or the failure) back on the UI thread, unless whoever
@@ -23,7 +25,7 @@ import org.gallerist.client.core.SessionModel;
  * network and no answer reaches a disposed widget.
  */
 public final class Background {
-    private static final System.Logger LOG = System.getLogger(Background.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Background.class);
 
     /** Work against the session that reports progress and notices cancelling, e.g. an upload of many files. */
     @FunctionalInterface
@@ -86,7 +88,7 @@ public final class Background {
                 T result = work.apply(monitor);
                 onUiThread(() -> done.accept(result), () -> unclaimed.accept(result));
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, name + " failed", e);
+                LOG.debug("{} failed", name, e);
                 onUiThread(() -> failed.accept(e));
             }
             return Status.OK_STATUS;

@@ -3,7 +3,6 @@ package org.gallerist.similarity.djl.internal;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 import org.gallerist.spi.similarity.Embedder;
 import org.osgi.framework.BundleContext;
@@ -14,6 +13,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads the configured ONNX model and offers it as the {@link Embedder}, ranked above the built-in descriptor. The
@@ -25,7 +26,7 @@ import org.osgi.service.metatype.annotations.Designate;
 public class OnnxEmbedderComponent {
 
     static final int SERVICE_RANKING = 100;
-    private static final Logger LOG = Logger.getLogger(OnnxEmbedderComponent.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxEmbedderComponent.class);
 
     private final OnnxEmbedder embedder;
     private final ServiceRegistration<Embedder> registration;
@@ -41,12 +42,11 @@ public class OnnxEmbedderComponent {
                 loaded = OnnxEmbedderLoader.load(settings.get());
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 registered = context.registerService(Embedder.class, loaded, properties(loaded));
-                OnnxEmbedder ready = loaded;
-                LOG.info(() -> "Image model " + ready.id() + " ready (dimension " + ready.dimension() + ", loaded in "
-                        + millis + " ms)");
+                LOG.info("Image model {} ready (dimension {}, loaded in {} ms)", loaded.id(), loaded.dimension(),
+                        millis);
             }
         } catch (ModelLoadException | IllegalArgumentException e) {
-            LOG.severe("Image model not loaded, similarity search keeps the built-in descriptor. " + e.getMessage());
+            LOG.error("Image model not loaded, similarity search keeps the built-in descriptor. {}", e.getMessage());
         }
         this.embedder = loaded;
         this.registration = registered;

@@ -9,12 +9,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Checks the configured files, loads the model and finds out what it puts out. */
 final class OnnxEmbedderLoader {
 
-    private static final Logger LOG = Logger.getLogger(OnnxEmbedderLoader.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxEmbedderLoader.class);
 
     private OnnxEmbedderLoader() {
     }
@@ -70,14 +71,14 @@ final class OnnxEmbedderLoader {
         }
         Path file = settings.labelFile().get();
         if (!hasProbabilities) {
-            LOG.warning(() -> "The model has no output '" + settings.probabilitiesOutput() + "'; " + file
-                    + " is not used and uploads get no suggested tags.");
+            LOG.warn("The model has no output '{}'; {} is not used and uploads get no suggested tags.",
+                    settings.probabilitiesOutput(), file);
             return null;
         }
         try {
             return ModelLabels.read(file);
         } catch (IOException | RuntimeException e) {
-            LOG.warning(() -> "The label file " + file + " cannot be read (" + e + "); uploads get no suggested tags.");
+            LOG.warn("The label file {} cannot be read ({}); uploads get no suggested tags.", file, e.toString());
             return null;
         }
     }

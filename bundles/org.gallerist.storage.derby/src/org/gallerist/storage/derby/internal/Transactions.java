@@ -4,11 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs each unit of work in a transaction of its own, on a fresh connection. A transaction that the database rolled
@@ -20,7 +20,7 @@ import org.gallerist.api.GalleristException;
 final class Transactions {
 
     static final String FAILURE_MESSAGE = "Storage failure; see the server log.";
-    private static final Logger LOG = Logger.getLogger(Transactions.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
 
     /** Opens a new connection, which the caller closes. */
     @FunctionalInterface
@@ -47,7 +47,7 @@ final class Transactions {
                     pause(attempt);
                     continue;
                 }
-                LOG.log(Level.SEVERE, "Storage failure (SQLState " + e.getSQLState() + ")", e);
+                LOG.error("Storage failure (SQLState {})", e.getSQLState(), e);
                 throw new GalleristException(ErrorCode.INTERNAL, FAILURE_MESSAGE, e);
             }
         }

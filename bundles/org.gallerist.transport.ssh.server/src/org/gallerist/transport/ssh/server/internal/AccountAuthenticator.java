@@ -16,6 +16,7 @@ import org.apache.sshd.server.session.ServerSession;
 import org.gallerist.api.User;
 import org.gallerist.api.account.AccountService;
 import org.gallerist.api.account.AuthorizedKey;
+import org.gallerist.api.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,14 +57,15 @@ final class AccountAuthenticator implements PasswordAuthenticator, PublickeyAuth
             try {
                 ok = !SignupCommand.LOGIN.equals(username) && accounts.checkPassword(username, password.toCharArray());
             } catch (RuntimeException e) {
-                LOG.error("Password check for '{}' failed", username, e);
+                LOG.error("Password check for {} failed", LogText.quote(username), e);
             }
             if (ok) {
                 backoff.succeeded(source);
                 pending.setAuthed(true);
             } else {
                 Duration delay = backoff.failed(source);
-                LOG.info("Wrong password for '{}' from {}; answering in {} ms", username, source, delay.toMillis());
+                LOG.info("Wrong password for {} from {}; answering in {} ms", LogText.quote(username), source,
+                        delay.toMillis());
                 timer.schedule(() -> pending.setAuthed(false), delay.toMillis(), TimeUnit.MILLISECONDS);
             }
         });
@@ -87,7 +89,7 @@ final class AccountAuthenticator implements PasswordAuthenticator, PublickeyAuth
                 }
             }
         } catch (RuntimeException e) {
-            LOG.error("Public-key check for '{}' failed", username, e);
+            LOG.error("Public-key check for {} failed", LogText.quote(username), e);
         }
         return false;
     }

@@ -15,6 +15,7 @@ import org.gallerist.api.account.AccountService;
 import org.gallerist.spi.command.CommandRequest;
 import org.gallerist.protocol.WireJson;
 import org.gallerist.protocol.command.HelpRequested;
+import org.gallerist.api.log.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,8 @@ final class CommandDispatcher {
         } catch (GalleristException e) {
             return fail(err, e);
         } catch (Exception | LinkageError | AssertionError e) {
-            LOG.error("Command '{}' of user '{}' from {} failed", printable(commandLine), username, source, e);
+            LOG.error("Command {} of user {} from {} failed", LogText.quote(commandLine), LogText.quote(username), source,
+                    e);
             return fail(err, new GalleristException(ErrorCode.INTERNAL, INTERNAL_MESSAGE));
         }
     }
