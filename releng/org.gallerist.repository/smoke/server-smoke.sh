@@ -31,6 +31,10 @@ if "$product/gallerist-server" --bogus > "$work/bogus" 2>&1; then fail "an unkno
   [ $? -eq 2 ] || fail "an unknown option did not exit with 2"; fi
 grep -q "Unknown option: '--bogus'" "$work/bogus" || fail "an unknown option is not named: $(cat "$work/bogus")"
 
+# A component configured by a file in DATA/config (read and watched by Felix FileInstall): uploads limited to 1000 bytes.
+mkdir -p "$work/data/config"
+printf 'maxImageBytes=1000\n' > "$work/data/config/org.gallerist.images.cfg"
+
 "$product/gallerist-server" --data "$work/data" --port 0 "${model_args[@]}" > "$work/log" 2>&1 &
 server_pid=$!
 port=""
@@ -52,6 +56,19 @@ if command -v ssh >/dev/null && command -v ssh-keygen >/dev/null; then
   timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 whoami > "$work/whoami" || fail "whoami failed"
   grep -q '"user":"smoke","role":"admin"' "$work/whoami" || fail "unexpected whoami: $(cat "$work/whoami")"
   timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 tags list > /dev/null || fail "tags list failed"
+  photo="$(dirname "${model:-/nonexistent}")/../photos/coffee.png"
+  if [ -f "$photo" ]; then
+    add=(timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 images add --name coffee --price 1 --quantity 1)
+    if "${add[@]}" < "$photo" > "$work/add" 2> "$work/add.err"; then fail "the file's 1000-byte limit was not applied"; fi
+    grep -q '"error":"too_large"' "$work/add.err" || fail "unexpected answer to a large upload: $(cat "$work/add.err")"
+    printf 'maxImageBytes=52428800\n' > "$work/data/config/org.gallerist.images.cfg"
+    added=""
+    for _ in $(seq 1 60); do
+      if "${add[@]}" < "$photo" > "$work/add" 2> "$work/add.err"; then added=yes; break; fi
+      sleep 0.5
+    done
+    [ -n "$added" ] || fail "an edit of DATA/config/org.gallerist.images.cfg did not apply: $(cat "$work/add.err")"
+  fi
   if [ ${#model_args[@]} -gt 0 ]; then
     for _ in $(seq 1 240); do grep -q "Image model onnx:.* ready" "$work/log" && break; sleep 0.25; done
     timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 server info > "$work/info" || fail "server info failed"

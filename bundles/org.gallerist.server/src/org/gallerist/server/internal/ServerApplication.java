@@ -63,11 +63,20 @@ public class ServerApplication implements IApplication {
             System.err.println("Gallerist server cannot start: " + problem);
             return EXIT_FAILED;
         }
+        // attached before anything is configured, so that the components' start-up lines are in it
+        RotatingLogFile logFile;
+        try {
+            logFile = ServerLogFile.attach(options.dataDir());
+        } catch (IOException e) {
+            System.err.println("Gallerist server cannot start: its log file cannot be opened (" + e + ").");
+            return EXIT_FAILED;
+        }
         BundleContext bundles = FrameworkUtil.getBundle(getClass()).getBundleContext();
         ServerEndpoint endpoint = configureAndAwait(bundles, options);
         if (endpoint == null) {
             LOG.error("Gallerist server did not start within {} s; see the log above and {}.", START_TIMEOUT_SECONDS,
                     options.dataDir().resolve("derby.log"));
+            ServerLogFile.detach(logFile);
             return EXIT_FAILED;
         }
         System.out.println("Gallerist server ready on " + endpoint.host() + ":" + endpoint.port());
@@ -84,6 +93,7 @@ public class ServerApplication implements IApplication {
             // the hook itself brought us here
         }
         System.out.println("Gallerist server stopped.");
+        ServerLogFile.detach(logFile);
         return IApplication.EXIT_OK;
     }
 
@@ -125,9 +135,12 @@ public class ServerApplication implements IApplication {
                 LOG.error("Configuration Admin is not running; the installation is incomplete.");
                 return null;
             }
-            // One configuration per component, the data folder's last: it starts them all with their settings.
-            // The model loads beside the server's start; until it runs (or if it cannot), the descriptor serves.
-            Settings.apply(configurationAdmin, options.configurations());
+            // Files in DATA/config first, then one configuration per other component, the data folder's last: it
+            // starts them all with their settings. The model loads beside the server's start; until it runs (or if
+            // it cannot), the descriptor serves.
+            ConfigFolder files = new ConfigFolder(options.dataDir());
+            files.watch(bundles, configurationAdmin, TimeUnit.SECONDS.toMillis(10));
+            Settings.apply(configurationAdmin, options.configurations(), files.pids());
             return endpoints.waitForService(TimeUnit.SECONDS.toMillis(START_TIMEOUT_SECONDS));
         } finally {
             admin.close();

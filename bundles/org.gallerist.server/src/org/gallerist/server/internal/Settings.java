@@ -6,6 +6,7 @@ import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -74,7 +75,16 @@ public final class Settings {
      */
     public static void apply(ConfigurationAdmin admin, Map<String, Dictionary<String, Object>> byPid)
             throws IOException {
+        apply(admin, byPid, Set.of());
+    }
+
+    /** Like {@link #apply(ConfigurationAdmin, Map)}, leaving alone the PIDs that a file configures. */
+    public static void apply(ConfigurationAdmin admin, Map<String, Dictionary<String, Object>> byPid,
+            Set<String> fromFiles) throws IOException {
         for (String pid : PIDS) {
+            if (fromFiles.contains(pid) && !pid.equals(DATA)) {
+                continue;
+            }
             Configuration configuration = admin.getConfiguration(pid, "?");
             if (byPid.containsKey(pid)) {
                 configuration.update(byPid.get(pid));
