@@ -155,8 +155,8 @@ class ShopUiTest {
     }
 
     /** Replaces the text of the dialog's field as typing would: the field's listeners hear it. */
-    private static void typeInto(Shell shell, String field, String text) {
-        UiTestSupport.find(shell, Text.class, UploadDialog.WIDGET, field).setText(text);
+    private static void typeInto(Shell shell, UploadDialog.WidgetName field, String text) {
+        UiTestSupport.widget(shell, Text.class, field).setText(text);
     }
 
     private static void press(Button button) {
@@ -176,17 +176,17 @@ class ShopUiTest {
             Shell shell = dialog.getShell();
             UploadForm form = dialog.form();
             Button upload = UiTestSupport.dialogButton(shell, IDialogConstants.OK_ID);
-            Label progress = UiTestSupport.find(shell, Label.class, UploadDialog.WIDGET, UploadDialog.PROGRESS);
+            Label progress = UiTestSupport.widget(shell, Label.class, UploadDialog.WidgetName.PROGRESS);
             assertEquals(6, form.items().size());
-            assertEquals(6, UiTestSupport.find(shell, Table.class, UploadDialog.WIDGET, UploadDialog.FILES)
+            assertEquals(6, UiTestSupport.widget(shell, Table.class, UploadDialog.WidgetName.FILES)
                     .getItemCount(), "a row per file");
             form.describe(0, "Rocket launch", "A rocket lifting off at dusk");
-            typeInto(shell, UploadDialog.TAGS, "Test Photos, shop ");
-            typeInto(shell, UploadDialog.PRICE, "2.5");
-            typeInto(shell, UploadDialog.QUANTITY, "x");
+            typeInto(shell, UploadDialog.WidgetName.TAGS, "Test Photos, shop ");
+            typeInto(shell, UploadDialog.WidgetName.PRICE, "2.5");
+            typeInto(shell, UploadDialog.WidgetName.QUANTITY, "x");
             assertFalse(upload.isEnabled(), "a bad quantity keeps Upload disabled");
             assertEquals("Invalid quantity 'x': use a whole number, 0 or more.", dialog.getErrorMessage());
-            typeInto(shell, UploadDialog.QUANTITY, "3");
+            typeInto(shell, UploadDialog.WidgetName.QUANTITY, "3");
             UiTestSupport.screenshot(shell, "10-upload-dialog");
 
             press(upload);
@@ -196,7 +196,7 @@ class ShopUiTest {
 
             List<FileResult> results = form.results();
             assertEquals(6, results.size());
-            assertEquals(6, UiTestSupport.find(shell, Table.class, UploadDialog.WIDGET, UploadDialog.RESULTS)
+            assertEquals(6, UiTestSupport.widget(shell, Table.class, UploadDialog.WidgetName.RESULTS)
                     .getItemCount(), "a result row per file");
             for (FileResult result : results) {
                 assertTrue(result.uploaded(), result.file() + ": " + result.summary());
@@ -208,8 +208,7 @@ class ShopUiTest {
             assertEquals(1, imagesChanged.size(), "the gallery is told once");
             assertEquals(6, ((List<?>) imagesChanged.get(0)).size());
 
-            Button addSuggested = UiTestSupport.find(shell, Button.class, UploadDialog.WIDGET,
-                    UploadDialog.ADD_SUGGESTED_TAGS);
+            Button addSuggested = UiTestSupport.widget(shell, Button.class, UploadDialog.WidgetName.ADD_SUGGESTED_TAGS);
             if (addSuggested.isEnabled()) {
                 press(addSuggested);
                 UiTestSupport.spinUntil(display, () -> form.results().stream()
