@@ -26,12 +26,19 @@ import org.gallerist.client.core.FormValidation;
 import org.gallerist.client.core.FormValidation.Action;
 import org.gallerist.client.core.ServerLogin;
 import org.gallerist.client.ui.jobs.Background;
+import org.gallerist.client.ui.widgets.Widgets;
 
 /**
  * Asks for server, user name and password, then logs in or creates an account in a background job. Errors appear
- * in {@link #messageLabel()} and the dialog stays open; it closes with {@code OK} once a session is open.
+ * in the message label ({@link WidgetName#MESSAGE}) and the dialog stays open; it closes with {@code OK} once a session is open.
  */
 public class ConnectDialog extends TitleAreaDialog {
+
+    /** The widgets this dialog names under {@link Widgets#KEY}, for tests and tools that look for them. */
+    public enum WidgetName {
+        HOST, PORT, USER, PASSWORD, MESSAGE
+    }
+
     public static final int CREATE_ACCOUNT_ID = IDialogConstants.CLIENT_ID + 1;
 
     private final ServerLogin login;
@@ -70,11 +77,16 @@ public class ConnectDialog extends TitleAreaDialog {
         GridLayoutFactory.swtDefaults().numColumns(2).margins(10, 10).applyTo(form);
 
         hostText = field(form, "&Host:", settings.host(), SWT.BORDER);
+        Widgets.name(hostText, WidgetName.HOST);
         portText = field(form, "P&ort:", settings.port() > 0 ? Integer.toString(settings.port()) : "", SWT.BORDER);
+        Widgets.name(portText, WidgetName.PORT);
         userText = field(form, "&User name:", settings.user(), SWT.BORDER);
+        Widgets.name(userText, WidgetName.USER);
         passwordText = field(form, "&Password:", "", SWT.BORDER | SWT.PASSWORD);
+        Widgets.name(passwordText, WidgetName.PASSWORD);
 
         messageLabel = new Label(form, SWT.WRAP);
+        Widgets.name(messageLabel, WidgetName.MESSAGE);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(420, SWT.DEFAULT).indent(0, 8)
                 .applyTo(messageLabel);
         messageLabel.setText("\n");
@@ -194,33 +206,5 @@ public class ConnectDialog extends TitleAreaDialog {
 
     public boolean isBusy() {
         return busy;
-    }
-
-    public Text hostText() {
-        return hostText;
-    }
-
-    public Text portText() {
-        return portText;
-    }
-
-    public Text userText() {
-        return userText;
-    }
-
-    public Text passwordText() {
-        return passwordText;
-    }
-
-    public Button logInButton() {
-        return getButton(IDialogConstants.OK_ID);
-    }
-
-    public Button createAccountButton() {
-        return getButton(CREATE_ACCOUNT_ID);
-    }
-
-    public Label messageLabel() {
-        return messageLabel;
     }
 }

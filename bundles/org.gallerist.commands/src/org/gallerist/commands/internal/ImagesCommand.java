@@ -10,6 +10,7 @@ import org.gallerist.api.User;
 import org.gallerist.spi.command.CommandHandler;
 import org.gallerist.spi.command.CommandOutput;
 import org.gallerist.spi.command.CommandRequest;
+import org.gallerist.spi.command.ProtocolCommandHandler;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageChanges;
 import org.gallerist.api.image.ImageService;
@@ -19,7 +20,7 @@ import org.gallerist.api.image.Visibility;
 import org.gallerist.api.similarity.SimilarImage;
 import org.gallerist.api.similarity.SimilarityService;
 import org.gallerist.protocol.Replies;
-import org.gallerist.protocol.command.CommandCatalogue;
+import org.gallerist.protocol.command.WireCommand;
 import org.gallerist.protocol.command.Images;
 import org.gallerist.rules.ImageRules;
 import org.osgi.service.component.annotations.Activate;
@@ -28,23 +29,23 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code images add|import|list|show|get|similar|update|delete}: the image repository over exec. */
 @Component(service = CommandHandler.class, property = CommandHandler.COMMAND_PROPERTY + "=images")
-public class ImagesCommand implements CommandHandler {
+public class ImagesCommand extends ProtocolCommandHandler {
 
-    private final CommandCatalogue catalogue = new CommandCatalogue();
     private final ImageService images;
     private final SimilarityService similarity;
 
     @Activate
     public ImagesCommand(@Reference ImageService images, @Reference SimilarityService similarity) {
+        super(Images.class);
         this.images = images;
         this.similarity = similarity;
     }
 
     @Override
-    public void execute(CommandRequest request) throws Exception {
+    protected void execute(WireCommand parsed, CommandRequest request) throws Exception {
         User caller = request.caller();
         CommandOutput output = request.output();
-        switch (catalogue.parse(Images.class, request.args())) {
+        switch (parsed) {
         case Images.Add add -> output.emit(images.upload(caller, newImage(add.name(), add), request.input()));
         case Images.Import tar -> new TarImport(images, caller, newImage("import", tar)).run(request.input(), output);
         case Images.List list -> list(caller, list, output);

@@ -10,11 +10,12 @@ import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.spi.command.CommandHandler;
 import org.gallerist.spi.command.CommandRequest;
+import org.gallerist.spi.command.ProtocolCommandHandler;
 import org.gallerist.api.order.Order;
 import org.gallerist.api.order.OrderRequest;
 import org.gallerist.api.order.OrderService;
 import org.gallerist.protocol.WireJson;
-import org.gallerist.protocol.command.CommandCatalogue;
+import org.gallerist.protocol.command.WireCommand;
 import org.gallerist.protocol.command.Orders;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,22 +26,22 @@ import org.osgi.service.component.annotations.Reference;
  * {@code --request KEY} a place may be sent again safely: the same key returns the order it placed.
  */
 @Component(service = CommandHandler.class, property = CommandHandler.COMMAND_PROPERTY + "=orders")
-public class OrdersCommand implements CommandHandler {
+public class OrdersCommand extends ProtocolCommandHandler {
 
     private static final int MAX_INPUT = 1024 * 1024;
 
-    private final CommandCatalogue catalogue = new CommandCatalogue();
     private final WireJson json = new WireJson();
     private final OrderService orders;
 
     @Activate
     public OrdersCommand(@Reference OrderService orders) {
+        super(Orders.class);
         this.orders = orders;
     }
 
     @Override
-    public void execute(CommandRequest request) throws Exception {
-        switch (catalogue.parse(Orders.class, request.args())) {
+    protected void execute(WireCommand parsed, CommandRequest request) throws Exception {
+        switch (parsed) {
         case Orders.Place place -> request.output().emit(orders.place(request.caller(), readLines(request.input()),
                 place.requestKey()));
         case Orders.List list -> emitAll(orders.orders(request.caller()), request);

@@ -2,10 +2,11 @@ package org.gallerist.commands.internal;
 
 import org.gallerist.spi.command.CommandHandler;
 import org.gallerist.spi.command.CommandRequest;
+import org.gallerist.spi.command.ProtocolCommandHandler;
 import org.gallerist.api.image.ImageService;
 import org.gallerist.api.image.TagCount;
 import org.gallerist.protocol.Replies;
-import org.gallerist.protocol.command.CommandCatalogue;
+import org.gallerist.protocol.command.WireCommand;
 import org.gallerist.protocol.command.Tags;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -13,19 +14,19 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code tags list}, and for admins {@code tags rename OLD NEW} and {@code tags delete NAME}. */
 @Component(service = CommandHandler.class, property = CommandHandler.COMMAND_PROPERTY + "=tags")
-public class TagsCommand implements CommandHandler {
+public class TagsCommand extends ProtocolCommandHandler {
 
-    private final CommandCatalogue catalogue = new CommandCatalogue();
     private final ImageService images;
 
     @Activate
     public TagsCommand(@Reference ImageService images) {
+        super(Tags.class);
         this.images = images;
     }
 
     @Override
-    public void execute(CommandRequest request) throws Exception {
-        switch (catalogue.parse(Tags.class, request.args())) {
+    protected void execute(WireCommand parsed, CommandRequest request) throws Exception {
+        switch (parsed) {
         case Tags.List list -> {
             for (TagCount tag : images.tags(request.caller())) {
                 request.output().emit(tag);

@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.Role;
@@ -25,82 +26,54 @@ final class WireNames {
     }
 
     static void register(GsonBuilder builder) {
-        builder.registerTypeAdapter(BigDecimal.class, new Money().nullSafe());
-        builder.registerTypeAdapter(Instant.class, new Instants().nullSafe());
-        builder.registerTypeAdapter(Visibility.class, new LowerCase<>(Visibility.class).nullSafe());
-        builder.registerTypeAdapter(Role.class, new LowerCase<>(Role.class).nullSafe());
-        builder.registerTypeAdapter(ImageSize.class, new LowerCase<>(ImageSize.class).nullSafe());
-        builder.registerTypeAdapter(ErrorCode.class, new ErrorCodes().nullSafe());
+        // prices and totals: "12.50", read from a string or a number
+        spelled(builder, BigDecimal.class, value -> value.setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
+                BigDecimal::new, text -> "not an amount: " + text);
+        spelled(builder, Instant.class, Instant::toString, Instant::parse, text -> "not an instant: " + text);
+        lowerCase(builder, Visibility.class);
+        lowerCase(builder, Role.class);
+        lowerCase(builder, ImageSize.class);
+        // codes a newer server may add read as internal, never as a failure to read the error
+        spelled(builder, ErrorCode.class, ErrorCode::wireName, ErrorCode::fromWireName,
+                text -> "unknown error code: " + text);
     }
 
-    /** Prices and totals: {@code "12.50"}, read from a string or a number. */
-    private static final class Money extends TypeAdapter<BigDecimal> {
-        @Override
-        public void write(JsonWriter out, BigDecimal value) throws IOException {
-            out.value(value.setScale(2, RoundingMode.HALF_EVEN).toPlainString());
+    private static <E extends Enum<E>> void lowerCase(GsonBuilder builder, Class<E> type) {
+        spelled(builder, type, value -> value.name().toLowerCase(Locale.ROOT),
+                text -> Enum.valueOf(type, text.toUpperCase(Locale.ROOT)),
+                text -> "unknown " + type.getSimpleName() + " '" + text + "'");
+    }
+
+    private static <T> void spelled(GsonBuilder builder, Class<T> type, Function<T, String> spell,
+            Function<String, T> parse, Function<String, String> refusal) {
+        builder.registerTypeAdapter(type, new Spelled<>(spell, parse, refusal).nullSafe());
+    }
+
+    /** A value the wire spells as one string; text that does not parse fails the read with the refusal's message. */
+    private static final class Spelled<T> extends TypeAdapter<T> {
+        private final Function<T, String> spell;
+        private final Function<String, T> parse;
+        private final Function<String, String> refusal;
+
+        Spelled(Function<T, String> spell, Function<String, T> parse, Function<String, String> refusal) {
+            this.spell = spell;
+            this.parse = parse;
+            this.refusal = refusal;
         }
 
         @Override
-        public BigDecimal read(JsonReader in) throws IOException {
+        public void write(JsonWriter out, T value) throws IOException {
+            out.value(spell.apply(value));
+        }
+
+        @Override
+        public T read(JsonReader in) throws IOException {
             String text = in.nextString(); // a number token reads as its text too
             try {
-                return new BigDecimal(text);
-            } catch (NumberFormatException e) {
-                throw new JsonParseException("not an amount: " + text, e);
+                return parse.apply(text);
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new JsonParseException(refusal.apply(text), e);
             }
-        }
-    }
-
-    private static final class Instants extends TypeAdapter<Instant> {
-        @Override
-        public void write(JsonWriter out, Instant value) throws IOException {
-            out.value(value.toString());
-        }
-
-        @Override
-        public Instant read(JsonReader in) throws IOException {
-            String text = in.nextString();
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new JsonParseException("not an instant: " + text, e);
-            }
-        }
-    }
-
-    private static final class LowerCase<E extends Enum<E>> extends TypeAdapter<E> {
-        private final Class<E> type;
-
-        LowerCase(Class<E> type) {
-            this.type = type;
-        }
-
-        @Override
-        public void write(JsonWriter out, E value) throws IOException {
-            out.value(value.name().toLowerCase(Locale.ROOT));
-        }
-
-        @Override
-        public E read(JsonReader in) throws IOException {
-            String text = in.nextString();
-            try {
-                return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new JsonParseException("unknown " + type.getSimpleName() + " '" + text + "'", e);
-            }
-        }
-    }
-
-    /** Codes a newer server may add read as {@code internal}, never as a failure to read the error. */
-    private static final class ErrorCodes extends TypeAdapter<ErrorCode> {
-        @Override
-        public void write(JsonWriter out, ErrorCode value) throws IOException {
-            out.value(value.wireName());
-        }
-
-        @Override
-        public ErrorCode read(JsonReader in) throws IOException {
-            return ErrorCode.fromWireName(in.nextString());
         }
     }
 }

@@ -73,24 +73,29 @@ final class RotatingLogFile extends Handler {
     @Override
     public synchronized void flush() {
         if (out != null) {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                reportError("Flushing " + file + " failed", e, ErrorManager.FLUSH_FAILURE);
-            }
+            onFile("Flushing", ErrorManager.FLUSH_FAILURE, out::flush);
         }
     }
 
     @Override
     public synchronized void close() {
         if (out != null) {
-            try {
-                out.close();
-            } catch (IOException e) {
-                reportError("Closing " + file + " failed", e, ErrorManager.CLOSE_FAILURE);
-            }
+            onFile("Closing", ErrorManager.CLOSE_FAILURE, out::close);
             out = null;
         }
+    }
+
+    /** Runs one step on the open file; a failure goes to the handler's error manager, never to the logging caller. */
+    private void onFile(String doing, int errorCode, FileStep step) {
+        try {
+            step.run();
+        } catch (IOException e) {
+            reportError(doing + " " + file + " failed", e, errorCode);
+        }
+    }
+
+    private interface FileStep {
+        void run() throws IOException;
     }
 
     /** {@code gallerist.log.(n-1)} → {@code .n}, …, {@code gallerist.log} → {@code .1}; the oldest is replaced. */

@@ -40,6 +40,11 @@ import jakarta.inject.Inject;
 public class DetailsPart {
     public static final String ID = "org.gallerist.client.ui.part.details";
 
+    /** The widgets this part names under {@link Widgets#KEY}, for tests and tools that look for them. */
+    public enum WidgetName {
+        NAME, TAGS, PRICE, MESSAGE, SAVE, DELETE
+    }
+
     private final SessionModel sessions;
     private final BrowseState browse;
     private final PartServices workbench;
@@ -102,25 +107,31 @@ public class DetailsPart {
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(formArea);
         GridLayoutFactory.fillDefaults().numColumns(2).spacing(8, 6).applyTo(formArea);
         nameText = field("&Name:", SWT.BORDER);
+        Widgets.name(nameText, WidgetName.NAME);
         descriptionText = new Text(form("&Description:"), SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
         GridDataFactory.fillDefaults().grab(true, false).hint(120, 54).applyTo(descriptionText);
         tagsText = field("&Tags:", SWT.BORDER);
+        Widgets.name(tagsText, WidgetName.TAGS);
         tagsText.setMessage("comma separated, e.g. cats, night sky");
         priceText = field("&Price:", SWT.BORDER);
+        Widgets.name(priceText, WidgetName.PRICE);
         quantityText = field("&Quantity:", SWT.BORDER);
         visibilityCombo = new Combo(form("&Visibility:"), SWT.READ_ONLY);
         visibilityCombo.setItems("Public", "Private");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(visibilityCombo);
 
         messageLabel = new Label(formArea, SWT.WRAP);
+        Widgets.name(messageLabel, WidgetName.MESSAGE);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(200, SWT.DEFAULT).applyTo(messageLabel);
 
         ownerButtons = new Composite(formArea, SWT.NONE);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(ownerButtons);
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(ownerButtons);
         saveButton = Widgets.button(ownerButtons, "&Save", this::save);
+        Widgets.name(saveButton, WidgetName.SAVE);
         revertButton = Widgets.button(ownerButtons, "&Revert", () -> fill(image));
         deleteButton = Widgets.button(ownerButtons, "De&lete\u2026", () -> actions.delete(image, this::showError));
+        Widgets.name(deleteButton, WidgetName.DELETE);
         Composite anyoneButtons = new Composite(formArea, SWT.NONE);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(anyoneButtons);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(anyoneButtons);
@@ -304,30 +315,6 @@ public class DetailsPart {
 
     public java.util.Optional<Image> image() {
         return java.util.Optional.ofNullable(image);
-    }
-
-    public Text nameText() {
-        return nameText;
-    }
-
-    public Text priceText() {
-        return priceText;
-    }
-
-    public Text tagsText() {
-        return tagsText;
-    }
-
-    public Button saveButton() {
-        return saveButton;
-    }
-
-    public Button deleteButton() {
-        return deleteButton;
-    }
-
-    public Label messageLabel() {
-        return messageLabel;
     }
 
     public boolean hasPreview() {

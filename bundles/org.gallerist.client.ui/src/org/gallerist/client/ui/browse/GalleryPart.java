@@ -39,6 +39,11 @@ import jakarta.inject.Inject;
 public class GalleryPart extends ImageGridPart {
     public static final String ID = "org.gallerist.client.ui.part.gallery";
 
+    /** The widgets this part names under {@link Widgets#KEY}, for tests and tools that look for them. */
+    public enum WidgetName {
+        FILTER, COUNT, LOAD_MORE
+    }
+
     private final ImagePager pager = new ImagePager();
 
     private Label filterLabel;
@@ -57,11 +62,14 @@ public class GalleryPart extends ImageGridPart {
     public void createControls(Composite parent) {
         GridLayoutFactory.fillDefaults().numColumns(3).margins(8, 8).spacing(8, 6).applyTo(parent);
         filterLabel = new Label(parent, SWT.NONE);
+        Widgets.name(filterLabel, WidgetName.FILTER);
         filterLabel.setFont(JFaceResources.getBannerFont());
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(filterLabel);
         countLabel = new Label(parent, SWT.RIGHT);
+        Widgets.name(countLabel, WidgetName.COUNT);
         GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).hint(320, SWT.DEFAULT).applyTo(countLabel);
         loadMoreButton = new Button(parent, SWT.PUSH);
+        Widgets.name(loadMoreButton, WidgetName.LOAD_MORE);
         loadMoreButton.setText("Load &more");
         loadMoreButton.addListener(SWT.Selection, event -> loadMore());
 
@@ -161,18 +169,6 @@ public class GalleryPart extends ImageGridPart {
     @Focus
     public void setFocus() {
         grid.setFocus();
-    }
-
-    public Button loadMoreButton() {
-        return loadMoreButton;
-    }
-
-    public Label countLabel() {
-        return countLabel;
-    }
-
-    public Label filterLabel() {
-        return filterLabel;
     }
 
     public boolean isLoading() {

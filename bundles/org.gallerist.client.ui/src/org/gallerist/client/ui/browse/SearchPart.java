@@ -46,6 +46,11 @@ import jakarta.inject.Inject;
 public class SearchPart extends ImageGridPart {
     public static final String ID = "org.gallerist.client.ui.part.search";
 
+    /** The widgets this part names under {@link Widgets#KEY}, for tests and tools that look for them. */
+    public enum WidgetName {
+        SEARCH, CHOOSE, STATUS
+    }
+
     private final ImagePager textResults = new ImagePager();
     private final SimilarSearch similar = new SimilarSearch();
     private final Map<Long, Double> scores = new HashMap<>();
@@ -67,6 +72,7 @@ public class SearchPart extends ImageGridPart {
     public void createControls(Composite parent) {
         GridLayoutFactory.fillDefaults().numColumns(3).margins(8, 8).spacing(8, 6).applyTo(parent);
         searchText = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        Widgets.name(searchText, WidgetName.SEARCH);
         searchText.setMessage("Search names and descriptions (Ctrl+F)");
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(searchText);
         searchText.addListener(SWT.DefaultSelection, event -> runTextSearch());
@@ -81,11 +87,13 @@ public class SearchPart extends ImageGridPart {
         dropHint.setText("choose an image file, or drop one here");
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(dropHint);
         chooseButton = new Button(parent, SWT.PUSH);
+        Widgets.name(chooseButton, WidgetName.CHOOSE);
         chooseButton.setText("C&hoose image\u2026");
         GridDataFactory.fillDefaults().applyTo(chooseButton);
         chooseButton.addListener(SWT.Selection, event -> chooseFile());
 
         statusLabel = new Label(parent, SWT.WRAP);
+        Widgets.name(statusLabel, WidgetName.STATUS);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).align(SWT.FILL, SWT.CENTER).applyTo(statusLabel);
         loadMoreButton = new Button(parent, SWT.PUSH);
         loadMoreButton.setText("Load &more");
@@ -264,18 +272,6 @@ public class SearchPart extends ImageGridPart {
     @Focus
     public void setFocus() {
         searchText.setFocus();
-    }
-
-    public Text searchBox() {
-        return searchText;
-    }
-
-    public Label statusLabel() {
-        return statusLabel;
-    }
-
-    public Button chooseButton() {
-        return chooseButton;
     }
 
     public boolean isSearching() {

@@ -32,6 +32,11 @@ import jakarta.inject.Inject;
 public class TagsPart {
     public static final String ID = "org.gallerist.client.ui.part.tags";
 
+    /** The widgets this part names under {@link Widgets#KEY}, for tests and tools that look for them. */
+    public enum WidgetName {
+        FILTER, ANY_OF_THEM, TABLE, ALL_IMAGES
+    }
+
     private final SessionModel sessions;
     private final BrowseState browse;
     private final TagFilter filter;
@@ -57,6 +62,7 @@ public class TagsPart {
     public void createControls(Composite parent) {
         GridLayoutFactory.fillDefaults().numColumns(2).margins(8, 8).spacing(6, 6).applyTo(parent);
         filterText = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+        Widgets.name(filterText, WidgetName.FILTER);
         filterText.setMessage("Filter tags");
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(filterText);
         filterText.addListener(SWT.Modify, event -> filter.setFilterText(filterText.getText()));
@@ -65,6 +71,7 @@ public class TagsPart {
         allOfThem.setText("Match a&ll");
         allOfThem.setToolTipText("Show images that carry every ticked tag");
         anyOfThem = new Button(parent, SWT.RADIO);
+        Widgets.name(anyOfThem, WidgetName.ANY_OF_THEM);
         anyOfThem.setText("Match a&ny");
         anyOfThem.setToolTipText("Show images that carry at least one ticked tag");
         allOfThem.setSelection(!filter.anyTag());
@@ -77,6 +84,7 @@ public class TagsPart {
         TableColumnLayout columns = new TableColumnLayout();
         tableArea.setLayout(columns);
         table = new Table(tableArea, SWT.CHECK | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
+        Widgets.name(table, WidgetName.TABLE);
         table.setHeaderVisible(true);
         TableColumn tagColumn = new TableColumn(table, SWT.LEFT);
         tagColumn.setText("Tag");
@@ -97,6 +105,7 @@ public class TagsPart {
         });
 
         allImages = new Button(parent, SWT.PUSH);
+        Widgets.name(allImages, WidgetName.ALL_IMAGES);
         allImages.setText("&All images");
         allImages.addListener(SWT.Selection, event -> filter.clear());
         statusLabel = new Label(parent, SWT.NONE);
@@ -157,22 +166,6 @@ public class TagsPart {
     @PreDestroy
     public void dispose() {
         subscriptions.stopAll();
-    }
-
-    public Table table() {
-        return table;
-    }
-
-    public Text filterText() {
-        return filterText;
-    }
-
-    public Button anyOfThemButton() {
-        return anyOfThem;
-    }
-
-    public Button allImagesButton() {
-        return allImages;
     }
 
     public boolean isLoading() {

@@ -42,6 +42,14 @@ import jakarta.inject.Inject;
 public class CartPart {
     public static final String ID = "org.gallerist.client.ui.part.cart";
 
+    /** The widgets this part names under {@link Widgets#KEY}, for tests and tools that look for them. */
+    public enum WidgetName {
+        LINES, TOTAL, MESSAGE, REMOVE, CHECKOUT
+    }
+
+    /** The data key on the {@link WidgetName#LINES} table that holds its viewer. */
+    public static final String VIEWER = "org.gallerist.client.ui.cart.viewer";
+
     private final Cart cart;
     private final SessionModel sessions;
     private final IEventBroker events;
@@ -76,13 +84,17 @@ public class CartPart {
         GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
         table = new CartTable(parent, cart, sessions, this::editQuantity, () -> !busy);
         viewer = table.viewer();
+        Widgets.name(viewer.getTable(), WidgetName.LINES);
+        viewer.getTable().setData(VIEWER, viewer);
         GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 200).applyTo(viewer.getTable().getParent());
         background = new Background(sessions, viewer.getTable());
 
         totalLabel = new Label(parent, SWT.NONE);
+        Widgets.name(totalLabel, WidgetName.TOTAL);
         totalLabel.setFont(JFaceResources.getBannerFont());
         GridDataFactory.fillDefaults().grab(true, false).applyTo(totalLabel);
         messageLabel = new Label(parent, SWT.WRAP);
+        Widgets.name(messageLabel, WidgetName.MESSAGE);
         GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(messageLabel);
 
         Composite buttons = new Composite(parent, SWT.NONE);
@@ -93,8 +105,10 @@ public class CartPart {
         buttons.setLayout(row);
         GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(buttons);
         removeButton = Widgets.button(buttons, "&Remove", this::removeSelected);
+        Widgets.name(removeButton, WidgetName.REMOVE);
         clearButton = Widgets.button(buttons, "C&lear", this::clearAfterConfirmation);
         checkoutButton = Widgets.button(buttons, "Check &Out", this::checkout);
+        Widgets.name(checkoutButton, WidgetName.CHECKOUT);
         checkoutButton.setFont(JFaceResources.getBannerFont());
 
         viewer.addSelectionChangedListener(event -> updateButtons());
@@ -227,26 +241,6 @@ public class CartPart {
 
     public boolean isBusy() {
         return busy;
-    }
-
-    public TableViewer viewer() {
-        return viewer;
-    }
-
-    public Label totalLabel() {
-        return totalLabel;
-    }
-
-    public Label messageLabel() {
-        return messageLabel;
-    }
-
-    public Button checkoutButton() {
-        return checkoutButton;
-    }
-
-    public Button removeButton() {
-        return removeButton;
     }
 
     @Focus

@@ -34,17 +34,13 @@ import org.gallerist.client.ui.jobs.Background;
  * dialog holds and shows is its {@link UploadForm}; the widgets only show it and write into it.
  */
 public class UploadDialog extends TitleAreaDialog {
-    /** The {@link org.eclipse.swt.widgets.Widget#setData(String, Object) data key} naming the dialog's widgets. */
-    public static final String WIDGET = "org.gallerist.client.ui.upload.widget";
-    public static final String FILES = "files";
-    public static final String TAGS = "tags";
-    public static final String PRICE = "price";
-    public static final String QUANTITY = "quantity";
-    public static final String PUBLIC = "public";
-    public static final String PRIVATE = "private";
-    public static final String PROGRESS = "progress";
-    public static final String RESULTS = "results";
-    public static final String ADD_SUGGESTED_TAGS = "addSuggestedTags";
+    /**
+     * The widgets this dialog names under {@link org.gallerist.client.ui.widgets.Widgets#KEY}, for tests and tools
+     * that look for them.
+     */
+    public enum WidgetName {
+        FILES, TAGS, PRICE, QUANTITY, PUBLIC, PRIVATE, PROGRESS, RESULTS, ADD_SUGGESTED_TAGS
+    }
 
     private final SessionModel sessions;
     private final IEventBroker events;

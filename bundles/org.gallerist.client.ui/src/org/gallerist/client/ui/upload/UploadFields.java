@@ -64,10 +64,10 @@ final class UploadFields {
         return group;
     }
 
-    static TableViewer table(Composite parent, String name) {
+    static TableViewer table(Composite parent, UploadDialog.WidgetName name) {
         TableViewer viewer = Tables.create(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
         GridDataFactory.fillDefaults().grab(true, true).hint(600, 150).applyTo(viewer.getTable().getParent());
-        viewer.getTable().setData(UploadDialog.WIDGET, name);
+        Widgets.name(viewer.getTable(), name);
         return viewer;
     }
 
@@ -79,7 +79,7 @@ final class UploadFields {
 
     private void createFilesGroup(Composite parent) {
         Group group = group(parent, "Files", 2, true);
-        filesViewer = table(group, UploadDialog.FILES);
+        filesViewer = table(group, UploadDialog.WidgetName.FILES);
         Tables.column(filesViewer, "File", 30, 120, SWT.LEFT,
                 Tables.text(UploadItem.class, item -> item.file().getFileName().toString()));
         TableViewerColumn name = Tables.column(filesViewer, "Name", 35, 140, SWT.LEFT,
@@ -107,7 +107,7 @@ final class UploadFields {
     private void createSharedGroup(Composite parent) {
         Group group = group(parent, "For all of them", 2, false);
         new Label(group, SWT.NONE).setText("&Tags:");
-        tagsText = text(group, SWT.BORDER, UploadDialog.TAGS, form.tags());
+        tagsText = text(group, SWT.BORDER, UploadDialog.WidgetName.TAGS, form.tags());
         GridDataFactory.fillDefaults().grab(true, false).applyTo(tagsText);
         tagsText.setMessage("comma-separated, e.g. space, night");
         tagsText.addModifyListener(event -> form.setTags(tagsText.getText()));
@@ -122,28 +122,29 @@ final class UploadFields {
         new Label(group, SWT.NONE).setText("&Price:");
         Composite row = new Composite(group, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(5).spacing(12, 0).applyTo(row);
-        priceText = text(row, SWT.BORDER | SWT.RIGHT, UploadDialog.PRICE, form.price());
+        priceText = text(row, SWT.BORDER | SWT.RIGHT, UploadDialog.WidgetName.PRICE, form.price());
         GridDataFactory.fillDefaults().hint(90, SWT.DEFAULT).applyTo(priceText);
         priceText.addModifyListener(event -> form.setPrice(priceText.getText()));
         new Label(row, SWT.NONE).setText("&Quantity:");
-        quantityText = text(row, SWT.BORDER | SWT.RIGHT, UploadDialog.QUANTITY, form.quantity());
+        quantityText = text(row, SWT.BORDER | SWT.RIGHT, UploadDialog.WidgetName.QUANTITY, form.quantity());
         GridDataFactory.fillDefaults().hint(70, SWT.DEFAULT).applyTo(quantityText);
         quantityText.addModifyListener(event -> form.setQuantity(quantityText.getText()));
-        publicButton = radio(row, "P&ublic: everyone logged in sees them", UploadDialog.PUBLIC, Visibility.PUBLIC);
-        privateButton = radio(row, "Pri&vate: only you", UploadDialog.PRIVATE, Visibility.PRIVATE);
+        publicButton = radio(row, "P&ublic: everyone logged in sees them",
+                UploadDialog.WidgetName.PUBLIC, Visibility.PUBLIC);
+        privateButton = radio(row, "Pri&vate: only you", UploadDialog.WidgetName.PRIVATE, Visibility.PRIVATE);
     }
 
-    private static Text text(Composite parent, int style, String name, String value) {
+    private static Text text(Composite parent, int style, UploadDialog.WidgetName name, String value) {
         Text text = new Text(parent, style);
         text.setText(value);
-        text.setData(UploadDialog.WIDGET, name);
+        Widgets.name(text, name);
         return text;
     }
 
-    private Button radio(Composite parent, String label, String name, Visibility visibility) {
+    private Button radio(Composite parent, String label, UploadDialog.WidgetName name, Visibility visibility) {
         Button button = new Button(parent, SWT.RADIO);
         button.setText(label);
-        button.setData(UploadDialog.WIDGET, name);
+        Widgets.name(button, name);
         button.setSelection(form.visibility() == visibility);
         button.addListener(SWT.Selection, event -> {
             if (button.getSelection()) {

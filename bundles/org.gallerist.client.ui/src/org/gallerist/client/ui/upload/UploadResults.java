@@ -35,9 +35,9 @@ final class UploadResults {
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(progressBar);
         progressLabel = new Label(group, SWT.NONE);
         progressLabel.setText(form.progress());
-        progressLabel.setData(UploadDialog.WIDGET, UploadDialog.PROGRESS);
+        Widgets.name(progressLabel, UploadDialog.WidgetName.PROGRESS);
         GridDataFactory.fillDefaults().hint(300, SWT.DEFAULT).applyTo(progressLabel);
-        resultsViewer = UploadFields.table(group, UploadDialog.RESULTS);
+        resultsViewer = UploadFields.table(group, UploadDialog.WidgetName.RESULTS);
         GridDataFactory.fillDefaults().grab(true, true).span(2, 1).hint(600, 150)
                 .applyTo(resultsViewer.getTable().getParent());
         ColumnViewerToolTipSupport.enableFor(resultsViewer);
@@ -69,7 +69,7 @@ final class UploadResults {
                 () -> addSuggestedTags.accept(resultsViewer.getStructuredSelection().toList()));
         GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).applyTo(addSuggestedButton);
         addSuggestedButton.setToolTipText("Adds the suggested tags to the selected images (all, if none is selected)");
-        addSuggestedButton.setData(UploadDialog.WIDGET, UploadDialog.ADD_SUGGESTED_TAGS);
+        Widgets.name(addSuggestedButton, UploadDialog.WidgetName.ADD_SUGGESTED_TAGS);
     }
 
     void show() {

@@ -8,10 +8,24 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Widget;
 
 /** Small pieces every part and dialog builds the same way. */
 public final class Widgets {
+
+    /**
+     * The {@link Widget#setData(String, Object) data key} under which a part or dialog names the widgets a test or
+     * tool may look for; each names them with its own enum, e.g. {@code DetailsPart.WidgetName.SAVE}.
+     */
+    public static final String KEY = "org.gallerist.client.ui.widget";
+
     private Widgets() {
+    }
+
+    /** Names {@code widget} under {@link #KEY}. */
+    public static <T extends Widget> T name(T widget, Enum<?> name) {
+        widget.setData(KEY, name);
+        return widget;
     }
 
     /** A push button that runs {@code action} when pressed. */

@@ -25,6 +25,9 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Label;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.NewImage;
@@ -151,8 +154,8 @@ class BrowsePartsUiTest {
         item.getParent().notifyListeners(SWT.Selection, event);
     }
 
-    private static TableItem tagItem(TagsPart tags, String tag) {
-        for (TableItem item : tags.table().getItems()) {
+    private static TableItem tagItem(Table tags, String tag) {
+        for (TableItem item : tags.getItems()) {
             if (item.getText(0).equals(tag)) {
                 return item;
             }
@@ -185,44 +188,56 @@ class BrowsePartsUiTest {
         bottom.setLayoutData(new GridData(SWT.FILL, SWT.END, true, false));
         bottom.setLayout(new FillLayout());
         StatusLine status = part(StatusLine.class, window, bottom);
+        Table tagTable = UiTestSupport.widget(shell, Table.class, TagsPart.WidgetName.TABLE);
+        Text tagFilter = UiTestSupport.widget(shell, Text.class, TagsPart.WidgetName.FILTER);
+        Button anyOfThem = UiTestSupport.widget(shell, Button.class, TagsPart.WidgetName.ANY_OF_THEM);
+        Button allImages = UiTestSupport.widget(shell, Button.class, TagsPart.WidgetName.ALL_IMAGES);
+        Button loadMore = UiTestSupport.widget(shell, Button.class, GalleryPart.WidgetName.LOAD_MORE);
+        Label imageCount = UiTestSupport.widget(shell, Label.class, GalleryPart.WidgetName.COUNT);
+        Label galleryFilter = UiTestSupport.widget(shell, Label.class, GalleryPart.WidgetName.FILTER);
+        Text nameText = UiTestSupport.widget(shell, Text.class, DetailsPart.WidgetName.NAME);
+        Text priceText = UiTestSupport.widget(shell, Text.class, DetailsPart.WidgetName.PRICE);
+        Text tagsText = UiTestSupport.widget(shell, Text.class, DetailsPart.WidgetName.TAGS);
+        Button save = UiTestSupport.widget(shell, Button.class, DetailsPart.WidgetName.SAVE);
+        Label detailsMessage = UiTestSupport.widget(shell, Label.class, DetailsPart.WidgetName.MESSAGE);
         shell.open();
 
-        spinUntil(() -> gallery.grid().items().size() == 4 && !tags.isLoading() && tags.table().getItemCount() > 0,
+        spinUntil(() -> gallery.grid().items().size() == 4 && !tags.isLoading() && tagTable.getItemCount() > 0,
                 "the first batch and the tags");
-        assertEquals("4 images loaded, more available", gallery.countLabel().getText());
+        assertEquals("4 images loaded, more available", imageCount.getText());
         assertEquals(List.of("Desert dunes", "Morning fog", "Harbour lights", "Night sky"),
                 names(gallery.grid().items()), "newest first");
-        assertEquals("All images", gallery.filterLabel().getText());
-        assertEquals("sky", tagItem(tags, "sky").getText(0));
-        assertEquals("3", tagItem(tags, "sky").getText(1));
+        assertEquals("All images", galleryFilter.getText());
+        assertEquals("sky", tagItem(tagTable, "sky").getText(0));
+        assertEquals("3", tagItem(tagTable, "sky").getText(1));
         assertTrue(status.text().startsWith("Connected as alice to 127.0.0.1:"), status.text());
 
-        press(gallery.loadMoreButton());
+        press(loadMore);
         spinUntil(() -> gallery.grid().items().size() == 7, "the next batch");
-        assertEquals("7 images loaded", gallery.countLabel().getText());
-        assertFalse(gallery.loadMoreButton().isEnabled(), "nothing more to load");
+        assertEquals("7 images loaded", imageCount.getText());
+        assertFalse(loadMore.isEnabled(), "nothing more to load");
         ThumbnailCache cache = ThumbnailCache.forServer(new ClientHome(server.folder().resolve("alice-home")), server.address());
         spinUntil(() -> cachedThumbnails(cache) >= 4, "thumbnails on disk");
         UiTestSupport.settle(display, 500);
         UiTestSupport.screenshot(shell, "10-gallery");
 
-        tick(tagItem(tags, "water"));
+        tick(tagItem(tagTable, "water"));
         spinUntil(() -> gallery.grid().items().size() == 2 && !gallery.isLoading(), "images tagged water");
-        assertEquals("Tagged water", gallery.filterLabel().getText());
+        assertEquals("Tagged water", galleryFilter.getText());
         assertEquals(List.of("Harbour lights", "Blue lake"), names(gallery.grid().items()));
-        tick(tagItem(tags, "night"));
+        tick(tagItem(tagTable, "night"));
         spinUntil(() -> gallery.grid().items().size() == 1 && !gallery.isLoading(), "water and night");
-        assertEquals("Tagged water and night", gallery.filterLabel().getText());
-        tags.anyOfThemButton().setSelection(true);
-        tags.anyOfThemButton().notifyListeners(SWT.Selection, new Event());
+        assertEquals("Tagged water and night", galleryFilter.getText());
+        anyOfThem.setSelection(true);
+        anyOfThem.notifyListeners(SWT.Selection, new Event());
         spinUntil(() -> gallery.grid().items().size() == 3 && !gallery.isLoading(), "water or night");
-        assertEquals("Tagged water or night", gallery.filterLabel().getText());
-        tags.filterText().setText("nig");
-        assertEquals(List.of("night", "water"), List.of(tags.table().getItems()).stream().map(i -> i.getText(0))
+        assertEquals("Tagged water or night", galleryFilter.getText());
+        tagFilter.setText("nig");
+        assertEquals(List.of("night", "water"), List.of(tagTable.getItems()).stream().map(i -> i.getText(0))
                 .sorted().toList(), "the filter keeps ticked tags in view");
         UiTestSupport.screenshot(shell, "11-tag-filter");
-        tags.filterText().setText("");
-        press(tags.allImagesButton());
+        tagFilter.setText("");
+        press(allImages);
         spinUntil(() -> gallery.grid().items().size() == 4 && !gallery.isLoading(), "all images again");
 
         gallery.grid().setFocus();
@@ -234,25 +249,25 @@ class BrowsePartsUiTest {
         spinUntil(() -> details.image().isPresent() && details.hasPreview(), "details with a preview");
         Image fog = details.image().get();
         assertEquals("Morning fog", fog.name());
-        assertEquals("Morning fog", details.nameText().getText());
+        assertEquals("Morning fog", nameText.getText());
         assertTrue(details.isEditable(), "alice owns it");
         UiTestSupport.screenshot(shell, "12-details-owner");
 
-        details.priceText().setText("-1");
-        press(details.saveButton());
-        assertEquals("The price must not be negative.", details.messageLabel().getText());
-        details.priceText().setText("7.25");
-        details.nameText().setText("Morning fog over the river");
-        details.tagsText().setText("landscape, sky, river");
-        press(details.saveButton());
-        spinUntil(() -> "Saved.".equals(details.messageLabel().getText()), "the save");
+        priceText.setText("-1");
+        press(save);
+        assertEquals("The price must not be negative.", detailsMessage.getText());
+        priceText.setText("7.25");
+        nameText.setText("Morning fog over the river");
+        tagsText.setText("landscape, sky, river");
+        press(save);
+        spinUntil(() -> "Saved.".equals(detailsMessage.getText()), "the save");
         Image saved = alice().images().show(fog.id());
         assertEquals("Morning fog over the river", saved.name());
         assertEquals(new BigDecimal("7.25"), saved.price());
         assertEquals(List.of("landscape", "river", "sky"), saved.tags());
         spinUntil(() -> names(gallery.grid().items()).contains("Morning fog over the river") && !gallery.isLoading(),
                 "the gallery shows the new name");
-        spinUntil(() -> List.of(tags.table().getItems()).stream().anyMatch(i -> i.getText(0).equals("river")),
+        spinUntil(() -> List.of(tagTable.getItems()).stream().anyMatch(i -> i.getText(0).equals("river")),
                 "the new tag in the Tags part");
     }
 
@@ -283,25 +298,30 @@ class BrowsePartsUiTest {
         Shell detailsShell = shell("Details \u2014 bob", 380, 760);
         detailsShell.setLayout(new FillLayout());
         DetailsPart details = part(DetailsPart.class, window, detailsShell);
+        Button save = UiTestSupport.widget(detailsShell, Button.class, DetailsPart.WidgetName.SAVE);
+        Button delete = UiTestSupport.widget(detailsShell, Button.class, DetailsPart.WidgetName.DELETE);
+        Text nameText = UiTestSupport.widget(detailsShell, Text.class, DetailsPart.WidgetName.NAME);
         detailsShell.open();
         Image lake = uploaded.get(1);
         browse.show(lake);
         spinUntil(details::hasPreview, "the preview");
         assertFalse(details.isEditable(), "bob does not own it");
-        assertFalse(details.saveButton().isVisible());
-        assertFalse(details.deleteButton().isVisible());
-        assertEquals("Blue lake", details.nameText().getText());
+        assertFalse(save.isVisible());
+        assertFalse(delete.isVisible());
+        assertEquals("Blue lake", nameText.getText());
         UiTestSupport.screenshot(detailsShell, "13-details-read-only");
 
         Shell searchShell = shell("Search \u2014 bob", 900, 640);
         searchShell.setLayout(new FillLayout());
         SearchPart search = part(SearchPart.class, window, searchShell);
+        Text searchBox = UiTestSupport.widget(searchShell, Text.class, SearchPart.WidgetName.SEARCH);
+        Label searchStatus = UiTestSupport.widget(searchShell, Label.class, SearchPart.WidgetName.STATUS);
         searchShell.open();
-        search.searchBox().setText("lake");
-        search.searchBox().notifyListeners(SWT.DefaultSelection, new Event());
+        searchBox.setText("lake");
+        searchBox.notifyListeners(SWT.DefaultSelection, new Event());
         spinUntil(() -> !search.isSearching() && search.grid().items().size() == 1, "the text search");
         assertEquals("Blue lake", search.grid().items().get(0).name());
-        assertTrue(search.statusLabel().getText().contains("1 image loaded"), search.statusLabel().getText());
+        assertTrue(searchStatus.getText().contains("1 image loaded"), searchStatus.getText());
         UiTestSupport.settle(display, 500);
         UiTestSupport.screenshot(searchShell, "14-search-text");
 
@@ -317,7 +337,7 @@ class BrowsePartsUiTest {
         ContextInjectionFactory.invoke(new FindSimilarHandler(), Execute.class, commandCall);
         spinUntil(() -> !search.isSearching() && !search.grid().items().isEmpty(), "images like the lake");
         assertTrue(search.grid().items().stream().noneMatch(image -> image.id() == lake.id()), "itself left out");
-        assertTrue(search.statusLabel().getText().contains("like \u201cBlue lake\u201d"), search.statusLabel().getText());
+        assertTrue(searchStatus.getText().contains("like \u201cBlue lake\u201d"), searchStatus.getText());
         assertTrue(search.score(search.grid().items().get(0).id()).isPresent(), "hits carry scores");
 
         Path file = server.folder().resolve("night copy.png");
@@ -325,7 +345,7 @@ class BrowsePartsUiTest {
         search.findSimilarTo(file);
         spinUntil(() -> !search.isSearching() && !search.grid().items().isEmpty(), "images like the file");
         assertEquals("Night sky", search.grid().items().get(0).name(), "the resized copy finds its original first");
-        assertTrue(search.statusLabel().getText().contains("like night copy.png"), search.statusLabel().getText());
+        assertTrue(searchStatus.getText().contains("like night copy.png"), searchStatus.getText());
         UiTestSupport.settle(display, 500);
         UiTestSupport.screenshot(searchShell, "15-find-similar");
     }

@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.eclipse.jface.dialogs.IDialogConstants;
+
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
 import org.gallerist.api.Role;
 import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.client.core.Connection;
@@ -49,6 +54,10 @@ class ConnectDialogUiTest {
         return dialog;
     }
 
+    private static <T extends Control> T widget(ConnectDialog dialog, Class<T> type, ConnectDialog.WidgetName name) {
+        return UiTestSupport.widget(dialog.getShell(), type, name);
+    }
+
     private static void press(org.eclipse.swt.widgets.Button button) {
         button.notifyListeners(SWT.Selection, new Event());
     }
@@ -60,11 +69,11 @@ class ConnectDialogUiTest {
             confirmedFingerprint.set(fingerprint);
             return true;
         });
-        dialog.userText().setText("alice");
-        dialog.passwordText().setText("correct horse");
+        widget(dialog, Text.class, ConnectDialog.WidgetName.USER).setText("alice");
+        widget(dialog, Text.class, ConnectDialog.WidgetName.PASSWORD).setText("correct horse");
         UiTestSupport.screenshot(dialog.getShell(), "01-connect-dialog");
 
-        press(dialog.createAccountButton());
+        press(UiTestSupport.dialogButton(dialog.getShell(), ConnectDialog.CREATE_ACCOUNT_ID));
         UiTestSupport.spinUntil(display, () -> dialog.connection().isPresent(), NETWORK_TIMEOUT_MS, "the account");
 
         Connection connection = dialog.connection().orElseThrow();
@@ -101,12 +110,13 @@ class ConnectDialogUiTest {
         server.signUp("bob");
         ConnectDialog dialog = openDialog(HostKeyTrust.REFUSE_UNKNOWN);
         try {
-            dialog.userText().setText("bob");
-            dialog.passwordText().setText("not the password");
-            press(dialog.logInButton());
-            UiTestSupport.spinUntil(display, () -> !dialog.isBusy() && !dialog.messageLabel().getText().isBlank()
-                    && !dialog.messageLabel().getText().startsWith("Logging"), NETWORK_TIMEOUT_MS, "the error");
-            String message = dialog.messageLabel().getText();
+            widget(dialog, Text.class, ConnectDialog.WidgetName.USER).setText("bob");
+            widget(dialog, Text.class, ConnectDialog.WidgetName.PASSWORD).setText("not the password");
+            press(UiTestSupport.dialogButton(dialog.getShell(), IDialogConstants.OK_ID));
+            Label messageLabel = widget(dialog, Label.class, ConnectDialog.WidgetName.MESSAGE);
+            UiTestSupport.spinUntil(display, () -> !dialog.isBusy() && !messageLabel.getText().isBlank()
+                    && !messageLabel.getText().startsWith("Logging"), NETWORK_TIMEOUT_MS, "the error");
+            String message = messageLabel.getText();
             UiTestSupport.screenshot(dialog.getShell(), "03-wrong-password");
             assertTrue(message.contains("Wrong username or password"), message);
             assertFalse(message.contains("Exception"), message);

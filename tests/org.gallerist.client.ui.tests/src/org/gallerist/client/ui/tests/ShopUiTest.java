@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
@@ -154,8 +155,8 @@ class ShopUiTest {
     }
 
     /** Replaces the text of the dialog's field as typing would: the field's listeners hear it. */
-    private static void typeInto(Shell shell, String field, String text) {
-        UiTestSupport.find(shell, Text.class, UploadDialog.WIDGET, field).setText(text);
+    private static void typeInto(Shell shell, UploadDialog.WidgetName field, String text) {
+        UiTestSupport.widget(shell, Text.class, field).setText(text);
     }
 
     private static void press(Button button) {
@@ -175,17 +176,17 @@ class ShopUiTest {
             Shell shell = dialog.getShell();
             UploadForm form = dialog.form();
             Button upload = UiTestSupport.dialogButton(shell, IDialogConstants.OK_ID);
-            Label progress = UiTestSupport.find(shell, Label.class, UploadDialog.WIDGET, UploadDialog.PROGRESS);
+            Label progress = UiTestSupport.widget(shell, Label.class, UploadDialog.WidgetName.PROGRESS);
             assertEquals(6, form.items().size());
-            assertEquals(6, UiTestSupport.find(shell, Table.class, UploadDialog.WIDGET, UploadDialog.FILES)
+            assertEquals(6, UiTestSupport.widget(shell, Table.class, UploadDialog.WidgetName.FILES)
                     .getItemCount(), "a row per file");
             form.describe(0, "Rocket launch", "A rocket lifting off at dusk");
-            typeInto(shell, UploadDialog.TAGS, "Test Photos, shop ");
-            typeInto(shell, UploadDialog.PRICE, "2.5");
-            typeInto(shell, UploadDialog.QUANTITY, "x");
+            typeInto(shell, UploadDialog.WidgetName.TAGS, "Test Photos, shop ");
+            typeInto(shell, UploadDialog.WidgetName.PRICE, "2.5");
+            typeInto(shell, UploadDialog.WidgetName.QUANTITY, "x");
             assertFalse(upload.isEnabled(), "a bad quantity keeps Upload disabled");
             assertEquals("Invalid quantity 'x': use a whole number, 0 or more.", dialog.getErrorMessage());
-            typeInto(shell, UploadDialog.QUANTITY, "3");
+            typeInto(shell, UploadDialog.WidgetName.QUANTITY, "3");
             UiTestSupport.screenshot(shell, "10-upload-dialog");
 
             press(upload);
@@ -195,7 +196,7 @@ class ShopUiTest {
 
             List<FileResult> results = form.results();
             assertEquals(6, results.size());
-            assertEquals(6, UiTestSupport.find(shell, Table.class, UploadDialog.WIDGET, UploadDialog.RESULTS)
+            assertEquals(6, UiTestSupport.widget(shell, Table.class, UploadDialog.WidgetName.RESULTS)
                     .getItemCount(), "a result row per file");
             for (FileResult result : results) {
                 assertTrue(result.uploaded(), result.file() + ": " + result.summary());
@@ -207,8 +208,7 @@ class ShopUiTest {
             assertEquals(1, imagesChanged.size(), "the gallery is told once");
             assertEquals(6, ((List<?>) imagesChanged.get(0)).size());
 
-            Button addSuggested = UiTestSupport.find(shell, Button.class, UploadDialog.WIDGET,
-                    UploadDialog.ADD_SUGGESTED_TAGS);
+            Button addSuggested = UiTestSupport.widget(shell, Button.class, UploadDialog.WidgetName.ADD_SUGGESTED_TAGS);
             if (addSuggested.isEnabled()) {
                 press(addSuggested);
                 UiTestSupport.spinUntil(display, () -> form.results().stream()
@@ -240,6 +240,12 @@ class ShopUiTest {
         Composite partArea = new Composite(window, SWT.NONE);
         CartPart part = new CartPart(cart, buyer, recordingBroker());
         part.createControls(partArea);
+        TableViewer viewer = (TableViewer) UiTestSupport.widget(partArea, Table.class, CartPart.WidgetName.LINES)
+                .getData(CartPart.VIEWER);
+        Label total = UiTestSupport.widget(partArea, Label.class, CartPart.WidgetName.TOTAL);
+        Label message = UiTestSupport.widget(partArea, Label.class, CartPart.WidgetName.MESSAGE);
+        Button remove = UiTestSupport.widget(partArea, Button.class, CartPart.WidgetName.REMOVE);
+        Button checkout = UiTestSupport.widget(partArea, Button.class, CartPart.WidgetName.CHECKOUT);
         window.setSize(760, 460);
         window.open();
         try {
@@ -252,46 +258,46 @@ class ShopUiTest {
             }
             assertEquals(2, cart.quantity(rocket.id()));
             assertEquals(1, cart.quantity(other.id()));
-            UiTestSupport.spinUntil(display, () -> part.totalLabel().getText().equals("Total: 7.50  (3 items)"),
+            UiTestSupport.spinUntil(display, () -> total.getText().equals("Total: 7.50  (3 items)"),
                     NETWORK_TIMEOUT_MS, "the total");
-            assertEquals(2, part.viewer().getTable().getItemCount());
+            assertEquals(2, viewer.getTable().getItemCount());
 
             // Typed into the quantity cell as a user would: the cell editor opens, takes "5", Enter applies it.
-            part.viewer().editElement(cart.line(rocket.id()).orElseThrow(), 2);
-            assertTrue(part.viewer().isCellEditorActive(), "the quantity cell opens for editing");
-            Text cell = Arrays.stream(part.viewer().getTable().getChildren()).filter(Text.class::isInstance)
+            viewer.editElement(cart.line(rocket.id()).orElseThrow(), 2);
+            assertTrue(viewer.isCellEditorActive(), "the quantity cell opens for editing");
+            Text cell = Arrays.stream(viewer.getTable().getChildren()).filter(Text.class::isInstance)
                     .map(Text.class::cast).filter(Text::isVisible).findFirst().orElseThrow();
             assertEquals("2", cell.getText());
             cell.setText("5");
             cell.notifyListeners(SWT.DefaultSelection, new Event());
-            assertEquals("Only 3 of 'Rocket launch' in stock.", part.messageLabel().getText());
+            assertEquals("Only 3 of 'Rocket launch' in stock.", message.getText());
             assertEquals(2, cart.quantity(rocket.id()), "refused, unchanged");
             UiTestSupport.settle(display, 1_500);
             UiTestSupport.screenshot(window, "20-cart-refused");
 
-            part.viewer().setSelection(new StructuredSelection(cart.line(other.id()).orElseThrow()));
-            press(part.removeButton());
+            viewer.setSelection(new StructuredSelection(cart.line(other.id()).orElseThrow()));
+            press(remove);
             assertFalse(cart.contains(other.id()));
-            UiTestSupport.spinUntil(display, () -> part.viewer().getTable().getItemCount() == 1, NETWORK_TIMEOUT_MS,
+            UiTestSupport.spinUntil(display, () -> viewer.getTable().getItemCount() == 1, NETWORK_TIMEOUT_MS,
                     "the removed line to go");
 
             // Someone else buys meanwhile: only 1 is left, so the cart's 2 are short.
             alice.images().update(rocket.id(), new ImageChanges(null, null, null, null, 1, null));
-            press(part.checkoutButton());
+            press(checkout);
             UiTestSupport.spinUntil(display, () -> !part.isBusy(), NETWORK_TIMEOUT_MS, "the checkout");
-            String shortMessage = part.messageLabel().getText();
+            String shortMessage = message.getText();
             assertTrue(shortMessage.contains("'Rocket launch': 1 in stock, 2 in the cart"), shortMessage);
             assertEquals(1, cart.line(rocket.id()).orElseThrow().stock(), "stock refreshed from the server");
             UiTestSupport.screenshot(window, "21-cart-short");
 
             part.editQuantity(cart.line(rocket.id()).orElseThrow(), "1");
-            press(part.checkoutButton());
+            press(checkout);
             UiTestSupport.spinUntil(display, () -> !part.isBusy(), NETWORK_TIMEOUT_MS, "the checkout");
-            String placed = part.messageLabel().getText();
+            String placed = message.getText();
             assertTrue(placed.startsWith("Thank you! Order #"), placed);
             assertTrue(placed.contains("total 2.50"), placed);
             assertTrue(cart.isEmpty());
-            UiTestSupport.spinUntil(display, () -> part.totalLabel().getText().equals("The cart is empty."),
+            UiTestSupport.spinUntil(display, () -> total.getText().equals("The cart is empty."),
                     NETWORK_TIMEOUT_MS, "the empty cart");
             assertEquals(0, alice.images().show(rocket.id()).quantity(), "stock went down on the server");
             assertEquals(3, alice.images().show(other.id()).quantity());

@@ -20,6 +20,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.gallerist.client.ui.widgets.Widgets;
 
 /** Event-loop spinning and screenshots for tests that open real SWT windows. */
 final class UiTestSupport {
@@ -86,6 +87,11 @@ final class UiTestSupport {
     static <T extends Control> T find(Composite root, Class<T> type, String key, Object name) {
         return find(root, type, control -> Objects.equals(control.getData(key), name)).orElseThrow(
                 () -> new AssertionError("no " + type.getSimpleName() + " named " + name + " under " + root));
+    }
+
+    /** The one control of {@code type} below {@code root} that its part or dialog named {@code name}. */
+    static <T extends Control> T widget(Composite root, Class<T> type, Enum<?> name) {
+        return find(root, type, Widgets.KEY, name);
     }
 
     /** The dialog button made for {@code buttonId} (JFace keeps the id as the button's data). */

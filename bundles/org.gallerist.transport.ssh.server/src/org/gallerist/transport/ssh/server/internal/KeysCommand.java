@@ -10,32 +10,33 @@ import org.gallerist.api.account.AccountService;
 import org.gallerist.api.account.AuthorizedKey;
 import org.gallerist.spi.command.CommandHandler;
 import org.gallerist.spi.command.CommandRequest;
+import org.gallerist.spi.command.ProtocolCommandHandler;
 import org.gallerist.protocol.Replies;
-import org.gallerist.protocol.command.CommandCatalogue;
+import org.gallerist.protocol.command.WireCommand;
 import org.gallerist.protocol.command.Keys;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code keys add|list|remove}: the caller's own authorized public keys. */
-@Component(property = CommandHandler.COMMAND_PROPERTY + "=" + KeysCommand.NAME)
-public class KeysCommand implements CommandHandler {
+@Component(service = CommandHandler.class, property = CommandHandler.COMMAND_PROPERTY + "=" + KeysCommand.NAME)
+public class KeysCommand extends ProtocolCommandHandler {
 
     static final String NAME = "keys";
     private static final int MAX_KEY_INPUT = 64 * 1024;
 
-    private final CommandCatalogue catalogue = new CommandCatalogue();
     private final AccountService accounts;
 
     @Activate
     public KeysCommand(@Reference AccountService accounts) {
+        super(Keys.class);
         this.accounts = accounts;
     }
 
     @Override
-    public void execute(CommandRequest request) throws Exception {
+    protected void execute(WireCommand parsed, CommandRequest request) throws Exception {
         String user = request.caller().name();
-        switch (catalogue.parse(Keys.class, request.args())) {
+        switch (parsed) {
         case Keys.Add add -> request.output().emit(Replies.PublicKey.of(accounts.addKey(user,
                 readKeyLine(request.input()))));
         case Keys.List list -> {

@@ -2,22 +2,24 @@ package org.gallerist.transport.ssh.server.internal;
 
 import org.gallerist.spi.command.CommandHandler;
 import org.gallerist.spi.command.CommandRequest;
+import org.gallerist.spi.command.ProtocolCommandHandler;
 import org.gallerist.protocol.Replies;
+import org.gallerist.protocol.command.WireCommand;
 import org.gallerist.protocol.command.Account;
-import org.gallerist.protocol.command.CommandCatalogue;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code whoami}: the logged-in user and role. */
-@Component(property = CommandHandler.COMMAND_PROPERTY + "=" + WhoamiCommand.NAME)
-public class WhoamiCommand implements CommandHandler {
+@Component(service = CommandHandler.class, property = CommandHandler.COMMAND_PROPERTY + "=" + WhoamiCommand.NAME)
+public class WhoamiCommand extends ProtocolCommandHandler {
 
     static final String NAME = "whoami";
 
-    private final CommandCatalogue catalogue = new CommandCatalogue();
+    public WhoamiCommand() {
+        super(Account.Whoami.class);
+    }
 
     @Override
-    public void execute(CommandRequest request) throws Exception {
-        catalogue.parse(Account.Whoami.class, request.args());
+    protected void execute(WireCommand parsed, CommandRequest request) throws Exception {
         request.output().emit(Replies.Account.of(request.caller()));
     }
 }
