@@ -33,11 +33,6 @@ public class ImageLimits {
         this.maxPixels = Math.max(1, config.maxImagePixels());
     }
 
-    ImageLimits(long maxBytes, long maxPixels) {
-        this.maxBytes = maxBytes;
-        this.maxPixels = maxPixels;
-    }
-
     public long maxBytes() {
         return maxBytes;
     }
