@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 @Command(name = "gallerist-server", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the Gallerist server: images and accounts in DIR, answering over SSH.",
         footer = { "", "Settings may also be put in DIR/gallerist.properties (host, port, signupEnabled, signupPerHour,",
-                "encryptAtRest, maxImageMegabytes, maxImageMegapixels, model); options given here win." })
+                "encryptAtRest, maxImageMegabytes, maxImageMegapixels, model, useModel); options given here win." })
 final class ServerCommandLine {
 
     @Option(names = "--data", paramLabel = "DIR",
@@ -29,8 +29,11 @@ final class ServerCommandLine {
             description = "Encrypt new image files (AES-GCM, key in DIR/blob.key: back it up).")
     boolean encryptAtRest;
 
-    @Option(names = "--model", paramLabel = "FILE", description = { "ONNX image model for similar-image search (e.g.",
-            "squeezenet1.1-embed-fp32.onnx; labels from imagenet_labels.txt beside it);",
-            "default: the built-in descriptor." })
+    @Option(names = "--model", paramLabel = "FILE", description = { "ONNX image model to run instead of the built-in",
+            "SqueezeNet 1.1 (labels from imagenet_labels.txt beside it)." })
     Path model;
+
+    @Option(names = "--no-model", description = { "Run no image model: similar-image search uses the built-in",
+            "colour/edge/layout descriptor, and uploads get no suggested tags." })
+    boolean noModel;
 }

@@ -19,10 +19,11 @@ import picocli.CommandLine;
  * The server's settings, from (lowest to highest precedence) built-in defaults, the optional
  * {@code <data>/gallerist.properties} file, and the command line.
  *
- * @param model the ONNX image model for similarity search, or null for the built-in model-free descriptor
+ * @param model        an ONNX image model to run instead of the built-in one, or null
+ * @param modelEnabled false to run no image model at all (the model-free descriptor serves)
  */
 public record ServerOptions(Path dataDir, String host, int port, boolean signupEnabled, int signupPerHour,
-        Storage storage, Path model, Requested requested) {
+        Storage storage, Path model, boolean modelEnabled, Requested requested) {
 
     /** What the command line asked for besides running: only the usage, or only the version. */
     public enum Requested {
@@ -81,6 +82,9 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
         Boolean signup = given.noSignup ? false : null;
         Boolean encrypt = given.encryptAtRest ? true : null;
         Path model = given.model == null ? null : given.model.toAbsolutePath();
+        if (given.noModel && model != null) {
+            throw new IllegalArgumentException("--model and --no-model contradict each other; give one.");
+        }
         if (port != null && (port < 0 || port > 65535)) {
             throw new IllegalArgumentException("The port must be between 0 and 65535, not " + port + ".");
         }
@@ -97,7 +101,8 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
                 new Storage(encrypt != null ? encrypt : Boolean.parseBoolean(file.getProperty("encryptAtRest", "false")),
                         parseInt(file.getProperty("maxImageMegabytes", "50"), "maxImageMegabytes"),
                         parseInt(file.getProperty("maxImageMegapixels", "50"), "maxImageMegapixels")),
-                model == null ? null : model.normalize(), requested);
+                model == null ? null : model.normalize(),
+                !given.noModel && Boolean.parseBoolean(file.getProperty("useModel", "true").strip()), requested);
     }
 
     /** The usage text of {@code --help}, generated from the options. */
@@ -120,15 +125,19 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
     }
 
     /**
-     * The properties of the {@code org.gallerist.similarity.onnx} configuration, when a model is set: the file, and
-     * the labels beside it if there are any. Every other setting keeps its default, which is what the shared
-     * SqueezeNet model needs.
+     * The properties of the {@code org.gallerist.similarity.onnx} configuration, when they differ from its defaults
+     * (the built-in model): no model at all, or a model file and the labels beside it if there are any. Every other
+     * setting keeps its default, which is what SqueezeNet needs.
      */
     public Optional<Dictionary<String, Object>> modelConfiguration() {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        if (!modelEnabled) {
+            properties.put("modelEnabled", false);
+            return Optional.of(properties);
+        }
         if (model == null) {
             return Optional.empty();
         }
-        Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("modelFile", model.toString());
         Path labels = model.resolveSibling(MODEL_LABELS);
         if (Files.isRegularFile(labels)) {

@@ -34,7 +34,7 @@ public final class Settings {
             Map.entry("signupPerHour", SSH), Map.entry("encryptAtRest", BLOBS), Map.entry("maxImageBytes", IMAGES),
             Map.entry("maxImagePixels", IMAGES), Map.entry("nearDuplicateThreshold", SIMILARITY),
             Map.entry("uploadHints", SIMILARITY), Map.entry("pluginPollMillis", PLUGINS),
-            Map.entry("modelFile", ONNX), Map.entry("labelFile", ONNX));
+            Map.entry("modelEnabled", ONNX), Map.entry("modelFile", ONNX), Map.entry("labelFile", ONNX));
 
     private Settings() {
     }
@@ -70,8 +70,8 @@ public final class Settings {
 
     /**
      * Writes the configurations in {@link #PIDS} order, so the data folder's, which starts the server, comes last:
-     * a component without a setting gets empty properties (its defaults), so nothing of an earlier run lingers, and
-     * the ONNX embedder, which needs a model, is configured only when one is named.
+     * a component without a setting gets empty properties (its defaults), so nothing of an earlier run lingers. A
+     * configuration that would not change is left alone, so its component (the image model, say) is not restarted.
      */
     public static void apply(ConfigurationAdmin admin, Map<String, Dictionary<String, Object>> byPid)
             throws IOException {
@@ -86,12 +86,11 @@ public final class Settings {
                 continue;
             }
             Configuration configuration = admin.getConfiguration(pid, "?");
-            if (byPid.containsKey(pid)) {
-                configuration.update(byPid.get(pid));
-            } else if (pid.equals(ONNX)) {
-                configuration.delete();
+            Dictionary<String, Object> wanted = byPid.getOrDefault(pid, new Hashtable<>());
+            if (configuration.getProperties() == null) {
+                configuration.update(wanted); // new: even empty properties must be stored to start its component
             } else {
-                configuration.update(new Hashtable<>());
+                configuration.updateIfDifferent(wanted);
             }
         }
     }

@@ -16,6 +16,16 @@ public interface Embedder {
      */
     String id();
 
+    /** What people call the embedder or its model, e.g. {@code SqueezeNet 1.1 (ImageNet)}. */
+    default String description() {
+        return id();
+    }
+
+    /** Where its model comes from and under which licences; empty when there is nothing to credit. */
+    default String credits() {
+        return "";
+    }
+
     /** The length of every vector this embedder returns. */
     int dimension();
 

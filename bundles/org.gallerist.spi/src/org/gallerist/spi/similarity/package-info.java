@@ -1,8 +1,9 @@
 /**
  * Similar-image search for plugins: an {@link org.gallerist.spi.similarity.Embedder} turns an image into a
- * vector, a {@link org.gallerist.spi.similarity.VectorIndexFactory} makes the index searched; both ranked.
+ * vector (running an {@link org.gallerist.spi.similarity.EmbeddingModel} a model bundle offers, or its own), a
+ * {@link org.gallerist.spi.similarity.VectorIndexFactory} makes the index searched; both ranked.
  */
-@Version("0.2.0")
+@Version("0.3.0")
 package org.gallerist.spi.similarity;
 
 import org.osgi.annotation.versioning.Version;

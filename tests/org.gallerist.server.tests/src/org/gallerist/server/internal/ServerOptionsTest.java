@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +63,8 @@ class ServerOptionsTest {
 
     @Test
     void aModelConfiguresTheOnnxEmbedderWithTheLabelsBesideIt() throws Exception {
-        assertTrue(ServerOptions.parse(List.of(), home).modelConfiguration().isEmpty(), "no model: the descriptor");
+        assertTrue(ServerOptions.parse(List.of(), home).modelConfiguration().isEmpty(),
+                "no option: the component's defaults, which run the built-in model");
 
         Path models = Files.createDirectories(home.resolve("models"));
         Path model = models.resolve("net.onnx");
@@ -78,6 +80,20 @@ class ServerOptionsTest {
                 .orElseThrow();
         assertEquals(model.toString(), configuration.get("modelFile"), "relative to the data folder");
         assertEquals(models.resolve(ServerOptions.MODEL_LABELS).toString(), configuration.get("labelFile"));
+    }
+
+    @Test
+    void noModelSwitchesTheImageModelOffFromTheCommandLineOrTheFile() throws Exception {
+        assertEquals(false, ServerOptions.parse(List.of("--no-model"), home).modelConfiguration().orElseThrow()
+                .get("modelEnabled"));
+        Path data = Files.createDirectories(home.resolve("data"));
+        Files.writeString(data.resolve(ServerOptions.CONFIG_FILE), "useModel=false\n");
+        assertEquals(false, ServerOptions.parse(List.of("--data", data.toString()), home).modelConfiguration()
+                .orElseThrow().get("modelEnabled"));
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
+                () -> ServerOptions.parse(List.of("--no-model", "--model", "x.onnx"), home));
+        assertTrue(both.getMessage().contains("--no-model"), both.getMessage());
+        assertEquals(Settings.ONNX, Settings.byPid(Map.of("modelEnabled", false)).keySet().iterator().next());
     }
 
     @Test

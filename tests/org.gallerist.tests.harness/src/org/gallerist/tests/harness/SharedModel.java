@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The image model and photos the tests use, from the {@code shared} folder beside the project (models are never
- * committed). Where they are absent (a user's own clone) a test that needs them is skipped and says why; with
- * {@code -Dgallerist.requireModel=true} (CI, where they are present) it fails instead.
+ * The image model the tests use (the built-in one, from its bundle's folder) and the photos, from the {@code shared}
+ * folder beside the project (photos are never committed). Where they are absent (a user's own clone without the
+ * shared folder) a test that needs them is skipped and says why; with {@code -Dgallerist.requireModel=true} (CI, where
+ * they are present) it fails instead.
  */
 public final class SharedModel {
 
@@ -19,7 +20,7 @@ public final class SharedModel {
     private SharedModel() {
     }
 
-    /** The ONNX model ({@code -Dgallerist.model}, default {@code ${gallerist.shared}/models/squeezenet1.1-embed-fp32.onnx}). */
+    /** The ONNX model ({@code -Dgallerist.model}, set by the build to the built-in model's file). */
     public static Path model() {
         return required(modelPath(), "the image model");
     }
@@ -57,7 +58,8 @@ public final class SharedModel {
         return Path.of(System.getProperty("gallerist.shared", "../shared"));
     }
 
-    private static Path required(Path file, String what) {
+    /** The file, or a skip (a failure where the shared folder is required) naming what is missing. */
+    public static Path required(Path file, String what) {
         boolean present = Files.exists(file);
         if (!present && Boolean.getBoolean(REQUIRE_PROPERTY)) {
             fail(REQUIRE_PROPERTY + " is set but " + what + " is missing: " + file.toAbsolutePath());

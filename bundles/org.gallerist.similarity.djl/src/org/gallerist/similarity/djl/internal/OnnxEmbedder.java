@@ -45,6 +45,16 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
     }
 
     @Override
+    public String description() {
+        return settings.description();
+    }
+
+    @Override
+    public String credits() {
+        return settings.credits();
+    }
+
+    @Override
     public int dimension() {
         return dimension;
     }
@@ -92,7 +102,7 @@ final class OnnxEmbedder implements Embedder, AutoCloseable {
             float p = probabilities[image * classes + c];
             String tag = labels.tag(c);
             if (p >= settings.suggestionThreshold() && !tag.isEmpty()) {
-                found.add(new Embedding.Label(tag, p));
+                found.add(new Embedding.Label(tag, labels.names(c), p));
             }
         }
         found.sort(Comparator.comparingDouble(Embedding.Label::probability).reversed());

@@ -5,8 +5,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /**
- * An image model run by ONNX Runtime. Only {@link #modelFile()} must be given; every other default is what the shared
- * SqueezeNet 1.1 embedding model needs.
+ * An image model run by ONNX Runtime: the built-in one (the highest-ranked {@code EmbeddingModel} service, which brings
+ * its own input settings) unless {@link #modelFile()} names another; the other defaults are what SqueezeNet 1.1 needs.
  */
 @ObjectClassDefinition(pid = OnnxEmbedderConfig.PID, name = "Gallerist ONNX embedder",
         description = "A CNN in an ONNX file that turns images into vectors for similar-image search.")
@@ -14,7 +14,10 @@ public @interface OnnxEmbedderConfig {
 
     String PID = "org.gallerist.similarity.onnx";
 
-    @AttributeDefinition(description = "The .onnx file. Empty: no model, the built-in descriptor serves.")
+    @AttributeDefinition(description = "Run an image model at all. Off: the built-in descriptor serves.")
+    boolean modelEnabled() default true;
+
+    @AttributeDefinition(description = "An .onnx file to run instead of the built-in model. Empty: the built-in model.")
     String modelFile() default "";
 
     @AttributeDefinition(description = "The output holding the embedding, e.g. a global average pool.")

@@ -188,7 +188,7 @@ class OnnxEmbedderTest {
     void aWrongOutputNameListsTheModelsOutputs() {
         OnnxSettings settings = SharedPhotos.settings(SharedModel.model(), 4);
         OnnxSettings wrong = new OnnxSettings(settings.modelFile(), "pool", 224, settings.preprocessing(),
-                settings.labelFile(), "probs", 0.2, 4);
+                settings.labelFile(), "probs", 0.2, 4, "wrong output", "");
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> OnnxEmbedderLoader.load(wrong));
         assertTrue(e.getMessage().contains("no output 'pool'") && e.getMessage().contains("features"), e.getMessage());
     }

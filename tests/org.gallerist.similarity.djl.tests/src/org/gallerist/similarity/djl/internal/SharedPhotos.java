@@ -30,7 +30,7 @@ final class SharedPhotos {
 
     static OnnxSettings settings(Path model, int batchSize) {
         return new OnnxSettings(model, "features", 224, Preprocessing.CAFFE_BGR_MEAN,
-                java.util.Optional.of(SharedModel.labels()), "probs", 0.2, batchSize);
+                java.util.Optional.of(SharedModel.labels()), "probs", 0.2, batchSize, "SqueezeNet 1.1 (test)", "");
     }
 
     static double cosine(float[] a, float[] b) {
