@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.gallerist.api.image.Image;
+import org.gallerist.api.image.ImageDetails;
 import org.gallerist.api.image.ImageChanges;
 import org.gallerist.api.image.ImageQuery;
 import org.gallerist.api.image.ImageSize;
@@ -49,6 +50,9 @@ public interface ImageRepository {
     Page<Image> list(ImageQuery query);
 
     Image show(long id);
+
+    /** {@link #show} with what the server's image model saw in the image. */
+    ImageDetails details(long id);
 
     byte[] content(long id, ImageSize size);
 

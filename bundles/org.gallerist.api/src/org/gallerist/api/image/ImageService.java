@@ -25,6 +25,9 @@ public interface ImageService {
 
     Image show(User caller, long id);
 
+    /** {@link #show} with what the image model saw in the image. */
+    ImageDetails details(User caller, long id);
+
     /** The bytes of a rendition; the caller closes the stream. */
     InputStream content(User caller, long id, ImageSize size);
 

@@ -20,8 +20,20 @@ public interface SimilarityService {
      * @param indexed    images that have a vector of it
      * @param images     images in the repository
      * @param reindexing whether vectors are being computed in the background
+     * @param model      what people call the embedder's model, e.g. {@code SqueezeNet 1.1 (ImageNet), built in}
+     * @param credits    where the model comes from and its licences; empty when there is nothing to credit
      */
-    record Status(String embedder, int dimension, long indexed, long images, boolean reindexing) {
+    record Status(String embedder, int dimension, long indexed, long images, boolean reindexing, String model,
+            String credits) {
+        public Status {
+            model = model == null ? embedder : model;
+            credits = credits == null ? "" : credits;
+        }
+
+        /** A status that names no model beyond its embedder id. */
+        public Status(String embedder, int dimension, long indexed, long images, boolean reindexing) {
+            this(embedder, dimension, indexed, images, reindexing, embedder, "");
+        }
     }
 
     Status status();

@@ -1,7 +1,7 @@
 /**
  * Similar-image search as clients and server services see it: results and status.
  */
-@Version("0.2.0")
+@Version("0.3.0")
 package org.gallerist.api.similarity;
 
 import org.osgi.annotation.versioning.Version;

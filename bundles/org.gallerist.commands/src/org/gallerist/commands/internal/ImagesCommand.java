@@ -49,7 +49,7 @@ public class ImagesCommand extends ProtocolCommandHandler {
         case Images.Add add -> output.emit(images.upload(caller, newImage(add.name(), add), request.input()));
         case Images.Import tar -> new TarImport(images, caller, newImage("import", tar)).run(request.input(), output);
         case Images.List list -> list(caller, list, output);
-        case Images.Show show -> output.emit(images.show(caller, Ids.check(show.id())));
+        case Images.Show show -> output.emit(images.details(caller, Ids.check(show.id())));
         case Images.Get get -> get(caller, get, output.binary());
         case Images.Similar similar -> similar(caller, similar, request.input(), output);
         case Images.Update update -> output.emit(images.update(caller, Ids.check(update.id()), changes(update)));

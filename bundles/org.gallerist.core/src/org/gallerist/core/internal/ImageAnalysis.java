@@ -12,15 +12,23 @@ import org.gallerist.api.image.Upload;
  */
 public interface ImageAnalysis {
 
-    /** An upload's vector and what it told us; {@link #NONE} when no embedder ran. */
-    record Analysis(String embedderId, float[] vector, List<Upload.NearDuplicate> nearDuplicates, List<String> suggestedTags) {
-        public static final Analysis NONE = new Analysis("", new float[0], List.of(), List.of());
+    /**
+     * An upload's vector and what it told us; {@link #NONE} when no embedder ran.
+     *
+     * @param seen the model's labels with their synonyms, stored with the vector
+     */
+    record Analysis(String embedderId, float[] vector, List<Upload.NearDuplicate> nearDuplicates,
+            List<String> suggestedTags, List<String> seen) {
+        public static final Analysis NONE = new Analysis("", new float[0], List.of(), List.of(), List.of());
     }
 
     /** Never fails: a failing embedder means no analysis, and the background re-index tries again later. */
     Analysis analyse(User caller, byte[] preview);
 
     void added(Image image, Analysis analysis);
+
+    /** What the active embedder's model saw in a stored image, best first; empty without labels. */
+    List<String> seen(long id);
 
     /** Owner, visibility or tags may have changed. */
     void changed(Image image);

@@ -13,6 +13,7 @@ import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageChanges;
+import org.gallerist.api.image.ImageDetails;
 import org.gallerist.api.image.ImageErrors;
 import org.gallerist.api.image.ImageQuery;
 import org.gallerist.api.image.ImageService;
@@ -122,20 +123,27 @@ public class ImageServiceImpl implements ImageService {
         int limit = ImageRules.limit(query.limit());
         PageCursor after = query.after() == null || query.after().isBlank() ? null : PageCursor.decode(query.after());
         ImageFilter filter = new ImageFilter(caller.name(), caller.isAdmin(), tags, query.anyTag(), words, query.mine(),
-                limit + 1, after == null ? null : after.createdMillis(), after == null ? null : after.id());
-        List<Image> found = new ArrayList<>(store.list(filter));
+                limit + 1, after == null ? null : after.createdMillis(), after == null ? null : after.id(),
+                after == null ? ImageFilter.DIRECT : after.rank());
+        List<ImageStore.Listed> found = store.ranked(filter);
         String next = null;
         if (found.size() > limit) {
             found = found.subList(0, limit);
-            Image last = found.get(limit - 1);
-            next = new PageCursor(last.created().toEpochMilli(), last.id()).encode();
+            ImageStore.Listed last = found.get(limit - 1);
+            next = new PageCursor(last.rank(), last.image().created().toEpochMilli(), last.image().id()).encode();
         }
-        return new Page<>(found, next);
+        return new Page<>(found.stream().map(ImageStore.Listed::image).toList(), next);
     }
 
     @Override
     public Image show(User caller, long id) {
         return visible(caller, id).image();
+    }
+
+    @Override
+    public ImageDetails details(User caller, long id) {
+        Image image = show(caller, id);
+        return new ImageDetails(image, analysis.seen(id));
     }
 
     @Override

@@ -108,6 +108,11 @@ public class SimilarityIndex {
         return reindexing;
     }
 
+    /** What the model saw, as stored with the vector: each label with its synonyms, best first. */
+    static List<String> seen(Embedding embedding) {
+        return embedding.labels().stream().map(Embedding.Label::text).toList();
+    }
+
     /** Embeds an upload's preview rendition, made before its row is stored. */
     Embedding embedPreview(ActiveIndex current, byte[] preview) {
         return current.embed(analysisImages.decode(preview));
@@ -209,7 +214,7 @@ public class SimilarityIndex {
         List<Embedding> embeddings = target.embedder().embed(decoded);
         for (int i = 0; i < batch.size(); i++) {
             Image image = batch.get(i);
-            vectors.put(image.id(), target.embedderId(), embeddings.get(i).vector());
+            vectors.put(image.id(), target.embedderId(), embeddings.get(i).vector(), seen(embeddings.get(i)));
             target.put(image.id(), ImageAccess.of(image), embeddings.get(i).vector());
         }
     }

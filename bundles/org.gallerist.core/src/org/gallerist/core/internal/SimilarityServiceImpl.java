@@ -38,7 +38,7 @@ public class SimilarityServiceImpl implements SimilarityService {
         long total = images.counts().images();
         return index.active()
                 .map(current -> new Status(current.embedderId(), current.embedder().dimension(), current.index().size(),
-                        total, index.reindexing()))
+                        total, index.reindexing(), current.embedder().description(), current.embedder().credits()))
                 .orElseGet(() -> new Status("none", 0, 0, total, false));
     }
 

@@ -56,7 +56,8 @@ public class UploadAnalysis implements ImageAnalysis {
                     near.add(new Upload.NearDuplicate(hit.image().id(), hit.image().name(), hit.score()));
                 }
             }
-            return new Analysis(current.embedderId(), embedding.vector(), near, suggestedTags(embedding));
+            return new Analysis(current.embedderId(), embedding.vector(), near, suggestedTags(embedding),
+                    SimilarityIndex.seen(embedding));
         } catch (RuntimeException e) {
             LOG.warn("Analysing an upload failed; the re-index will try again: {}", e.getMessage());
             return Analysis.NONE;
@@ -85,11 +86,16 @@ public class UploadAnalysis implements ImageAnalysis {
             return; // the re-index computes it with whatever embedder is active by then
         }
         try {
-            vectors.put(image.id(), analysis.embedderId(), analysis.vector());
+            vectors.put(image.id(), analysis.embedderId(), analysis.vector(), analysis.seen());
             current.get().put(image.id(), ImageAccess.of(image), analysis.vector());
         } catch (RuntimeException e) {
             LOG.warn("Storing the vector of image #{} failed: {}", image.id(), e.getMessage());
         }
+    }
+
+    @Override
+    public List<String> seen(long id) {
+        return index.active().map(current -> vectors.labels(id, current.embedderId())).orElse(List.of());
     }
 
     @Override

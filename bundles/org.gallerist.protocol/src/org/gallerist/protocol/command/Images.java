@@ -107,7 +107,8 @@ public final class Images extends WireCommand {
         java.util.List<String> tags = new ArrayList<>();
         @Option(names = "--any", description = "Any of the given tags is enough.")
         boolean anyTag;
-        @Option(names = "--text", paramLabel = "WORDS", description = "Words that must all be in name or description.")
+        @Option(names = "--text", paramLabel = "WORDS",
+                description = "Words that must all be in name, description, tags or what the model saw.")
         String text;
         @Option(names = "--mine", description = "Only your own images.")
         boolean mine;

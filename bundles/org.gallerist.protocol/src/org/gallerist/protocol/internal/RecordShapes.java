@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gallerist.api.image.Image;
+import org.gallerist.api.image.ImageDetails;
 import org.gallerist.api.image.Upload;
 import org.gallerist.api.order.Order;
 import org.gallerist.api.order.OrderLine;
@@ -23,8 +24,8 @@ import com.google.gson.JsonSerializer;
 import com.google.gson.reflect.TypeToken;
 
 /**
- * Api records whose wire shape is not their field list: an upload and a search hit are the image's fields plus what
- * the server noticed (flat, so {@code jq .name} works on every image line), and orders carry their totals.
+ * Api records whose wire shape is not their field list: an upload, a search hit and an image's details are the
+ * image's fields plus what the server noticed (flat, so {@code jq .name} works on every image line), and orders carry their totals.
  */
 final class RecordShapes {
 
@@ -41,6 +42,7 @@ final class RecordShapes {
     static void register(GsonBuilder builder) {
         builder.registerTypeAdapter(Upload.class, new Uploads());
         builder.registerTypeAdapter(SimilarImage.class, new Hits());
+        builder.registerTypeAdapter(ImageDetails.class, new Details());
         builder.registerTypeAdapter(Order.class, new Orders());
         builder.registerTypeAdapter(OrderLine.class, new Lines());
     }
@@ -65,6 +67,23 @@ final class RecordShapes {
             List<String> suggested = object.has("suggested_tags")
                     ? context.deserialize(object.get("suggested_tags"), STRINGS) : List.of();
             return new Upload(image, near, suggested);
+        }
+    }
+
+    private static final class Details implements JsonSerializer<ImageDetails>, JsonDeserializer<ImageDetails> {
+        @Override
+        public JsonElement serialize(ImageDetails details, Type type, JsonSerializationContext context) {
+            JsonObject json = context.serialize(details.image()).getAsJsonObject();
+            json.add("seen_by_model", context.serialize(details.seenByModel(), STRINGS));
+            return json;
+        }
+
+        @Override
+        public ImageDetails deserialize(JsonElement json, Type type, JsonDeserializationContext context) {
+            JsonObject object = json.getAsJsonObject();
+            List<String> seen = object.has("seen_by_model")
+                    ? context.deserialize(object.get("seen_by_model"), STRINGS) : List.of();
+            return new ImageDetails(context.deserialize(object, Image.class), seen);
         }
     }
 

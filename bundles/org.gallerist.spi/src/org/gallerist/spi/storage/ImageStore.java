@@ -25,8 +25,21 @@ public interface ImageStore {
     /** The owner's image with these bytes, if any. */
     Optional<Long> findByContent(String owner, String sha256);
 
-    /** One page more than {@code filter.limit()} is never returned: callers ask for limit + 1 to detect more. */
-    List<Image> list(ImageFilter filter);
+    /** An image of a listing, and its rank there ({@link ImageFilter#afterRank()}). */
+    record Listed(Image image, int rank) {
+    }
+
+    /**
+     * A page in the filter's order: by rank (0, images whose name, description or tags match every word; then 1,
+     * images that match only with the image model's labels), then newest first. More than {@code filter.limit()} is
+     * never returned: callers ask for limit + 1 to detect more.
+     */
+    List<Listed> ranked(ImageFilter filter);
+
+    /** {@link #ranked} without the ranks. */
+    default List<Image> list(ImageFilter filter) {
+        return ranked(filter).stream().map(Listed::image).toList();
+    }
 
     /** Applies already validated and normalised changes. */
     Image update(long id, ImageChanges changes);

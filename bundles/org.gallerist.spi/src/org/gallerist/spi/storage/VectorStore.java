@@ -17,8 +17,21 @@ public interface VectorStore {
         void accept(Entry entry);
     }
 
-    /** Stores (or replaces) the vector of an image; does nothing if the image is gone meanwhile. */
-    void put(long imageId, String embedderId, float[] vector);
+    /**
+     * Stores (or replaces) the vector of an image, and what the embedder's model saw in it; does nothing if the image
+     * is gone meanwhile.
+     *
+     * @param labels the model's labels, best first, each as its names joined by commas; text search matches them
+     */
+    void put(long imageId, String embedderId, float[] vector, List<String> labels);
+
+    /** {@link #put(long, String, float[], List)} for an embedder without labels. */
+    default void put(long imageId, String embedderId, float[] vector) {
+        put(imageId, embedderId, vector, List.of());
+    }
+
+    /** The labels stored with the image's vector of this embedder, best first; empty if there are none. */
+    List<String> labels(long imageId, String embedderId);
 
     /** Every stored vector of this embedder, with the image's owner, visibility and tags. */
     void forEach(String embedderId, EntrySink sink);

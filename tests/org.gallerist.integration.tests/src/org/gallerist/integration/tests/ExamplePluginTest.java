@@ -54,7 +54,8 @@ class ExamplePluginTest {
     private static final int IMAGES = 5;
 
     @RegisterExtension
-    GalleristServerExtension server = GalleristServerExtension.fresh().with("pluginPollMillis", 200);
+    GalleristServerExtension server = GalleristServerExtension.fresh().with("pluginPollMillis", 200)
+            .with("modelEnabled", false); // the example embedder ranks above the descriptor, below the model
 
     private final BundleContext context = FrameworkUtil.getBundle(ExamplePluginTest.class).getBundleContext();
 

@@ -46,7 +46,7 @@ class SimilaritySearchTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @RegisterExtension
-    GalleristServerExtension server = GalleristServerExtension.fresh();
+    GalleristServerExtension server = GalleristServerExtension.fresh().with("modelEnabled", false); // the descriptor
 
     private GalleristSession bob;
     private GalleristSession carol;

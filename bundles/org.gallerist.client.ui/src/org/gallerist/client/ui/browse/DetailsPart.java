@@ -26,6 +26,7 @@ import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.browse.BrowseState;
 import org.gallerist.client.core.details.ImageEdit;
 import org.gallerist.client.core.details.ImageFacts;
+import org.gallerist.client.core.details.SeenByModel;
 import org.gallerist.client.ui.jobs.Background;
 import org.gallerist.client.ui.widgets.Widgets;
 
@@ -42,7 +43,7 @@ public class DetailsPart {
 
     /** The widgets this part names under {@link Widgets#KEY}, for tests and tools that look for them. */
     public enum WidgetName {
-        NAME, TAGS, PRICE, MESSAGE, SAVE, DELETE
+        NAME, TAGS, PRICE, MESSAGE, SAVE, DELETE, SEEN, ADD_TAG
     }
 
     private final SessionModel sessions;
@@ -57,6 +58,7 @@ public class DetailsPart {
     private Label dimensionsLabel;
     private Label originLabel;
     private Label ownershipLabel;
+    private SeenLabels seenLabels;
     private Composite formArea;
     private Text nameText;
     private Text descriptionText;
@@ -139,6 +141,8 @@ public class DetailsPart {
         findSimilarButton = Widgets.button(anyoneButtons, "Find s&imilar", () -> actions.findSimilar(image));
 
         background = new Background(sessions, body);
+        seenLabels = new SeenLabels(body, background, this::addTag);
+        seenLabels.area().moveBelow(ownershipLabel);
         actions = workbench.imageActions(body, sessions, browse);
         subscriptions.add(browse.onShow(this::show));
         subscriptions.add(browse.onImagesChanged(this::imagesChanged));
@@ -180,6 +184,7 @@ public class DetailsPart {
             }
         }
         fill(shown);
+        seenLabels.show(shown, shown != null && ImageEdit.canEdit(sessions.state().user(), shown), this::relayout);
     }
 
     private void loadPreview(Image shown) {
@@ -260,6 +265,23 @@ public class DetailsPart {
                 });
     }
 
+    /** Adds the tag a model label makes, as if the owner had typed it into the tags and saved. */
+    private void addTag(Image labelled, SeenByModel.Seen seen) {
+        if (busy || image == null || image.id() != labelled.id()) {
+            return;
+        }
+        setBusy(true);
+        background.run("Tagging image #" + labelled.id(),
+                session -> session.images().update(labelled.id(), SeenByModel.addTag(image, seen)), updated -> {
+                    setBusy(false);
+                    showMessage("Tagged \u201c" + seen.tag().orElse("") + "\u201d.", false);
+                    actions.announceChanged(List.of(updated.id()));
+                }, error -> {
+                    setBusy(false);
+                    showError(ErrorMessages.readable(error));
+                });
+    }
+
     /** Shows the image again as the server has it now, or nothing if it was deleted. */
     private void imagesChanged(List<Long> ids) {
         if (image == null || !(ids.isEmpty() || ids.contains(image.id()))) {
@@ -270,6 +292,7 @@ public class DetailsPart {
             if (image != null && image.id() == id && !busy) {
                 image = fresh;
                 fill(fresh);
+                seenLabels.show(fresh, ImageEdit.canEdit(sessions.state().user(), fresh), this::relayout);
             }
         }, error -> {
             if (image != null && image.id() == id) {

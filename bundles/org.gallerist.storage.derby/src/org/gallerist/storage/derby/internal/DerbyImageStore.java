@@ -87,12 +87,23 @@ public class DerbyImageStore implements ImageStore {
     }
 
     @Override
-    public List<Image> list(ImageFilter filter) {
+    public List<Listed> ranked(ImageFilter filter) {
         if (filter.limit() <= 0) {
             return List.of();
         }
-        ImageListing listing = ImageListing.of(filter);
-        return database.inTransaction(sql -> ImageRows.list(sql, listing));
+        return database.inTransaction(sql -> {
+            List<Listed> found = new ArrayList<>(listRank(sql, filter));
+            if (!filter.words().isEmpty() && filter.afterRank() == ImageFilter.DIRECT
+                    && found.size() < filter.limit()) {
+                found.addAll(listRank(sql, filter.nextRank(filter.limit() - found.size())));
+            }
+            return found;
+        });
+    }
+
+    private static List<Listed> listRank(Sql sql, ImageFilter filter) throws SQLException {
+        return ImageRows.list(sql, ImageListing.of(filter)).stream()
+                .map(image -> new Listed(image, filter.afterRank())).toList();
     }
 
     @Override

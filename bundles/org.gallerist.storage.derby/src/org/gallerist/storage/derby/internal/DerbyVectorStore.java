@@ -24,14 +24,18 @@ public class DerbyVectorStore implements VectorStore {
         this.database = database;
     }
 
+    /** The labels column's size; labels beyond it are left out, last first. */
+    static final int MAX_LABEL_CHARS = 2000;
+
     @Override
-    public void put(long imageId, String embedderId, float[] vector) {
+    public void put(long imageId, String embedderId, float[] vector, List<String> labels) {
         byte[] bytes = encode(vector);
+        String text = labelText(labels);
         database.inTransaction(sql -> {
             sql.update("DELETE FROM image_vectors WHERE image_id = ? AND embedder_id = ?", imageId, embedderId);
             try {
-                sql.update("INSERT INTO image_vectors (image_id, embedder_id, dimension, vector) VALUES (?, ?, ?, ?)",
-                        imageId, embedderId, vector.length, bytes);
+                sql.update("INSERT INTO image_vectors (image_id, embedder_id, dimension, vector, labels)"
+                        + " VALUES (?, ?, ?, ?, ?)", imageId, embedderId, vector.length, bytes, text);
             } catch (SQLException e) {
                 if (!Sql.isForeignKeyViolation(e)) { // the image was deleted while its vector was computed
                     throw e;
@@ -39,6 +43,27 @@ public class DerbyVectorStore implements VectorStore {
             }
             return null;
         });
+    }
+
+    @Override
+    public List<String> labels(long imageId, String embedderId) {
+        List<String> texts = database.inTransaction(sql -> sql.list(
+                "SELECT labels FROM image_vectors WHERE image_id = ? AND embedder_id = ?", row -> row.getString(1),
+                imageId, embedderId));
+        return texts.isEmpty() || texts.get(0).isEmpty() ? List.of() : List.of(texts.get(0).split("\n"));
+    }
+
+    /** One label a line; a line break inside a label would split it, so it becomes a space. */
+    static String labelText(List<String> labels) {
+        StringBuilder text = new StringBuilder();
+        for (String label : labels) {
+            String line = label.replaceAll("[\\r\\n]+", " ").strip();
+            if (line.isEmpty() || text.length() + line.length() + 1 > MAX_LABEL_CHARS) {
+                continue;
+            }
+            text.append(text.isEmpty() ? "" : "\n").append(line);
+        }
+        return text.toString();
     }
 
     @Override

@@ -8,10 +8,18 @@ import java.util.Locale;
 import org.gallerist.spi.storage.ImageFilter;
 
 /**
- * The query for one page of a listing: keyset paging over {@code (created_ms DESC, id DESC)} with the visibility,
- * owner, text and tag filters in SQL, and the values for its parameters in order.
+ * The query for one rank of a page of a listing: keyset paging over {@code (created_ms DESC, id DESC)} with the
+ * visibility, owner, text and tag filters in SQL, and the values for its parameters in order.
  */
 record ImageListing(String sql, List<Object> values) {
+
+    /** A word (two parameters) in the name, the description or a tag. */
+    private static final String DIRECT_MATCH = "(LOWER(i.name || ' ' || i.description) LIKE ? ESCAPE '\\'"
+            + " OR EXISTS (SELECT 1 FROM image_tags wt JOIN tags w ON w.id = wt.tag_id"
+            + " WHERE wt.image_id = i.id AND w.name LIKE ? ESCAPE '\\'))";
+    /** A word (one parameter) in the labels the image model stored with a vector of the image. */
+    private static final String SEEN_MATCH = "EXISTS (SELECT 1 FROM image_vectors sv WHERE sv.image_id = i.id"
+            + " AND LOWER(sv.labels) LIKE ? ESCAPE '\\')";
 
     ImageListing {
         values = List.copyOf(values);
@@ -29,10 +37,7 @@ record ImageListing(String sql, List<Object> values) {
             sql.append(" AND u.name = ?");
             values.add(filter.viewer());
         }
-        for (String word : filter.words()) {
-            sql.append(" AND LOWER(i.name || ' ' || i.description) LIKE ? ESCAPE '\\'");
-            values.add("%" + escapeLike(word.toLowerCase(Locale.ROOT)) + "%");
-        }
+        words(filter, sql, values);
         List<String> tags = new ArrayList<>(new LinkedHashSet<>(filter.tags()));
         if (!tags.isEmpty()) {
             String exists = " EXISTS (SELECT 1 FROM image_tags it JOIN tags t ON t.id = it.tag_id"
@@ -56,6 +61,39 @@ record ImageListing(String sql, List<Object> values) {
         sql.append(" ORDER BY i.created_ms DESC, i.id DESC OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY");
         values.add(filter.limit());
         return new ImageListing(sql.toString(), values);
+    }
+
+    /**
+     * Rank 0: every word is in the name, description or a tag. Rank 1: every word is there or in what the image
+     * model saw, and some word only there.
+     */
+    private static void words(ImageFilter filter, StringBuilder sql, List<Object> values) {
+        if (filter.words().isEmpty()) {
+            return;
+        }
+        List<String> patterns = filter.words().stream()
+                .map(word -> "%" + escapeLike(word.toLowerCase(Locale.ROOT)) + "%").toList();
+        if (filter.afterRank() == ImageFilter.DIRECT) {
+            for (String pattern : patterns) {
+                sql.append(" AND ").append(DIRECT_MATCH);
+                values.add(pattern);
+                values.add(pattern);
+            }
+            return;
+        }
+        sql.append(" AND NOT (");
+        for (int i = 0; i < patterns.size(); i++) {
+            sql.append(i == 0 ? "" : " AND ").append(DIRECT_MATCH);
+            values.add(patterns.get(i));
+            values.add(patterns.get(i));
+        }
+        sql.append(")");
+        for (String pattern : patterns) {
+            sql.append(" AND (").append(DIRECT_MATCH).append(" OR ").append(SEEN_MATCH).append(")");
+            values.add(pattern);
+            values.add(pattern);
+            values.add(pattern);
+        }
     }
 
     /** Makes a word match literally in {@code LIKE ... ESCAPE '\'}. */

@@ -14,6 +14,7 @@ import org.gallerist.api.client.ImageRepository;
 import org.gallerist.api.client.ImportResult;
 import org.gallerist.api.client.Shop;
 import org.gallerist.api.image.Image;
+import org.gallerist.api.image.ImageDetails;
 import org.gallerist.api.image.ImageChanges;
 import org.gallerist.api.image.ImageQuery;
 import org.gallerist.api.image.ImageSize;
@@ -109,6 +110,11 @@ public class FakeStore implements ImageRepository, Shop {
                 Instant.EPOCH);
         images.put(stored.id(), stored);
         return new Upload(stored, List.of(new Upload.NearDuplicate(99, "Twin", 0.97)), List.of("cat", "animal"));
+    }
+
+    @Override
+    public ImageDetails details(long id) {
+        return new ImageDetails(show(id), List.of());
     }
 
     @Override

@@ -64,7 +64,7 @@ class BrowsePartsUiTest {
             { "Desert dunes", "landscape" } };
 
     @RegisterExtension
-    GalleristServerExtension server = GalleristServerExtension.fresh();
+    GalleristServerExtension server = GalleristServerExtension.fresh().with("modelEnabled", false); // ranks as the descriptor does
 
     private Display display;
     private final List<Shell> shells = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.gallerist.api.client.DeleteResult;
 import org.gallerist.api.client.ImageRepository;
 import org.gallerist.api.client.ImportResult;
 import org.gallerist.api.image.Image;
+import org.gallerist.api.image.ImageDetails;
 import org.gallerist.api.image.ImageChanges;
 import org.gallerist.api.image.ImageQuery;
 import org.gallerist.api.image.ImageSize;
@@ -117,7 +118,12 @@ final class RemoteImages implements ImageRepository {
 
     @Override
     public Image show(long id) {
-        return session.single(new Images.Show(id), NO_INPUT, Image.class);
+        return details(id).image();
+    }
+
+    @Override
+    public ImageDetails details(long id) {
+        return session.single(new Images.Show(id), NO_INPUT, ImageDetails.class);
     }
 
     @Override
