@@ -8,7 +8,7 @@ import org.osgi.service.metatype.annotations.Option;
  * An image model run by ONNX Runtime. Only {@link #modelFile()} must be given; every other default is what the shared
  * SqueezeNet 1.1 embedding model needs.
  */
-@ObjectClassDefinition(pid = OnnxEmbedderConfig.PID, name = "Gallerist ONNX embedder",
+@ObjectClassDefinition(id = OnnxEmbedderConfig.PID, name = "Gallerist ONNX embedder",
         description = "A CNN in an ONNX file that turns images into vectors for similar-image search.")
 public @interface OnnxEmbedderConfig {
 
