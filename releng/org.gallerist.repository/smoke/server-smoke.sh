@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the materialised server product, run by `./mvnw verify` after the products are built:
 # it starts the real launch script on a free loopback port with a fresh data folder, signs up and asks
-# whoami over stock OpenSSH, checks the log holds no stack trace and the log file is written, and stops
-# the server it started by pid.
+# whoami over stock OpenSSH, stops the server it started by pid (SIGTERM), and checks the log holds no stack trace
+# and the log file is written, the shutdown's lines included.
 # With an ONNX model as the second argument (where the file exists) it also checks that the model serves.
 set -euo pipefail
 
@@ -93,4 +93,10 @@ logfile="$work/data/logs/gallerist.log"
 grep -q "Gallerist server ready on 127\.0\.0\.1:$port" "$logfile" || fail "the log file lacks the ready line: $(cat "$logfile")"
 grep -q "Gallerist SSH server listening on 127\.0\.0\.1:$port" "$logfile" \
   || fail "the log file lacks the transport's start-up line: $(cat "$logfile")"
+# What is logged while SIGTERM stops the framework reaches the file too: JUL's own shutdown hook would close the
+# handlers first, unless the launch script's ShutdownLogManager defers that until the framework has stopped.
+grep -q "Gallerist server stopping: the JVM is shutting down" "$logfile" \
+  || fail "the log file lacks the shutdown's first line: $(cat "$logfile")"
+grep -q "Gallerist SSH server stopped" "$logfile" \
+  || fail "the log file lacks the transport's shutdown line (logged while the framework stops): $(cat "$logfile")"
 echo "server smoke test passed (port $port)"

@@ -15,7 +15,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Designate(ocd = DataFolderComponent.Config.class)
 public class DataFolderComponent implements DataFolder {
 
-    @ObjectClassDefinition(pid = DataFolder.PID, name = "Gallerist data folder",
+    @ObjectClassDefinition(id = DataFolder.PID, name = "Gallerist data folder",
             description = "Where the server keeps its database, image files, host key, plugins and logs")
     public @interface Config {
         @AttributeDefinition(description = "Absolute path of the data folder")

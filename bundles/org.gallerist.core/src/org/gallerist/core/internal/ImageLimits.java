@@ -13,7 +13,7 @@ public class ImageLimits {
 
     public static final String PID = "org.gallerist.images";
 
-    @ObjectClassDefinition(pid = PID, name = "Gallerist image limits",
+    @ObjectClassDefinition(id = PID, name = "Gallerist image limits",
             description = "The largest image an upload or a search query may be")
     public @interface Config {
         @AttributeDefinition(description = "Largest accepted file in bytes (default 50 MiB)", min = "1")

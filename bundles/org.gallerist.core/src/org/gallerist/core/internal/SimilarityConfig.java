@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** What an upload reports about similar images (PID {@code org.gallerist.similarity}). */
-@ObjectClassDefinition(pid = SimilarityConfig.PID, name = "Gallerist upload analysis",
+@ObjectClassDefinition(id = SimilarityConfig.PID, name = "Gallerist upload analysis",
         description = "Near duplicates and suggested tags reported when an image is uploaded")
 public @interface SimilarityConfig {
 

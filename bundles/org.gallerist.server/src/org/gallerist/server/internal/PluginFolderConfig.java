@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The plugin folder's settings (PID {@code org.gallerist.plugins}); the folder is DATA/plugins. */
-@ObjectClassDefinition(pid = PluginFolderConfig.PID, name = "Gallerist plugin folder",
+@ObjectClassDefinition(id = PluginFolderConfig.PID, name = "Gallerist plugin folder",
         description = "Bundle jars in the data folder's plugins subfolder are installed, updated and uninstalled")
 public @interface PluginFolderConfig {
 

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.LogManager;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
@@ -84,7 +86,11 @@ public class ServerApplication implements IApplication {
         System.out.println("Host key fingerprint: " + endpoint.hostKeyFingerprint());
         LOG.info("Gallerist server ready on {}:{}, data folder {}", endpoint.host(), endpoint.port(), options.dataDir());
         context.applicationRunning();
-        Thread hook = new Thread(() -> stopFramework(bundles), "gallerist-shutdown");
+        AtomicBoolean exiting = new AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            exiting.set(true);
+            stopFramework(bundles);
+        }, "gallerist-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         stopped.await();
         try {
@@ -93,7 +99,9 @@ public class ServerApplication implements IApplication {
             // the hook itself brought us here
         }
         System.out.println("Gallerist server stopped.");
-        ServerLogFile.detach(logFile);
+        if (!exiting.get()) {
+            ServerLogFile.detach(logFile);
+        } // else bundles are still stopping and logging: the hook resets logging, closing the file, once they are done
         return IApplication.EXIT_OK;
     }
 
@@ -148,14 +156,22 @@ public class ServerApplication implements IApplication {
         }
     }
 
-    /** Stopping the framework deactivates every component, so Derby and the SSH server shut down cleanly. */
+    /**
+     * Stopping the framework deactivates every component, so Derby and the SSH server shut down cleanly. Then, and
+     * not before, logging is reset (its handlers flushed and closed): the launch script's {@code ShutdownLogManager}
+     * (bundle org.gallerist.server.logging) ignores the reset of JUL's own shutdown hook, which runs beside this one and
+     * would otherwise close the console and the log file while the components still log their shutdown.
+     */
     private static void stopFramework(BundleContext bundles) {
+        LOG.info("Gallerist server stopping: the JVM is shutting down");
         try {
             Framework framework = (Framework) bundles.getBundle(0);
             framework.stop();
             framework.waitForStop(TimeUnit.SECONDS.toMillis(30));
         } catch (Exception e) {
             LOG.error("Gallerist server did not stop cleanly: {}", e.toString());
+        } finally {
+            LogManager.getLogManager().reset();
         }
     }
 }

@@ -8,7 +8,7 @@ import org.osgi.service.metatype.annotations.Option;
  * An image model run by ONNX Runtime: the built-in one (the highest-ranked {@code EmbeddingModel} service, which brings
  * its own input settings) unless {@link #modelFile()} names another; the other defaults are what SqueezeNet 1.1 needs.
  */
-@ObjectClassDefinition(pid = OnnxEmbedderConfig.PID, name = "Gallerist ONNX embedder",
+@ObjectClassDefinition(id = OnnxEmbedderConfig.PID, name = "Gallerist ONNX embedder",
         description = "A CNN in an ONNX file that turns images into vectors for similar-image search.")
 public @interface OnnxEmbedderConfig {
 

@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The file blob store's settings (PID {@code org.gallerist.blobs.file}); the files live in the data folder. */
-@ObjectClassDefinition(pid = BlobStoreConfig.PID, name = "Gallerist image files",
+@ObjectClassDefinition(id = BlobStoreConfig.PID, name = "Gallerist image files",
         description = "Image files in the data folder's blobs subfolder, content-addressed")
 public @interface BlobStoreConfig {
 

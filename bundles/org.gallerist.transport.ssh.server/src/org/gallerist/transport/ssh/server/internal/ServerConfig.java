@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** The SSH server's settings (PID {@code org.gallerist.ssh}); its host key lives in the data folder. */
-@ObjectClassDefinition(pid = ServerConfig.PID, name = "Gallerist SSH server",
+@ObjectClassDefinition(id = ServerConfig.PID, name = "Gallerist SSH server",
         description = "SSH listen address and sign-up policy of the Gallerist server")
 public @interface ServerConfig {
 
