@@ -8,7 +8,6 @@ import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
 import org.gallerist.spi.command.CommandHandler;
-import org.gallerist.spi.command.CommandOutput;
 import org.gallerist.spi.command.CommandRequest;
 import org.gallerist.spi.command.ProtocolCommandHandler;
 import org.gallerist.api.image.Image;
@@ -17,10 +16,8 @@ import org.gallerist.api.image.ImageService;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Page;
 import org.gallerist.api.image.Visibility;
-import org.gallerist.api.similarity.SimilarImage;
 import org.gallerist.api.similarity.SimilarityService;
 import org.gallerist.protocol.Replies;
-import org.gallerist.protocol.command.WireCommand;
 import org.gallerist.protocol.command.Images;
 import org.gallerist.rules.ImageRules;
 import org.osgi.service.component.annotations.Activate;
@@ -39,23 +36,18 @@ public class ImagesCommand extends ProtocolCommandHandler {
         super(Images.class);
         this.images = images;
         this.similarity = similarity;
-    }
-
-    @Override
-    protected void execute(WireCommand parsed, CommandRequest request) throws Exception {
-        User caller = request.caller();
-        CommandOutput output = request.output();
-        switch (parsed) {
-        case Images.Add add -> output.emit(images.upload(caller, newImage(add.name(), add), request.input()));
-        case Images.Import tar -> new TarImport(images, caller, newImage("import", tar)).run(request.input(), output);
-        case Images.List list -> list(caller, list, output);
-        case Images.Show show -> output.emit(images.details(caller, Ids.check(show.id())));
-        case Images.Get get -> get(caller, get, output.binary());
-        case Images.Similar similar -> similar(caller, similar, request.input(), output);
-        case Images.Update update -> output.emit(images.update(caller, Ids.check(update.id()), changes(update)));
-        case Images.Delete delete -> delete(caller, delete.ids(), output);
-        default -> throw new IllegalStateException("images: no handler for a parsed sub-command");
-        }
+        on(Images.Add.class, (add, request) -> request.output().emit(images.upload(request.caller(),
+                newImage(add.name(), add), request.input())));
+        on(Images.Import.class, (tar, request) -> new TarImport(images, request.caller(), newImage("import", tar))
+                .run(request.input(), request.output()));
+        on(Images.List.class, this::list);
+        on(Images.Show.class, (show, request) -> request.output().emit(images.details(request.caller(),
+                Ids.check(show.id()))));
+        on(Images.Get.class, this::get);
+        on(Images.Similar.class, this::similar);
+        on(Images.Update.class, (update, request) -> request.output().emit(images.update(request.caller(),
+                Ids.check(update.id()), changes(update))));
+        on(Images.Delete.class, this::delete);
     }
 
     /** Checks the shared settings before reading any input, so that a typo fails fast and stores nothing. */
@@ -66,37 +58,33 @@ public class ImagesCommand extends ProtocolCommandHandler {
                 visibility == null ? Visibility.PUBLIC : visibility);
     }
 
-    private void list(User caller, Images.List list, CommandOutput output) throws Exception {
+    private void list(Images.List list, CommandRequest request) throws Exception {
         if (list.limit() != null) {
             ImageRules.limit(list.limit());
         }
-        Page<Image> page = images.list(caller, list.query());
-        for (Image image : page.items()) {
-            output.emit(image);
-        }
+        Page<Image> page = images.list(request.caller(), list.query());
+        request.output().emitAll(page.items());
         if (page.next() != null) {
-            output.emit(new Replies.NextPage(page.next()));
+            request.output().emit(new Replies.NextPage(page.next()));
         }
     }
 
     /** By example: the image on stdin, or one already stored ({@code --to ID}), which is then left out. */
-    private void similar(User caller, Images.Similar similar, InputStream input, CommandOutput output)
-            throws Exception {
+    private void similar(Images.Similar similar, CommandRequest request) throws Exception {
         int limit = similar.limit() == null ? SimilarityService.DEFAULT_LIMIT : similar.limit();
         if (limit < 1 || limit > SimilarityService.MAX_LIMIT) {
             throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "The limit must be a whole number from 1 to "
                     + SimilarityService.MAX_LIMIT + ", not " + limit + ".");
         }
-        List<SimilarImage> hits = similar.to() != null
+        User caller = request.caller();
+        request.output().emitAll(similar.to() != null
                 ? similarity.similarTo(caller, Ids.check(similar.to()), limit, similar.tags())
-                : similarity.similar(caller, input, limit, similar.tags());
-        for (SimilarImage hit : hits) {
-            output.emit(hit);
-        }
+                : similarity.similar(caller, request.input(), limit, similar.tags()));
     }
 
-    private void get(User caller, Images.Get get, OutputStream out) throws Exception {
-        try (InputStream content = images.content(caller, Ids.check(get.id()), get.size())) {
+    private void get(Images.Get get, CommandRequest request) throws Exception {
+        OutputStream out = request.output().binary();
+        try (InputStream content = images.content(request.caller(), Ids.check(get.id()), get.size())) {
             content.transferTo(out);
         }
         out.flush();
@@ -109,21 +97,22 @@ public class ImagesCommand extends ProtocolCommandHandler {
     }
 
     /** One result line per id; a failing id never stops the others, and the exit status says if any failed. */
-    private void delete(User caller, List<String> ids, CommandOutput output) throws Exception {
+    private void delete(Images.Delete delete, CommandRequest request) throws Exception {
+        List<String> ids = delete.ids();
         int failed = 0;
         ErrorCode firstFailure = null;
         for (String word : ids) {
             Replies.DeleteOutcome outcome;
             try {
                 long id = Ids.parse(word);
-                images.delete(caller, id);
+                images.delete(request.caller(), id);
                 outcome = Replies.DeleteOutcome.deleted(id);
             } catch (GalleristException e) {
                 failed++;
                 firstFailure = firstFailure == null ? e.code() : firstFailure;
                 outcome = Replies.DeleteOutcome.failed(Ids.tryParse(word), e.code(), e.getMessage());
             }
-            output.emit(outcome);
+            request.output().emit(outcome);
         }
         if (failed > 0) {
             throw new GalleristException(firstFailure,

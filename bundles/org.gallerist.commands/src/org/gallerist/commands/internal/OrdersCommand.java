@@ -9,13 +9,10 @@ import java.util.List;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.spi.command.CommandHandler;
-import org.gallerist.spi.command.CommandRequest;
 import org.gallerist.spi.command.ProtocolCommandHandler;
-import org.gallerist.api.order.Order;
 import org.gallerist.api.order.OrderRequest;
 import org.gallerist.api.order.OrderService;
 import org.gallerist.protocol.WireJson;
-import org.gallerist.protocol.command.WireCommand;
 import org.gallerist.protocol.command.Orders;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,29 +28,14 @@ public class OrdersCommand extends ProtocolCommandHandler {
     private static final int MAX_INPUT = 1024 * 1024;
 
     private final WireJson json = new WireJson();
-    private final OrderService orders;
 
     @Activate
     public OrdersCommand(@Reference OrderService orders) {
         super(Orders.class);
-        this.orders = orders;
-    }
-
-    @Override
-    protected void execute(WireCommand parsed, CommandRequest request) throws Exception {
-        switch (parsed) {
-        case Orders.Place place -> request.output().emit(orders.place(request.caller(), readLines(request.input()),
-                place.requestKey()));
-        case Orders.List list -> emitAll(orders.orders(request.caller()), request);
-        case Orders.Sales sales -> emitAll(orders.sales(request.caller()), request);
-        default -> throw new IllegalStateException("orders: no handler for a parsed sub-command");
-        }
-    }
-
-    private static void emitAll(List<Order> found, CommandRequest request) throws IOException {
-        for (Order order : found) {
-            request.output().emit(order);
-        }
+        on(Orders.Place.class, (place, request) -> request.output().emit(orders.place(request.caller(),
+                readLines(request.input()), place.requestKey())));
+        on(Orders.List.class, (list, request) -> request.output().emitAll(orders.orders(request.caller())));
+        on(Orders.Sales.class, (sales, request) -> request.output().emitAll(orders.sales(request.caller())));
     }
 
     private List<OrderRequest> readLines(InputStream input) throws IOException {

@@ -20,19 +20,10 @@ import org.gallerist.rules.ImageRules;
  * {@code images import}: every regular file of a tar on stdin becomes an image with the shared price, quantity, tags
  * and visibility, named after its file. One result line per file; a bad file never stops the others, only an archive
  * that cannot be read any further does.
+ *
+ * @param shared everything but the name, already validated
  */
-final class TarImport {
-
-    private final ImageService images;
-    private final User caller;
-    private final NewImage shared;
-
-    /** @param shared everything but the name, already validated */
-    TarImport(ImageService images, User caller, NewImage shared) {
-        this.images = images;
-        this.caller = caller;
-        this.shared = shared;
-    }
+record TarImport(ImageService images, User caller, NewImage shared) {
 
     void run(InputStream tar, CommandOutput output) throws IOException {
         int files = 0;

@@ -14,20 +14,10 @@ import org.gallerist.spi.storage.ImageRecord;
  * Decodes what an embedder sees: always the preview rendition, of an upload, of a stored image in the re-index, and of
  * every query image, so all vectors of one index come from the same pipeline.
  */
-final class AnalysisImages {
+record AnalysisImages(ImageProcessor processor, BlobStore blobs, ImageLimits limits) {
 
     /** Decoding keeps at least this short side, what the usual 224 px CNN input is cropped from. */
     static final int ANALYSIS_SHORT_SIDE = 256;
-
-    private final ImageProcessor processor;
-    private final BlobStore blobs;
-    private final ImageLimits limits;
-
-    AnalysisImages(ImageProcessor processor, BlobStore blobs, ImageLimits limits) {
-        this.processor = processor;
-        this.blobs = blobs;
-        this.limits = limits;
-    }
 
     /** An upload's preview rendition, made before its row is stored. */
     BufferedImage decode(byte[] preview) {

@@ -12,6 +12,13 @@ public interface CommandOutput {
     /** Writes one reply as one line. */
     void emit(Object reply) throws IOException;
 
+    /** Writes each reply as a line of its own, in order. */
+    default void emitAll(Iterable<?> replies) throws IOException {
+        for (Object reply : replies) {
+            emit(reply);
+        }
+    }
+
     /** The raw stream, for commands whose result is bytes (no JSON lines may be mixed in). */
     OutputStream binary();
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageQuery;
 import org.gallerist.api.image.Page;
+import org.gallerist.client.core.internal.AwaitedRequest;
 
 /**
  * The images of one query, loaded batch by batch with the server's cursors. It never talks to the network itself:
@@ -26,7 +27,7 @@ public final class ImagePager {
     private final List<Image> items = new ArrayList<>();
     private ImageQuery query;
     private long generation;
-    private Request inFlight;
+    private final AwaitedRequest<Request> inFlight = new AwaitedRequest<>();
     private String cursor;
     private boolean firstPageLoaded;
     private String error;
@@ -41,9 +42,9 @@ public final class ImagePager {
         cursor = null;
         firstPageLoaded = false;
         error = null;
-        inFlight = new Request(generation, query);
+        Request first = inFlight.await(new Request(generation, query));
         fire();
-        return inFlight;
+        return first;
     }
 
     /**
@@ -58,34 +59,32 @@ public final class ImagePager {
         int loaded = Math.min(ImageQuery.MAX_LIMIT, Math.max(query.limit(), items.size()));
         ImageQuery batchQuery = query;
         Request request = restart(batchQuery);
-        inFlight = new Request(request.generation(), new ImageQuery(batchQuery.tags(), batchQuery.anyTag(),
-                batchQuery.text(), batchQuery.mine(), loaded, null));
-        return Optional.of(inFlight);
+        return Optional.of(inFlight.await(new Request(request.generation(), new ImageQuery(batchQuery.tags(),
+                batchQuery.anyTag(), batchQuery.text(), batchQuery.mine(), loaded, null))));
     }
 
     /** The request for the next batch, or empty while one is in flight, before the first query, or at the end. */
     public Optional<Request> next() {
-        if (query == null || inFlight != null || (firstPageLoaded && cursor == null)) {
+        if (query == null || inFlight.isWaiting() || (firstPageLoaded && cursor == null)) {
             return Optional.empty();
         }
         if (!firstPageLoaded) {
             // the first batch failed: asking again means asking for it once more
-            inFlight = new Request(generation, query);
+            inFlight.await(new Request(generation, query));
         } else {
-            inFlight = new Request(generation, new ImageQuery(query.tags(), query.anyTag(), query.text(), query.mine(),
-                    query.limit(), cursor));
+            inFlight.await(new Request(generation, new ImageQuery(query.tags(), query.anyTag(), query.text(),
+                    query.mine(), query.limit(), cursor)));
         }
         error = null;
         fire();
-        return Optional.of(inFlight);
+        return Optional.of(inFlight.request());
     }
 
     /** Appends the batch; returns false (and changes nothing) when the answer belongs to an older query. */
     public boolean accept(Request request, Page<Image> page) {
-        if (request != inFlight) {
+        if (!inFlight.settle(request)) {
             return false;
         }
-        inFlight = null;
         firstPageLoaded = true;
         items.addAll(page.items());
         cursor = page.next();
@@ -95,10 +94,9 @@ public final class ImagePager {
 
     /** Records why the batch failed, so the user can read it and ask again; stale failures are dropped. */
     public boolean fail(Request request, String message) {
-        if (request != inFlight) {
+        if (!inFlight.settle(request)) {
             return false;
         }
-        inFlight = null;
         error = message;
         fire();
         return true;
@@ -136,7 +134,7 @@ public final class ImagePager {
     }
 
     public boolean isLoading() {
-        return inFlight != null;
+        return inFlight.isWaiting();
     }
 
     public Optional<String> error() {

@@ -10,6 +10,7 @@ import org.gallerist.api.GalleristException;
 import org.gallerist.api.similarity.SimilarImage;
 import org.gallerist.api.similarity.SimilarityService;
 import org.gallerist.client.core.ErrorMessages;
+import org.gallerist.client.core.internal.AwaitedRequest;
 
 /**
  * The "find similar" half of the Search part: what the last search was like, its hits with scores, and whether the
@@ -25,24 +26,23 @@ public final class SimilarSearch {
 
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long generation;
-    private Request inFlight;
+    private final AwaitedRequest<Request> inFlight = new AwaitedRequest<>();
     private Request shown;
     private List<SimilarImage> hits = List.of();
     private String error;
     private String unavailable;
 
     public Request start(String like) {
-        inFlight = new Request(++generation, Objects.requireNonNull(like, "like"));
+        Request request = inFlight.await(new Request(++generation, Objects.requireNonNull(like, "like")));
         error = null;
         fire();
-        return inFlight;
+        return request;
     }
 
     public boolean accept(Request request, List<SimilarImage> results) {
-        if (request != inFlight) {
+        if (!inFlight.settle(request)) {
             return false;
         }
-        inFlight = null;
         shown = request;
         hits = List.copyOf(results);
         fire();
@@ -51,10 +51,9 @@ public final class SimilarSearch {
 
     /** A failure of the search; one that says the server cannot search by similarity switches the half off. */
     public boolean fail(Request request, Throwable failure) {
-        if (request != inFlight) {
+        if (!inFlight.settle(request)) {
             return false;
         }
-        inFlight = null;
         shown = request;
         hits = List.of();
         unavailableReason(failure).ifPresentOrElse(reason -> unavailable = reason,
@@ -97,7 +96,7 @@ public final class SimilarSearch {
     }
 
     public boolean isSearching() {
-        return inFlight != null;
+        return inFlight.isWaiting();
     }
 
     public List<SimilarImage> hits() {
@@ -110,8 +109,8 @@ public final class SimilarSearch {
 
     /** "Searching for images like x…", "5 images like x", "Nothing like x was found", or the error. */
     public String summary() {
-        if (inFlight != null) {
-            return "Searching for images like " + inFlight.like() + "\u2026";
+        if (inFlight.isWaiting()) {
+            return "Searching for images like " + inFlight.request().like() + "\u2026";
         }
         if (unavailable != null) {
             return unavailable;

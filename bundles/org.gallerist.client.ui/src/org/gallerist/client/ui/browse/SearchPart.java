@@ -71,9 +71,7 @@ public class SearchPart extends ImageGridPart {
     @PostConstruct
     public void createControls(Composite parent) {
         GridLayoutFactory.fillDefaults().numColumns(3).margins(8, 8).spacing(8, 6).applyTo(parent);
-        searchText = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
-        Widgets.name(searchText, WidgetName.SEARCH);
-        searchText.setMessage("Search names and descriptions (Ctrl+F)");
+        searchText = Widgets.searchField(parent, WidgetName.SEARCH, "Search names and descriptions (Ctrl+F)");
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(searchText);
         searchText.addListener(SWT.DefaultSelection, event -> runTextSearch());
         Button searchButton = new Button(parent, SWT.PUSH);

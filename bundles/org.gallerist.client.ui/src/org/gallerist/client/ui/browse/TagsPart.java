@@ -61,9 +61,7 @@ public class TagsPart {
     @PostConstruct
     public void createControls(Composite parent) {
         GridLayoutFactory.fillDefaults().numColumns(2).margins(8, 8).spacing(6, 6).applyTo(parent);
-        filterText = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
-        Widgets.name(filterText, WidgetName.FILTER);
-        filterText.setMessage("Filter tags");
+        filterText = Widgets.searchField(parent, WidgetName.FILTER, "Filter tags");
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(filterText);
         filterText.addListener(SWT.Modify, event -> filter.setFilterText(filterText.getText()));
 

@@ -8,6 +8,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Widget;
 
 /** Small pieces every part and dialog builds the same way. */
@@ -26,6 +27,13 @@ public final class Widgets {
     public static <T extends Widget> T name(T widget, Enum<?> name) {
         widget.setData(KEY, name);
         return widget;
+    }
+
+    /** A search field with the platform's search and clear icons, named {@code name}, showing {@code hint}. */
+    public static Text searchField(Composite parent, Enum<?> name, String hint) {
+        Text field = name(new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), name);
+        field.setMessage(hint);
+        return field;
     }
 
     /** A push button that runs {@code action} when pressed. */

@@ -7,12 +7,9 @@ import java.nio.charset.StandardCharsets;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.account.AccountService;
-import org.gallerist.api.account.AuthorizedKey;
 import org.gallerist.spi.command.CommandHandler;
-import org.gallerist.spi.command.CommandRequest;
 import org.gallerist.spi.command.ProtocolCommandHandler;
 import org.gallerist.protocol.Replies;
-import org.gallerist.protocol.command.WireCommand;
 import org.gallerist.protocol.command.Keys;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,31 +22,17 @@ public class KeysCommand extends ProtocolCommandHandler {
     static final String NAME = "keys";
     private static final int MAX_KEY_INPUT = 64 * 1024;
 
-    private final AccountService accounts;
-
     @Activate
     public KeysCommand(@Reference AccountService accounts) {
         super(Keys.class);
-        this.accounts = accounts;
-    }
-
-    @Override
-    protected void execute(WireCommand parsed, CommandRequest request) throws Exception {
-        String user = request.caller().name();
-        switch (parsed) {
-        case Keys.Add add -> request.output().emit(Replies.PublicKey.of(accounts.addKey(user,
-                readKeyLine(request.input()))));
-        case Keys.List list -> {
-            for (AuthorizedKey key : accounts.keys(user)) {
-                request.output().emit(Replies.PublicKey.of(key));
-            }
-        }
-        case Keys.Remove remove -> {
-            accounts.removeKey(user, remove.fingerprint());
+        on(Keys.Add.class, (add, request) -> request.output().emit(Replies.PublicKey.of(
+                accounts.addKey(request.caller().name(), readKeyLine(request.input())))));
+        on(Keys.List.class, (list, request) -> request.output().emitAll(accounts.keys(request.caller().name())
+                .stream().map(Replies.PublicKey::of).toList()));
+        on(Keys.Remove.class, (remove, request) -> {
+            accounts.removeKey(request.caller().name(), remove.fingerprint());
             request.output().emit(new Replies.KeyRemoved(remove.fingerprint()));
-        }
-        default -> throw new IllegalStateException("keys: no handler for a parsed sub-command");
-        }
+        });
     }
 
     /** The first non-blank line of stdin. */
