@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.gallerist.spi.similarity.Embedder;
 import org.gallerist.spi.similarity.EmbeddingModel;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
@@ -50,6 +51,9 @@ public class OnnxEmbedderComponent {
     public OnnxEmbedderComponent(BundleContext context, OnnxEmbedderConfig config,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL,
                     policyOption = ReferencePolicyOption.GREEDY) EmbeddingModel builtIn) {
+        if (context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).getState() == Bundle.STOPPING) {
+            return; // re-activated because the model bundle stopped first: nothing to load or to tell
+        }
         if (!config.modelEnabled()) {
             LOG.info("The image model is switched off; similarity search uses the built-in descriptor.");
         } else if (!OnnxSettings.namesAFile(config) && builtIn == null) {
