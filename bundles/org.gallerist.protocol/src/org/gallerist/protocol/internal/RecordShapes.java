@@ -1,10 +1,13 @@
 package org.gallerist.protocol.internal;
 
+import java.io.IOException;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageDetails;
@@ -13,6 +16,7 @@ import org.gallerist.api.order.Order;
 import org.gallerist.api.order.OrderLine;
 import org.gallerist.api.similarity.SimilarImage;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonDeserializationContext;
 import com.google.gson.JsonDeserializer;
@@ -21,7 +25,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonSerializationContext;
 import com.google.gson.JsonSerializer;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
 import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 
 /**
  * Api records whose wire shape is not their field list: an upload, a search hit and an image's details are the
@@ -43,8 +51,8 @@ final class RecordShapes {
         builder.registerTypeAdapter(Upload.class, new Uploads());
         builder.registerTypeAdapter(SimilarImage.class, new Hits());
         builder.registerTypeAdapter(ImageDetails.class, new Details());
-        builder.registerTypeAdapter(Order.class, new Orders());
-        builder.registerTypeAdapter(OrderLine.class, new Lines());
+        builder.registerTypeAdapterFactory(new Totalled<>(Order.class, Order::total, RecordShapes::order));
+        builder.registerTypeAdapterFactory(new Totalled<>(OrderLine.class, OrderLine::total, RecordShapes::line));
     }
 
     private static final class Uploads implements JsonSerializer<Upload>, JsonDeserializer<Upload> {
@@ -102,48 +110,61 @@ final class RecordShapes {
         }
     }
 
-    private static final class Orders implements JsonSerializer<Order>, JsonDeserializer<Order> {
-        @Override
-        public JsonElement serialize(Order order, Type type, JsonSerializationContext context) {
-            JsonObject json = new JsonObject();
-            json.addProperty("id", order.id());
-            json.addProperty("buyer", order.buyer());
-            json.add("placed", context.serialize(order.placed()));
-            json.add("lines", context.serialize(order.lines(), ORDER_LINES));
-            json.add("total", context.serialize(order.total()));
-            return json;
+    /**
+     * Orders and their lines go out as their record components plus the computed {@code total}; coming in, the
+     * total is left to the record and every component but an order's lines must be there.
+     */
+    private static final class Totalled<T> implements TypeAdapterFactory {
+        private final Class<T> record;
+        private final Function<T, BigDecimal> total;
+        private final BiFunction<JsonObject, Gson, T> reader;
+
+        Totalled(Class<T> record, Function<T, BigDecimal> total, BiFunction<JsonObject, Gson, T> reader) {
+            this.record = record;
+            this.total = total;
+            this.reader = reader;
         }
 
         @Override
-        public Order deserialize(JsonElement json, Type type, JsonDeserializationContext context) {
-            JsonObject object = json.getAsJsonObject();
-            List<OrderLine> lines = object.has("lines") ? context.deserialize(object.get("lines"), ORDER_LINES)
-                    : new ArrayList<>();
-            return new Order(required(object, "id").getAsLong(), required(object, "buyer").getAsString(),
-                    context.deserialize(required(object, "placed"), Instant.class), lines);
+        @SuppressWarnings("unchecked")
+        public <R> TypeAdapter<R> create(Gson gson, TypeToken<R> type) {
+            if (type.getRawType() != record) {
+                return null;
+            }
+            TypeAdapter<T> components = gson.getDelegateAdapter(this, TypeToken.get(record));
+            TypeAdapter<JsonElement> elements = gson.getAdapter(JsonElement.class);
+            return (TypeAdapter<R>) new TypeAdapter<T>() {
+                @Override
+                public void write(JsonWriter out, T value) throws IOException {
+                    if (value == null) {
+                        out.nullValue();
+                        return;
+                    }
+                    JsonObject json = components.toJsonTree(value).getAsJsonObject();
+                    json.add("total", gson.toJsonTree(total.apply(value), BigDecimal.class));
+                    elements.write(out, json);
+                }
+
+                @Override
+                public T read(JsonReader in) throws IOException {
+                    JsonElement json = elements.read(in);
+                    return json == null || json.isJsonNull() ? null : reader.apply(json.getAsJsonObject(), gson);
+                }
+            };
         }
     }
 
-    private static final class Lines implements JsonSerializer<OrderLine>, JsonDeserializer<OrderLine> {
-        @Override
-        public JsonElement serialize(OrderLine line, Type type, JsonSerializationContext context) {
-            JsonObject json = new JsonObject();
-            json.addProperty("image", line.image());
-            json.addProperty("name", line.name());
-            json.addProperty("seller", line.seller());
-            json.addProperty("quantity", line.quantity());
-            json.add("unit_price", context.serialize(line.unitPrice()));
-            json.add("total", context.serialize(line.total()));
-            return json;
-        }
+    private static Order order(JsonObject object, Gson gson) {
+        List<OrderLine> lines = object.has("lines") ? gson.fromJson(object.get("lines"), ORDER_LINES)
+                : new ArrayList<>();
+        return new Order(required(object, "id").getAsLong(), required(object, "buyer").getAsString(),
+                gson.fromJson(required(object, "placed"), Instant.class), lines);
+    }
 
-        @Override
-        public OrderLine deserialize(JsonElement json, Type type, JsonDeserializationContext context) {
-            JsonObject object = json.getAsJsonObject();
-            return new OrderLine(required(object, "image").getAsLong(), required(object, "name").getAsString(),
-                    required(object, "seller").getAsString(), required(object, "quantity").getAsInt(),
-                    context.deserialize(required(object, "unit_price"), BigDecimal.class));
-        }
+    private static OrderLine line(JsonObject object, Gson gson) {
+        return new OrderLine(required(object, "image").getAsLong(), required(object, "name").getAsString(),
+                required(object, "seller").getAsString(), required(object, "quantity").getAsInt(),
+                gson.fromJson(required(object, "unit_price"), BigDecimal.class));
     }
 
     private static JsonElement required(JsonObject object, String field) {
