@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.gallerist.api.image.Page;
 import org.gallerist.api.image.Upload;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.api.similarity.SimilarityService;
+import org.gallerist.tests.harness.Await;
 import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.SharedModel;
 import org.junit.jupiter.api.Test;
@@ -104,12 +104,6 @@ class DefaultModelTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out: " + what);
-            }
-            Thread.sleep(100);
-        }
+        Await.until(WAIT, what, condition);
     }
 }

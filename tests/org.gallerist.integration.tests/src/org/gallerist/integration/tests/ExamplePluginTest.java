@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +30,7 @@ import org.gallerist.api.image.Visibility;
 import org.gallerist.api.similarity.SimilarImage;
 import org.gallerist.api.similarity.SimilarityService;
 import org.gallerist.server.internal.ConsoleCommands;
+import org.gallerist.tests.harness.Await;
 import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.TestServer;
 import org.junit.jupiter.api.Test;
@@ -122,13 +122,7 @@ class ExamplePluginTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out after " + WAIT.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(100);
-        }
+        Await.until(WAIT, what, condition);
     }
 
     private Optional<Bundle> find() {

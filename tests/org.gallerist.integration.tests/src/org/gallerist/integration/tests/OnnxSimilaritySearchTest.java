@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.gallerist.api.image.Upload;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.api.similarity.SimilarImage;
 import org.gallerist.api.similarity.SimilarityService;
+import org.gallerist.tests.harness.Await;
 import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.SharedModel;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,12 +99,6 @@ class OnnxSimilaritySearchTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out: " + what);
-            }
-            Thread.sleep(100);
-        }
+        Await.until(WAIT, what, condition);
     }
 }

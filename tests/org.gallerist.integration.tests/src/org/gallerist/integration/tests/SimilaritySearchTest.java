@@ -13,7 +13,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
@@ -32,6 +31,7 @@ import org.gallerist.api.similarity.SimilarImage;
 import org.gallerist.api.similarity.SimilarityService;
 import org.gallerist.spi.similarity.Embedder;
 import org.gallerist.spi.similarity.Embedding;
+import org.gallerist.tests.harness.Await;
 import org.gallerist.tests.harness.GalleristServerExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,13 +167,7 @@ class SimilaritySearchTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out: " + what);
-            }
-            Thread.sleep(200);
-        }
+        Await.until(WAIT, what, condition);
     }
 
     private static byte[] scaledJpeg(byte[] image, int width, float quality) throws Exception {
