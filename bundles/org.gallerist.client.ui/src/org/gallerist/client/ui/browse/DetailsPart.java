@@ -288,11 +288,11 @@ public class DetailsPart {
             return;
         }
         long id = image.id();
-        background.run("Refreshing image #" + id, session -> session.images().show(id), fresh -> {
+        background.run("Refreshing image #" + id, session -> session.images().details(id), fresh -> {
             if (image != null && image.id() == id && !busy) {
-                image = fresh;
-                fill(fresh);
-                seenLabels.show(fresh, ImageEdit.canEdit(sessions.state().user(), fresh), this::relayout);
+                image = fresh.image();
+                fill(image);
+                seenLabels.show(fresh, ImageEdit.canEdit(sessions.state().user(), image), this::relayout);
             }
         }, error -> {
             if (image != null && image.id() == id) {

@@ -11,6 +11,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.gallerist.api.image.Image;
+import org.gallerist.api.image.ImageDetails;
 import org.gallerist.client.core.details.SeenByModel;
 import org.gallerist.client.ui.jobs.Background;
 import org.gallerist.client.ui.widgets.Widgets;
@@ -41,7 +42,7 @@ final class SeenLabels {
         buttons = new Composite(area, SWT.NONE);
         RowLayoutFactory.fillDefaults().wrap(true).spacing(4).applyTo(buttons);
         GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(buttons);
-        show(null, false, () -> { });
+        show((Image) null, false, () -> { });
     }
 
     /** The section's composite, for its place in the part. */
@@ -60,12 +61,18 @@ final class SeenLabels {
         background.run("Reading what the model saw in #" + image.id(), session -> session.images().details(image.id()),
                 details -> {
                     if (!area.isDisposed() && showing == image.id()) {
-                        fill(SeenByModel.of(details.image(), details.seenByModel()), details.image(), owner);
-                        laidOut.run();
+                        show(details, owner, laidOut);
                     }
                 }, error -> {
                     // the labels are a nicety; the rest of the part shows the image anyway
                 });
+    }
+
+    /** Shows the labels the part already fetched with the image, without asking the server again. */
+    void show(ImageDetails details, boolean owner, Runnable laidOut) {
+        showing = details.image().id();
+        fill(SeenByModel.of(details.image(), details.seenByModel()), details.image(), owner);
+        laidOut.run();
     }
 
     private void fill(List<SeenByModel.Seen> seen, Image image, boolean owner) {
