@@ -57,7 +57,9 @@ class OnnxEmbedderComponentTest {
     @AfterEach
     void removeConfiguration() throws Exception {
         componentLog.removeHandler(capture);
-        configuration().delete();
+        // Back to the defaults by an update, not a deletion: SCR can take a configuration deleted and made again at
+        // once for an update of the deleted one and miss it (the component runs with or without one).
+        configuration().update(new Hashtable<>());
         awaitNoOnnxEmbedder();
     }
 
