@@ -26,6 +26,22 @@ public enum ErrorCode {
     HOST_KEY_REJECTED("host_key_rejected"),
     HOST_KEY_CHANGED("host_key_changed"),
     UNAVAILABLE("unavailable"),
+    /** A text field longer than its limit (details {@code limit}: the field, {@code max}: its length in characters). */
+    TOO_LONG("too_long"),
+    /** A per-user quota would be exceeded (details {@code limit}: which quota, {@code max}: its value). */
+    QUOTA_EXCEEDED("quota_exceeded"),
+    /** Too many sessions at once for this account or source address (details {@code limit}, {@code max}). */
+    TOO_MANY_SESSIONS("too_many_sessions"),
+    /** The command waited for its standard input longer than allowed (details {@code limit}, {@code max}: seconds). */
+    STDIN_TIMEOUT("stdin_timeout"),
+    /** The command ran longer than allowed (details {@code limit}, {@code max}: seconds). */
+    COMMAND_TIMEOUT("command_timeout"),
+    /** The server is at a capacity limit right now (details {@code limit}); try again shortly. */
+    BUSY("busy"),
+    /** The server's disk has no room for this; nothing was stored. */
+    STORAGE_FULL("storage_full"),
+    /** The server cannot read this format (details {@code format}, and where known {@code package}). */
+    UNSUPPORTED_FORMAT("unsupported_format"),
     INTERNAL("internal");
 
     private final String wireName;

@@ -21,6 +21,12 @@ public class GalleristException extends RuntimeException {
     public static final String WORD = "word";
     /** Detail of {@code usage}: the usage line of the command that was called. */
     public static final String USAGE = "usage";
+    /** Detail of a limit's error ({@code too_long}, {@code quota_exceeded}, ...): which limit was hit. */
+    public static final String LIMIT = "limit";
+    /** Detail of a limit's error: the limit's value (characters, bytes, images, sessions or seconds). */
+    public static final String MAX = "max";
+    /** Detail of {@code internal}: the reference under which the server logged the failure. */
+    public static final String REF = "ref";
 
     private final ErrorCode code;
     private final Map<String, Object> details;

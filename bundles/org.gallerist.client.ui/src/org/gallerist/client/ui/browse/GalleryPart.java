@@ -20,12 +20,8 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.gallerist.client.core.ClientCommands;
-import org.gallerist.client.core.ClientHome;
 import org.gallerist.client.core.ErrorMessages;
-import org.gallerist.client.core.SessionModel;
-import org.gallerist.client.core.browse.BrowseState;
 import org.gallerist.client.core.gallery.ImagePager;
-import org.gallerist.client.core.prefs.ViewPreferencesStore;
 import org.gallerist.client.core.tags.TagFilter;
 import org.gallerist.client.ui.widgets.Widgets;
 
@@ -53,9 +49,8 @@ public class GalleryPart extends ImageGridPart {
     private TagFilter.Choice shownChoice;
 
     @Inject
-    public GalleryPart(SessionModel sessions, BrowseState browse, ViewPreferencesStore preferences, ClientHome home,
-            PartServices workbench) {
-        super(sessions, browse, preferences, home, workbench);
+    public GalleryPart(GridPartContext context) {
+        super(context);
     }
 
     @PostConstruct
@@ -85,7 +80,7 @@ public class GalleryPart extends ImageGridPart {
         }));
         subscriptions.add(browse.onImagesChanged(ids -> refresh()));
         subscriptions.add(sessions.addListener(state -> background.onUiThread(this::reload)));
-        subscriptions.add(preferences.addListener(prefs -> background.onUiThread(() -> {
+        subscriptions.add(preferences().addListener(prefs -> background.onUiThread(() -> {
             grid.setThumbnailSize(prefs.thumbnailSize());
             reload();
         })));
@@ -96,7 +91,7 @@ public class GalleryPart extends ImageGridPart {
     public void reload() {
         shownChoice = browse.tagFilter().choice();
         filterLabel.setText(shownChoice.describe());
-        send(pager.restart(shownChoice.query(preferences.get().batchSize())));
+        send(pager.restart(shownChoice.query(preferences().get().batchSize())));
     }
 
     /** Loads what is shown again after a change, keeping as many images as were loaded. */

@@ -5,7 +5,6 @@ import java.util.function.Function;
 
 import org.eclipse.swt.widgets.Composite;
 import org.gallerist.api.image.Image;
-import org.gallerist.client.core.ClientHome;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.browse.BrowseState;
 import org.gallerist.client.core.prefs.ViewPreferencesStore;
@@ -21,25 +20,23 @@ import jakarta.annotation.PreDestroy;
 abstract class ImageGridPart {
     protected final SessionModel sessions;
     protected final BrowseState browse;
-    protected final ViewPreferencesStore preferences;
     protected final PartServices workbench;
     protected final Subscriptions subscriptions = new Subscriptions();
-    private final ClientHome home;
+    private final GridPartContext context;
     protected ThumbnailGrid grid;
     protected Background background;
 
-    protected ImageGridPart(SessionModel sessions, BrowseState browse, ViewPreferencesStore preferences,
-            ClientHome home, PartServices workbench) {
-        this.sessions = sessions;
-        this.browse = browse;
-        this.preferences = preferences;
-        this.home = home;
-        this.workbench = workbench;
+    protected ImageGridPart(GridPartContext context) {
+        this.context = context;
+        this.sessions = context.sessions();
+        this.browse = context.browse();
+        this.workbench = context.workbench();
     }
 
     /** Makes the grid, spanning {@code columns} of {@code parent}'s grid layout, below what the part put there. */
     protected void createGrid(Composite parent, int columns, Function<Image, List<String>> captions) {
-        grid = Thumbnails.grid(parent, columns, sessions, home, preferences.get().thumbnailSize(), captions);
+        int thumbnailSize = preferences().get().thumbnailSize();
+        grid = Thumbnails.grid(parent, columns, sessions, context.home(), thumbnailSize, captions);
         background = new Background(sessions, grid);
         workbench.imageActions(grid, sessions, browse).attachTo(grid, image -> workbench.openDetails(browse, image),
                 this::showError);
@@ -55,6 +52,10 @@ abstract class ImageGridPart {
     @PreDestroy
     public void dispose() {
         subscriptions.stopAll();
+    }
+
+    protected ViewPreferencesStore preferences() {
+        return context.preferences();
     }
 
     public ThumbnailGrid grid() {

@@ -26,13 +26,9 @@ import org.eclipse.swt.widgets.Text;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageQuery;
 import org.gallerist.api.similarity.SimilarImage;
-import org.gallerist.client.core.ClientHome;
 import org.gallerist.client.core.ErrorMessages;
-import org.gallerist.client.core.SessionModel;
-import org.gallerist.client.core.browse.BrowseState;
 import org.gallerist.client.core.details.ImageFacts;
 import org.gallerist.client.core.gallery.ImagePager;
-import org.gallerist.client.core.prefs.ViewPreferencesStore;
 import org.gallerist.client.core.search.SimilarSearch;
 import org.gallerist.client.ui.widgets.Widgets;
 
@@ -63,9 +59,8 @@ public class SearchPart extends ImageGridPart {
     private boolean showingSimilar;
 
     @Inject
-    public SearchPart(SessionModel sessions, BrowseState browse, ViewPreferencesStore preferences, ClientHome home,
-            PartServices workbench) {
-        super(sessions, browse, preferences, home, workbench);
+    public SearchPart(GridPartContext context) {
+        super(context);
     }
 
     @PostConstruct
@@ -112,7 +107,7 @@ public class SearchPart extends ImageGridPart {
             }
         }));
         subscriptions.add(sessions.addListener(state -> background.onUiThread(this::checkSimilarity)));
-        subscriptions.add(preferences.addListener(prefs -> background.onUiThread(
+        subscriptions.add(preferences().addListener(prefs -> background.onUiThread(
                 () -> grid.setThumbnailSize(prefs.thumbnailSize()))));
         checkSimilarity();
         showResults();
@@ -137,7 +132,7 @@ public class SearchPart extends ImageGridPart {
     public void runTextSearch() {
         showingSimilar = false;
         ImagePager.Request request = textResults.restart(new ImageQuery(List.of(), false, searchText.getText().strip(),
-                false, preferences.get().batchSize(), null));
+                false, preferences().get().batchSize(), null));
         sendText(request);
     }
 
