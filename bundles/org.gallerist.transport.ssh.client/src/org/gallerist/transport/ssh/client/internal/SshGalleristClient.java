@@ -121,7 +121,13 @@ public class SshGalleristClient implements GalleristClient {
             Path knownHosts, HostKeyTrust trust) {
         ClientSession session = open(server, SIGNUP_LOGIN, prepare(knownHosts), trust);
         try {
-            authenticate(session, server, "The server " + server + " refused the sign-up login.");
+            try {
+                authenticate(session, server, "The server " + server + " refused the sign-up login.");
+            } catch (GalleristException refused) {
+                // a server with sign-up switched off does not let the sign-up login in at all
+                throw refused.code() != ErrorCode.UNAUTHORIZED ? refused : new GalleristException(
+                        ErrorCode.SIGNUP_DISABLED, "The server " + server + " does not accept new accounts.");
+            }
             byte[] input = signUpInput(password, publicKeys);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -16,7 +16,8 @@ import org.apache.sshd.server.session.ServerUserAuthServiceFactory;
  * Lets the {@code signup} login in with the SSH {@code none} method, i.e. with no credentials at all, which is the
  * only method OpenSSH tries in {@code BatchMode} when it has no key. Mina always fails {@code none}, so such a
  * request is handed on as an empty password request, flagged on the session so that only this path lets
- * {@code signup} in ({@link AccountAuthenticator} checks the flag). Every other request is untouched.
+ * {@code signup} in ({@link AccountAuthenticator} checks the flag). Every other request is untouched. With sign-up
+ * switched off the request is not handed on: the {@code signup} login then cannot authenticate at all.
  */
 final class SignupUserAuthService extends ServerUserAuthService {
 
@@ -24,14 +25,23 @@ final class SignupUserAuthService extends ServerUserAuthService {
     static final AttributeKey<Boolean> SIGNUP_WITHOUT_CREDENTIALS = new AttributeKey<>();
 
     static final class Factory extends ServerUserAuthServiceFactory {
+        private final boolean signupEnabled;
+
+        Factory(boolean signupEnabled) {
+            this.signupEnabled = signupEnabled;
+        }
+
         @Override
         public Service create(Session session) throws IOException {
-            return new SignupUserAuthService(session);
+            return new SignupUserAuthService(session, signupEnabled);
         }
     }
 
-    SignupUserAuthService(Session session) throws IOException {
+    private final boolean signupEnabled;
+
+    SignupUserAuthService(Session session, boolean signupEnabled) throws IOException {
         super(session);
+        this.signupEnabled = signupEnabled;
     }
 
     @Override
@@ -42,7 +52,7 @@ final class SignupUserAuthService extends ServerUserAuthService {
         String service = buffer.getString();
         String method = buffer.getString();
         buffer.rpos(start);
-        if (!"none".equals(method) || !SignupCommand.LOGIN.equals(username)) {
+        if (!signupEnabled || !"none".equals(method) || !SignupCommand.LOGIN.equals(username)) {
             return super.handleUserAuthRequestMessage(session, buffer, authHolder);
         }
         Buffer asPassword = new ByteArrayBuffer();

@@ -81,7 +81,7 @@ public class SshServerComponent {
             server.setHost(config.host());
             server.setPort(config.port());
             server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-            server.setServiceFactories(List.of(new SignupUserAuthService.Factory(),
+            server.setServiceFactories(List.of(new SignupUserAuthService.Factory(config.signupEnabled()),
                     ServerConnectionServiceFactory.INSTANCE));
             server.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE));
             server.setPasswordAuthenticator(authenticator);
