@@ -2,6 +2,7 @@ package org.gallerist.server.internal;
 
 import java.io.IOException;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,14 +30,28 @@ public final class Settings {
     /** Every PID a server is configured through, the data folder last: creating it starts the server. */
     public static final List<String> PIDS = List.of(SSH, BLOBS, IMAGES, SIMILARITY, PLUGINS, ONNX, DATA);
 
-    private static final Map<String, String> PID_OF = Map.ofEntries(Map.entry("dataDir", DATA),
+    /** The SSH server's limits (docs/security.md), all in its PID. */
+    private static final List<String> SSH_LIMITS = List.of("loginGraceSeconds", "maxStartups",
+            "maxStartupsPerSource", "maxSessions", "maxSessionsPerAccount", "maxSessionsPerSource",
+            "maxChannelsPerSession", "stdinTimeoutSeconds", "commandTimeoutSeconds", "passwordCheckThreads",
+            "passwordCheckQueue", "accountFailuresBeforeBlock", "sourceFailuresBeforeBlock", "blockSeconds",
+            "maxBlockSeconds", "graceExceededPenaltySeconds", "noAuthPenaltySeconds", "penaltyMinSeconds",
+            "penaltyMaxSeconds");
+
+    private static final Map<String, String> PID_OF = withAll(SSH, SSH_LIMITS, Map.ofEntries(Map.entry("dataDir", DATA),
             Map.entry("host", SSH), Map.entry("port", SSH), Map.entry("signupEnabled", SSH),
             Map.entry("signupPerHour", SSH), Map.entry("encryptAtRest", BLOBS), Map.entry("maxImageBytes", IMAGES),
             Map.entry("maxImagePixels", IMAGES), Map.entry("nearDuplicateThreshold", SIMILARITY),
             Map.entry("uploadHints", SIMILARITY), Map.entry("pluginPollMillis", PLUGINS),
-            Map.entry("modelEnabled", ONNX), Map.entry("modelFile", ONNX), Map.entry("labelFile", ONNX));
+            Map.entry("modelEnabled", ONNX), Map.entry("modelFile", ONNX), Map.entry("labelFile", ONNX)));
 
     private Settings() {
+    }
+
+    private static Map<String, String> withAll(String pid, List<String> keys, Map<String, String> others) {
+        Map<String, String> all = new HashMap<>(others);
+        keys.forEach(key -> all.put(key, pid));
+        return Map.copyOf(all);
     }
 
     /** The PID a setting belongs to. */

@@ -3,12 +3,14 @@ package org.gallerist.transport.ssh.server.internal;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
+import org.apache.sshd.common.digest.BuiltinDigests;
 import org.apache.sshd.server.auth.AsyncAuthException;
 import org.apache.sshd.server.auth.password.PasswordAuthenticator;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
@@ -21,8 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Password and public-key logins against the {@link AccountService}. A password check (a slow hash) runs off the
- * I/O threads, and a wrong password is answered only after the {@link LoginBackoff} delay for its source address.
+ * Password and public-key logins against the {@link AccountService}. A password check (a slow hash) runs on a small
+ * pool of its own, never the I/O or command threads; when that pool and its short queue are full the login is
+ * refused at once rather than queued. An account or source the {@link PasswordThrottle} blocks is refused without a
+ * check, and a wrong password is answered only after a delay.
  * Public-key probes are answered at once: keys cannot be guessed, and delaying OpenSSH's probing of each of a
  * user's keys would only slow down honest logins. The {@code signup} login gets in only through
  * {@link SignupUserAuthService}, never with a password or key.
@@ -32,15 +36,15 @@ final class AccountAuthenticator implements PasswordAuthenticator, PublickeyAuth
     private static final Logger LOG = LoggerFactory.getLogger(AccountAuthenticator.class);
 
     private final AccountService accounts;
-    private final LoginBackoff backoff;
-    private final ExecutorService workers;
+    private final PasswordThrottle throttle;
+    private final ExecutorService passwordChecks;
     private final ScheduledExecutorService timer;
 
-    AccountAuthenticator(AccountService accounts, LoginBackoff backoff, ExecutorService workers,
+    AccountAuthenticator(AccountService accounts, PasswordThrottle throttle, ExecutorService passwordChecks,
             ScheduledExecutorService timer) {
         this.accounts = accounts;
-        this.backoff = backoff;
-        this.workers = workers;
+        this.throttle = throttle;
+        this.passwordChecks = passwordChecks;
         this.timer = timer;
     }
 
@@ -50,26 +54,43 @@ final class AccountAuthenticator implements PasswordAuthenticator, PublickeyAuth
                 && Boolean.TRUE.equals(session.getAttribute(SignupUserAuthService.SIGNUP_WITHOUT_CREDENTIALS))) {
             return true;
         }
-        String source = ExecCommand.sourceOf(session.getClientAddress());
+        if (SignupCommand.LOGIN.equals(username)) {
+            return false;
+        }
+        SourcePrefix source = SourcePrefix.of(session.getClientAddress());
+        Duration blocked = throttle.blockedFor(username, source);
+        if (!blocked.isZero()) {
+            LOG.info("Password login for {} from {} refused unchecked: blocked for {} s after wrong passwords",
+                    LogText.quote(username), source, Math.max(1, blocked.toSeconds()));
+            return false;
+        }
         AsyncAuthException pending = new AsyncAuthException();
-        workers.execute(() -> {
-            boolean ok = false;
-            try {
-                ok = !SignupCommand.LOGIN.equals(username) && accounts.checkPassword(username, password.toCharArray());
-            } catch (RuntimeException e) {
-                LOG.error("Password check for {} failed", LogText.quote(username), e);
-            }
-            if (ok) {
-                backoff.succeeded(source);
-                pending.setAuthed(true);
-            } else {
-                Duration delay = backoff.failed(source);
-                LOG.info("Wrong password for {} from {}; answering in {} ms", LogText.quote(username), source,
-                        delay.toMillis());
-                timer.schedule(() -> pending.setAuthed(false), delay.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        });
+        try {
+            passwordChecks.execute(() -> check(username, password, source, pending));
+        } catch (RejectedExecutionException busy) {
+            LOG.warn("Password login for {} from {} refused unchecked: all password checks are busy",
+                    LogText.quote(username), source);
+            return false;
+        }
         throw pending;
+    }
+
+    private void check(String username, String password, SourcePrefix source, AsyncAuthException pending) {
+        boolean ok = false;
+        try {
+            ok = accounts.checkPassword(username, password.toCharArray());
+        } catch (RuntimeException e) {
+            LOG.error("Password check for {} failed", LogText.quote(username), e);
+        }
+        if (ok) {
+            throttle.succeeded(username, source);
+            pending.setAuthed(true);
+        } else {
+            Duration delay = throttle.failed(username, source);
+            LOG.info("Wrong password for {} from {}; answering in {} ms", LogText.quote(username), source,
+                    delay.toMillis());
+            timer.schedule(() -> pending.setAuthed(false), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
@@ -82,10 +103,12 @@ final class AccountAuthenticator implements PasswordAuthenticator, PublickeyAuth
             if (user == null || user.disabled()) {
                 return false;
             }
+            // look the offered key up by its fingerprint: only that one stored key is parsed and compared
+            String offeredFingerprint = KeyUtils.getFingerPrint(BuiltinDigests.sha256, offered);
             for (AuthorizedKey key : accounts.keys(username)) {
-                if (matches(key, offered, session)) {
-                    // no backoff reset here: this also answers unsigned probes, which anyone knowing the key can send
-                    return true;
+                if (key.fingerprint().equals(offeredFingerprint)) {
+                    // no throttle reset here: this also answers unsigned probes, which anyone knowing the key can send
+                    return matches(key, offered, session);
                 }
             }
         } catch (RuntimeException e) {

@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.random.RandomGenerator;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -27,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CommandDispatcher {
 
-    static final String INTERNAL_MESSAGE = "Internal error; see the server log";
+    static final String INTERNAL_MESSAGE = "internal error";
     private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
 
     private final AccountService accounts;
@@ -36,6 +39,7 @@ final class CommandDispatcher {
     static final int USAGE_STATUS = 2;
 
     private final WireJson json;
+    private final RandomGenerator refs = new SecureRandom();
 
     CommandDispatcher(AccountService accounts, CommandRegistry registry, SignupCommand signup, WireJson json) {
         this.accounts = accounts;
@@ -46,6 +50,16 @@ final class CommandDispatcher {
 
     /** @return the exit status: 0 on success, 2 for a usage error, 1 on any other failure */
     int run(String username, String source, String commandLine, InputStream in, OutputStream out, OutputStream err) {
+        return run(username, source, commandLine, in, out, err, () -> false);
+    }
+
+    /**
+     * Like {@link #run(String, String, String, InputStream, OutputStream, OutputStream)}; {@code abandoned} tells
+     * whether the channel went away meanwhile (closed by the client, or stopped at its deadline), in which case a
+     * failure is only what followed from that and is not reported as an internal error.
+     */
+    int run(String username, String source, String commandLine, InputStream in, OutputStream out, OutputStream err,
+            BooleanSupplier abandoned) {
         BufferedOutputStream stdout = new BufferedOutputStream(out);
         StreamOutput output = new StreamOutput(stdout, json);
         try {
@@ -63,12 +77,29 @@ final class CommandDispatcher {
         } catch (HelpRequested help) {
             return printHelp(out, help.text());
         } catch (GalleristException e) {
-            return fail(err, e);
+            return e.code() == ErrorCode.INTERNAL ? internal(err, username, source, commandLine, e) : fail(err, e);
         } catch (Exception | LinkageError | AssertionError e) {
-            LOG.error("Command {} of user {} from {} failed", LogText.quote(commandLine), LogText.quote(username), source,
-                    e);
-            return fail(err, new GalleristException(ErrorCode.INTERNAL, INTERNAL_MESSAGE));
+            if (abandoned.getAsBoolean()) {
+                LOG.debug("Command {} of user {} ended with its channel: {}", LogText.quote(commandLine),
+                        LogText.quote(username), e.toString());
+                return 1;
+            }
+            return internal(err, username, source, commandLine, e);
         }
+    }
+
+    /** The detail goes to the log under a reference; the caller gets only the reference. */
+    private int internal(OutputStream err, String username, String source, String commandLine, Throwable e) {
+        String ref = Long.toHexString(refs.nextLong() & 0xffffffffffL);
+        LOG.error("Internal error ref {}: command {} of user {} from {} failed", ref, LogText.quote(commandLine),
+                LogText.quote(username), source, e);
+        return fail(err, new GalleristException(ErrorCode.INTERNAL, INTERNAL_MESSAGE,
+                Map.of(GalleristException.REF, ref)));
+    }
+
+    /** Answers a command that is not run at all (a session over a cap, a command past its deadline). */
+    int refuse(OutputStream err, GalleristException refusal) {
+        return fail(err, refusal);
     }
 
     private void dispatch(User caller, List<String> words, InputStream in, StreamOutput output, String source)

@@ -1,42 +1,102 @@
 package org.gallerist.transport.ssh.server.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.session.ServerSession;
+import org.gallerist.api.ErrorCode;
+import org.gallerist.api.GalleristException;
 
-/** One exec channel: runs the dispatcher on a pool thread so channels of one session run side by side. */
+/**
+ * One exec channel: runs the dispatcher on its own (virtual) thread so channels of one session run side by side and a
+ * command waiting for input costs no platform thread. Its input gives up when idle ({@link StdinDeadline}); the
+ * whole command gives up at its deadline with {@code command_timeout}; a session over a cap answers its refusal.
+ */
 final class ExecCommand extends ChannelCommand {
+
+    record Limits(Duration stdinTimeout, Duration commandTimeout) {
+    }
 
     private final String commandLine;
     private final CommandDispatcher dispatcher;
     private final ExecutorService executor;
+    private final ScheduledExecutorService timer;
+    private final Limits limits;
+    private final AtomicBoolean finished = new AtomicBoolean();
     private volatile Future<?> running;
+    private volatile ScheduledFuture<?> deadline;
 
-    ExecCommand(String commandLine, CommandDispatcher dispatcher, ExecutorService executor) {
+    ExecCommand(String commandLine, CommandDispatcher dispatcher, ExecutorService executor,
+            ScheduledExecutorService timer, Limits limits) {
         this.commandLine = commandLine;
         this.dispatcher = dispatcher;
         this.executor = executor;
+        this.timer = timer;
+        this.limits = limits;
     }
 
     @Override
     public void start(ChannelSession channel, Environment env) throws IOException {
         ServerSession session = channel.getServerSession();
+        GalleristException refusal = session.getAttribute(ConnectionGuard.REFUSAL);
         String username = session.getUsername();
         String source = sourceOf(session.getClientAddress());
+        InputStream stdin = StdinDeadline.of(in, limits.stdinTimeout());
         running = executor.submit(() -> {
-            int status = dispatcher.run(username, source, commandLine, in, out, err);
-            exit.onExit(status);
+            int status = refusal != null ? dispatcher.refuse(err, refusal)
+                    : dispatcher.run(username, source, commandLine, stdin, out, err, finished::get);
+            finish(status);
+            if (refusal != null) {
+                session.close(false);
+            }
         });
+        deadline = timer.schedule(this::timeOut, limits.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void timeOut() {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        long seconds = limits.commandTimeout().toSeconds();
+        int status = dispatcher.refuse(err, new GalleristException(ErrorCode.COMMAND_TIMEOUT, "The command ran longer"
+                + " than " + seconds + " seconds and was stopped.", Map.of(GalleristException.LIMIT,
+                        "commandTimeoutSeconds", GalleristException.MAX, seconds)));
+        Future<?> task = running;
+        if (task != null) {
+            task.cancel(true);
+        }
+        exit.onExit(status);
+    }
+
+    private void finish(int status) {
+        if (finished.compareAndSet(false, true)) {
+            ScheduledFuture<?> timeout = deadline;
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+            exit.onExit(status);
+        }
     }
 
     @Override
     public void destroy(ChannelSession channel) {
+        finished.set(true);
+        ScheduledFuture<?> timeout = deadline;
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
         Future<?> task = running;
         if (task != null) {
             task.cancel(true);

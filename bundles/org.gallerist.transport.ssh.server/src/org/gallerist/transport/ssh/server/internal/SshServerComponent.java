@@ -6,12 +6,16 @@ import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -24,7 +28,6 @@ import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
-import org.apache.sshd.server.channel.ChannelSessionFactory;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.session.ServerConnectionServiceFactory;
 import org.gallerist.api.account.AccountService;
@@ -53,10 +56,11 @@ public class SshServerComponent {
     private static final Logger LOG = LoggerFactory.getLogger(SshServerComponent.class);
     /** OpenSSH's MaxAuthTries is 6; the first "none" probe and key probes count here too. */
     private static final int MAX_AUTH_REQUESTS = 10;
-    private static final int MAX_CONCURRENT_COMMANDS = 64;
+    private static final int MAX_REMEMBERED_SOURCES = 100_000;
 
     private final SshServer server;
-    private final ThreadPoolExecutor workers;
+    private final ExecutorService commands;
+    private final ThreadPoolExecutor passwordChecks;
     private final ScheduledExecutorService timer;
     private final ServiceRegistration<ServerEndpoint> registration;
 
@@ -64,16 +68,25 @@ public class SshServerComponent {
     public SshServerComponent(ServerConfig config, @Reference DataFolder data, @Reference AccountService accounts,
             @Reference CommandRegistry registry, BundleContext context) throws IOException, GeneralSecurityException {
         KeyPair hostKey = HostKey.loadOrCreate(data.path());
-        workers = new ThreadPoolExecutor(MAX_CONCURRENT_COMMANDS, MAX_CONCURRENT_COMMANDS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads("gallerist-ssh-command-"));
-        workers.allowCoreThreadTimeOut(true);
-        timer = Executors.newSingleThreadScheduledExecutor(threads("gallerist-ssh-auth-delay-"));
+        // a command mostly waits (for input, the disk, the client reading): a virtual thread each costs no platform
+        // thread; what needs CPU or memory is bounded where it is spent (password checks here, decodes in imaging)
+        commands = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gallerist-ssh-command-", 1).factory());
+        passwordChecks = passwordCheckPool(config);
+        timer = Executors.newSingleThreadScheduledExecutor(threads("gallerist-ssh-timer-"));
         Clock clock = Clock.systemUTC();
         WireJson json = new WireJson();
         SignupCommand signup = new SignupCommand(accounts, config.signupEnabled(),
                 new SignupRateLimiter(clock, Math.max(1, config.signupPerHour())));
         CommandDispatcher dispatcher = new CommandDispatcher(accounts, registry, signup, json);
-        AccountAuthenticator authenticator = new AccountAuthenticator(accounts, new LoginBackoff(clock), workers, timer);
+        PasswordThrottle throttle = new PasswordThrottle(clock, config.accountFailuresBeforeBlock(),
+                config.sourceFailuresBeforeBlock(), Duration.ofSeconds(config.blockSeconds()),
+                Duration.ofSeconds(config.maxBlockSeconds()));
+        AccountAuthenticator authenticator = new AccountAuthenticator(accounts, throttle, passwordChecks, timer);
+        ConnectionGuard guard = new ConnectionGuard(limits(config), new SourcePenalties(clock,
+                Duration.ofSeconds(config.penaltyMinSeconds()), Duration.ofSeconds(config.penaltyMaxSeconds()),
+                MAX_REMEMBERED_SOURCES), clock, new SecureRandom(), timer);
+        ExecCommand.Limits commandLimits = new ExecCommand.Limits(Duration.ofSeconds(config.stdinTimeoutSeconds()),
+                Duration.ofSeconds(config.commandTimeoutSeconds()));
 
         server = SshServer.setUpDefaultServer();
         try {
@@ -90,14 +103,17 @@ public class SshServerComponent {
             server.setHostBasedAuthenticator(null);
             server.setGSSAuthenticator(null);
             CoreModuleProperties.MAX_AUTH_REQUESTS.set(server, MAX_AUTH_REQUESTS);
-            CoreModuleProperties.AUTH_TIMEOUT.set(server, Duration.ofMinutes(1));
+            CoreModuleProperties.AUTH_TIMEOUT.set(server, Duration.ofSeconds(config.loginGraceSeconds()));
+            server.setIoServiceEventListener(guard);
+            server.addSessionListener(guard);
             // sessions only: no direct-tcpip, no forwarding of ports, agents or X11, no subsystems (sftp, scp)
-            server.setChannelFactories(List.of(ChannelSessionFactory.INSTANCE));
+            server.setChannelFactories(List.of(new BoundedSessionChannels(config.maxChannelsPerSession())));
             server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
             server.setSubsystemFactories(List.of());
             server.setAgentFactory(null);
             server.setShellFactory(channel -> new NoShellCommand());
-            server.setCommandFactory((channel, command) -> new ExecCommand(command, dispatcher, workers));
+            server.setCommandFactory((channel, command) -> new ExecCommand(command, dispatcher, commands, timer,
+                    commandLimits));
             server.start();
         } catch (IOException | RuntimeException e) {
             shutDown();
@@ -131,8 +147,28 @@ public class SshServerComponent {
         } catch (IOException e) {
             LOG.warn("Stopping the SSH server: {}", e.toString());
         }
-        workers.shutdownNow();
+        commands.shutdownNow();
+        passwordChecks.shutdownNow();
         timer.shutdownNow();
+    }
+
+    private static ThreadPoolExecutor passwordCheckPool(ServerConfig config) {
+        int threads = config.passwordCheckThreads() > 0 ? config.passwordCheckThreads()
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        BlockingQueue<Runnable> waiting = config.passwordCheckQueue() > 0
+                ? new ArrayBlockingQueue<>(config.passwordCheckQueue()) : new SynchronousQueue<>();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, waiting,
+                threads("gallerist-password-check-"), new ThreadPoolExecutor.AbortPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private static ConnectionGuard.Limits limits(ServerConfig config) {
+        return new ConnectionGuard.Limits(StartupLimit.parse(config.maxStartups()), config.maxStartupsPerSource(),
+                config.maxSessions(), config.maxSessionsPerAccount(), config.maxSessionsPerSource(),
+                Duration.ofSeconds(config.loginGraceSeconds()),
+                Duration.ofSeconds(config.graceExceededPenaltySeconds()),
+                Duration.ofSeconds(config.noAuthPenaltySeconds()));
     }
 
     private int boundPort(int configured) {

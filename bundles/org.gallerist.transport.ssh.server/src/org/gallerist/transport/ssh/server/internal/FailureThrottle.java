@@ -1,0 +1,89 @@
+package org.gallerist.transport.ssh.server.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Counts failures per key (an account, a source network) and blocks the key after {@code free} failures in a row:
+ * for {@code base}, doubling with each further failure up to {@code cap}. A blocked key is refused without being
+ * tried. A success clears the key; a key quiet for {@code forgetAfter} is forgotten. Memory is bounded: beyond
+ * {@code maxKeys} the oldest records go first.
+ */
+final class FailureThrottle<K> {
+
+    private record Failures(int count, Instant last, Instant blockedUntil) {
+    }
+
+    private final Clock clock;
+    private final int free;
+    private final Duration base;
+    private final Duration cap;
+    private final Duration forgetAfter;
+    private final int maxKeys;
+    private final LinkedHashMap<K, Failures> failures = new LinkedHashMap<>(16, 0.75f, true);
+
+    FailureThrottle(Clock clock, int free, Duration base, Duration cap, Duration forgetAfter, int maxKeys) {
+        this.clock = clock;
+        this.free = free;
+        this.base = base;
+        this.cap = cap;
+        this.forgetAfter = forgetAfter;
+        this.maxKeys = maxKeys;
+    }
+
+    /** How much longer the key is refused; zero when it may be tried. */
+    synchronized Duration blockedFor(K key) {
+        Failures current = failures.get(key);
+        Instant now = clock.instant();
+        if (current == null || isForgotten(current, now) || !current.blockedUntil().isAfter(now)) {
+            return Duration.ZERO;
+        }
+        return Duration.between(now, current.blockedUntil());
+    }
+
+    /** Records a failure; returns how long the key is now refused (zero while it has free failures left). */
+    synchronized Duration failed(K key) {
+        Instant now = clock.instant();
+        Failures previous = failures.get(key);
+        int count = previous == null || isForgotten(previous, now) ? 1 : previous.count() + 1;
+        Duration block = count <= free ? Duration.ZERO : blockAfter(count - free);
+        failures.put(key, new Failures(count, now, now.plus(block)));
+        evictBeyondLimit(now);
+        return block;
+    }
+
+    synchronized void succeeded(K key) {
+        failures.remove(key);
+    }
+
+    synchronized int failures(K key) {
+        Failures current = failures.get(key);
+        return current == null || isForgotten(current, clock.instant()) ? 0 : current.count();
+    }
+
+    Duration blockAfter(int blockedFailures) {
+        int doublings = Math.min(blockedFailures - 1, 30);
+        Duration block = base.multipliedBy(1L << doublings);
+        return block.compareTo(cap) > 0 ? cap : block;
+    }
+
+    private void evictBeyondLimit(Instant now) {
+        if (failures.size() <= maxKeys) {
+            return;
+        }
+        failures.values().removeIf(f -> isForgotten(f, now));
+        Iterator<Map.Entry<K, Failures>> oldestFirst = failures.entrySet().iterator();
+        while (failures.size() > maxKeys && oldestFirst.hasNext()) {
+            oldestFirst.next();
+            oldestFirst.remove();
+        }
+    }
+
+    private boolean isForgotten(Failures f, Instant now) {
+        return !f.last().plus(forgetAfter).isAfter(now) && !f.blockedUntil().isAfter(now);
+    }
+}
