@@ -142,10 +142,11 @@ class AdminBootstrapTest {
 
     @Test
     void aTokenDiesWithAnAdminOrARestartAndNoneIsLoggedOnceAnAdminExists() throws Exception {
-        GalleristSession alice = server.signedUp("alice");
+        server.signUp("alice");
         String first = awaitToken(1);
         server.stop();
-        server.startAgain();
+        server.startAgain(); // on another port: log in again
+        GalleristSession alice = server.logIn("alice");
         String second = awaitToken(2);
         assertNotEquals(first, second, "each start without an admin logs a new token");
         refused("not the admin token", () -> users(alice, "claim-admin", first));
