@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Smoke test of the materialised server product, run by `./mvnw verify` after the products are built:
 # it starts the real launch script on a free loopback port with a fresh data folder, signs up and asks
-# whoami over stock OpenSSH, stops the server it started by pid (SIGTERM), and checks the log holds no stack trace
-# and the log file is written, the shutdown's lines included.
+# whoami over stock OpenSSH, claims the admin role with the one-time token from the log, uploads, stops the server it
+# started by pid (SIGTERM), and checks the log holds no stack trace, the log file is written (the shutdown's lines
+# included), every folder and file in the data folder is its owner's only (0700/0600), and that the launcher refuses to
+# start on a data folder, plugin folder or encryption key with loose modes (StrictModes).
 # With an ONNX model as the second argument (where the file exists) it also checks that the model serves.
 set -euo pipefail
 
@@ -54,7 +56,17 @@ if command -v ssh >/dev/null && command -v ssh-keygen >/dev/null; then
     | timeout 60 ssh "${opts[@]}" -o PubkeyAuthentication=no signup@127.0.0.1 signup smoke > "$work/signup" \
     || fail "signup over ssh failed: $(cat "$work/signup")"
   timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 whoami > "$work/whoami" || fail "whoami failed"
-  grep -q '"user":"smoke","role":"admin"' "$work/whoami" || fail "unexpected whoami: $(cat "$work/whoami")"
+  grep -q '"user":"smoke","role":"user"' "$work/whoami" || fail "a sign-up made an admin: $(cat "$work/whoami")"
+  # The first admin: the one-time token the server logged because it has none, redeemed by the account over SSH.
+  token="$(sed -n 's/.*users claim-admin \([0-9a-f]\{32\}\).*/\1/p' "$work/log" | head -n 1)"
+  [ -n "$token" ] || fail "no admin token in the log"
+  grep -q "users claim-admin $token" "$work/data/logs/gallerist.log" || fail "the admin token is not in the log file"
+  timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 users claim-admin "$token" > "$work/claim" \
+    || fail "claiming the admin role failed: $(cat "$work/claim")"
+  grep -q '"user":"smoke","role":"admin"' "$work/claim" || fail "unexpected claim answer: $(cat "$work/claim")"
+  if timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 users claim-admin "$token" 2> "$work/claim.err"; then
+    fail "the admin token worked twice"; fi
+  grep -q '"error":"forbidden"' "$work/claim.err" || fail "unexpected second claim: $(cat "$work/claim.err")"
   timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 tags list > /dev/null || fail "tags list failed"
   photo="$(dirname "${model:-/nonexistent}")/../photos/coffee.png"
   if [ -f "$photo" ]; then
@@ -69,6 +81,16 @@ if command -v ssh >/dev/null && command -v ssh-keygen >/dev/null; then
     done
     [ -n "$added" ] || fail "an edit of DATA/config/org.gallerist.images.cfg did not apply: $(cat "$work/add.err")"
   fi
+  # Uploads, so that the walk of the data folder below sees image files, their folders and a written database.
+  printf 'maxImageBytes=52428800\n' > "$work/data/config/org.gallerist.images.cfg"
+  screenshot="$(dirname "$0")/../../../docs/screenshots/connect-dialog.png"
+  added=""
+  for _ in $(seq 1 60); do
+    if timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 images add --name dialog --price 1 --quantity 1 \
+        < "$screenshot" > "$work/add" 2> "$work/add.err"; then added=yes; break; fi
+    sleep 0.5
+  done
+  [ -n "$added" ] || fail "uploading $screenshot failed: $(cat "$work/add.err")"
   if [ ${#model_args[@]} -gt 0 ]; then
     for _ in $(seq 1 240); do grep -q "Image model onnx:.* ready" "$work/log" && break; sleep 0.25; done
     timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 server info > "$work/info" || fail "server info failed"
@@ -99,4 +121,38 @@ grep -q "Gallerist server stopping: the JVM is shutting down" "$logfile" \
   || fail "the log file lacks the shutdown's first line: $(cat "$logfile")"
 grep -q "Gallerist SSH server stopped" "$logfile" \
   || fail "the log file lacks the transport's shutdown line (logged while the framework stops): $(cat "$logfile")"
+
+# Files: the data folder was started with a config folder and file the script made with its umask (0755/0644): they
+# were tightened at start and said so; everything the server wrote is its user's only.
+grep -q "Tightened the permissions of" "$logfile" || fail "the loose config folder was not tightened: $(cat "$logfile")"
+loose="$(find "$work/data" ! -type l \( \( -type d ! -perm 700 \) -o \( ! -type d -perm /077 \) \) -printf '%m %p\n')"
+[ -z "$loose" ] || fail "folders not 0700 or files others may use in the data folder: $loose"
+
+# StrictModes: each loose mode below refuses the start with exit status 1 and a message naming the path and the fix.
+refused() { # WHAT EXPECTED-TEXT...: starts the server on the data folder and expects a refusal saying each text
+  local what="$1" status=0; shift
+  timeout 120 "$product/gallerist-server" --data "$work/data" --port 0 > "$work/refused" 2>&1 || status=$?
+  [ "$status" -eq 1 ] || fail "exit status $status, not 1, although $what: $(cat "$work/refused")"
+  for text in "$@"; do
+    grep -q -F -- "$text" "$work/refused" || fail "the refusal ($what) does not say '$text': $(cat "$work/refused")"
+  done
+  grep -q "Gallerist server ready" "$work/refused" && fail "ready although $what"
+  return 0
+}
+chmod 777 "$work/data"
+refused "the data folder is world-writable" "cannot start: the data folder $work/data is writable" "chmod 700 $work/data"
+chmod 700 "$work/data"
+chmod 775 "$work/data/plugins"
+refused "the plugin folder is group-writable" "$work/data/plugins is writable by its group" "run code" \
+  "chmod 700 $work/data/plugins"
+chmod 700 "$work/data/plugins"
+head -c 32 /dev/urandom > "$work/data/blob.key"
+chmod 644 "$work/data/blob.key"
+refused "blob.key is readable by others" "the encryption key $work/data/blob.key can be read" "chmod 600 $work/data/blob.key"
+rm "$work/data/blob.key"
+if [ "$(id -u)" = 0 ] && id nobody > /dev/null 2>&1; then
+  chown nobody "$work/data/plugins"
+  refused "the plugin folder belongs to someone else" "$work/data/plugins is owned by nobody" "chown -R root"
+  chown root "$work/data/plugins"
+fi
 echo "server smoke test passed (port $port)"

@@ -2,7 +2,7 @@ package org.gallerist.api;
 
 import java.util.Locale;
 
-/** What an account may do. The first account created is the {@link #ADMIN}. */
+/** What an account may do. Accounts are created {@link #USER}s; an admin makes others admins. */
 public enum Role {
     ADMIN, USER;
 

@@ -13,7 +13,7 @@ import org.gallerist.api.User;
 public interface AccountService {
 
     /**
-     * Creates an account; the first one ever created becomes the admin.
+     * Creates an account with the role {@code user}; no account is ever created an admin (see {@link #claimAdmin}).
      *
      * @param publicKeys OpenSSH public-key lines to authorize right away (may be empty)
      */
@@ -37,4 +37,27 @@ public interface AccountService {
 
     /** Disables or re-enables an account; a disabled account cannot log in. */
     User setDisabled(String username, boolean disabled);
+
+    /**
+     * Makes {@code username} an admin.
+     *
+     * @throws GalleristException {@code forbidden} unless the caller is an admin; {@code not_found} for no such user
+     */
+    User promote(User caller, String username);
+
+    /**
+     * Makes the admin {@code username} a user again.
+     *
+     * @throws GalleristException {@code forbidden} unless the caller is an admin, or if {@code username} is the last
+     *                            admin; {@code not_found} for no such user
+     */
+    User demote(User caller, String username);
+
+    /**
+     * Makes the caller the first admin with the one-time token the server logged at start because no admin existed.
+     * The token works once, and not at all once an admin exists.
+     *
+     * @throws GalleristException {@code forbidden} for a wrong, used or expired token, or when an admin exists
+     */
+    User claimAdmin(User caller, String token);
 }

@@ -7,8 +7,10 @@ import java.util.Optional;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
+import org.gallerist.api.Role;
 import org.gallerist.api.User;
 import org.gallerist.api.account.AccountService;
+import org.gallerist.api.log.LogText;
 import org.gallerist.spi.storage.AccountStore;
 import org.gallerist.api.account.AuthorizedKey;
 import org.gallerist.core.account.OpenSshPublicKeys;
@@ -18,16 +20,25 @@ import org.gallerist.core.account.Usernames;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The account rules on top of whatever {@link AccountStore} the storage bundle provides. */
-@Component(service = AccountService.class)
+/**
+ * The account rules on top of whatever {@link AccountStore} the storage bundle provides. No sign-up makes an admin:
+ * while none exists, each start logs a one-time token that makes the account redeeming it the first admin (or the
+ * operator promotes one on the console).
+ */
+@Component(service = AccountService.class, immediate = true) // immediate: the token is logged at start
 public class AccountServiceImpl implements AccountService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountServiceImpl.class);
 
     private final AccountStore store;
     private final PasswordHasher hasher;
     private final Clock clock;
     /** Verified against for unknown users so that a missing account takes as long as a wrong password. */
     private final String decoyHash;
+    private final AdminToken adminToken = new AdminToken();
 
     @Activate
     public AccountServiceImpl(@Reference AccountStore store) {
@@ -39,6 +50,13 @@ public class AccountServiceImpl implements AccountService {
         this.hasher = hasher;
         this.clock = clock;
         this.decoyHash = hasher.hash("decoy-password".toCharArray());
+        if (!store.hasAdmin()) {
+            String token = adminToken.issue();
+            LOG.warn("No admin account yet. To make one, sign up (or log in) as the account that should be admin and"
+                    + " run the command: users claim-admin {}   (e.g. ssh -p PORT NAME@HOST users claim-admin {}),"
+                    + " or on the server console: gallerist:promote NAME. The token works once, only until an admin"
+                    + " exists, and only until the server stops.", token, token);
+        }
     }
 
     @Override
@@ -103,6 +121,51 @@ public class AccountServiceImpl implements AccountService {
         requireUser(username);
         store.setDisabled(username, disabled);
         return requireUser(username);
+    }
+
+    @Override
+    public User promote(User caller, String username) {
+        requireAdmin(caller, "make admins");
+        return changeRole(username, Role.ADMIN);
+    }
+
+    @Override
+    public User demote(User caller, String username) {
+        requireAdmin(caller, "demote admins");
+        return changeRole(username, Role.USER);
+    }
+
+    @Override
+    public User claimAdmin(User caller, String token) {
+        User claimant = requireUser(caller.name());
+        if (store.hasAdmin()) {
+            adminToken.revoke();
+            throw new GalleristException(ErrorCode.FORBIDDEN,
+                    "This server has an admin already; ask them to run: users promote " + caller.name());
+        }
+        if (!adminToken.redeem(token)) {
+            throw new GalleristException(ErrorCode.FORBIDDEN, "That is not the admin token this server logged at"
+                    + " its last start (a token works once; restarting the server logs a new one).");
+        }
+        store.setRole(claimant.name(), Role.ADMIN);
+        LOG.info("{} claimed the admin role with the one-time token", LogText.quote(claimant.name()));
+        return requireUser(claimant.name());
+    }
+
+    private User changeRole(String username, Role role) {
+        if (username == null || !Usernames.isValid(username) || !store.setRole(username, role)) {
+            throw new GalleristException(ErrorCode.NOT_FOUND, "No user '" + username + "'.");
+        }
+        if (role == Role.ADMIN) {
+            adminToken.revoke();
+        }
+        return requireUser(username);
+    }
+
+    private static void requireAdmin(User caller, String what) {
+        if (caller == null || !caller.isAdmin()) {
+            throw new GalleristException(ErrorCode.FORBIDDEN, "Only an admin may " + what + ".");
+        }
     }
 
     private User requireUser(String username) {

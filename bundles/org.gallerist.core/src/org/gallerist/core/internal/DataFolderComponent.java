@@ -1,6 +1,10 @@
 package org.gallerist.core.internal;
 
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import org.gallerist.spi.storage.DataFolder;
 import org.osgi.service.component.annotations.Activate;
@@ -10,7 +14,10 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** The data folder the launcher (or a test) configures; without it no server component runs. */
+/**
+ * The data folder the launcher (or a test) configures; without it no server component runs. A missing folder is
+ * created 0700 (the launcher checks an existing one's permissions before it configures this).
+ */
 @Component(configurationPid = DataFolder.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = DataFolderComponent.Config.class)
 public class DataFolderComponent implements DataFolder {
@@ -25,8 +32,16 @@ public class DataFolderComponent implements DataFolder {
     private final Path path;
 
     @Activate
-    public DataFolderComponent(Config config) {
+    public DataFolderComponent(Config config) throws IOException {
         this.path = Path.of(config.dataDir()).toAbsolutePath().normalize();
+        if (!Files.isDirectory(path)) {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(path, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(path);
+            }
+        }
     }
 
     @Override

@@ -21,8 +21,8 @@ public final class Account {
     }
 
     @Command(name = "signup", description = "Only for the login 'signup', which needs no credentials: create an"
-            + " account. Stdin: the password on the first line, then optional OpenSSH public-key lines. The first"
-            + " account becomes the admin.")
+            + " account. Stdin: the password on the first line, then optional OpenSSH public-key lines. Every new"
+            + " account is a user (the first admin: users claim-admin).")
     @Replay(Replay.Safety.NEVER)
     public static final class Signup extends WireCommand {
         @Parameters(index = "0", paramLabel = "USERNAME")

@@ -17,12 +17,14 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The operator's commands in the server console ({@code gallerist-server -console}), as Gogo functions:
- * {@code users}, {@code disable NAME}, {@code enable NAME}, {@code renametag OLD NEW}, {@code stats}. The console
- * is the machine's own terminal, so it acts as an admin.
+ * {@code users}, {@code disable NAME}, {@code enable NAME}, {@code promote NAME}, {@code demote NAME},
+ * {@code renametag OLD NEW}, {@code stats}. The console is the machine's own terminal, so it acts as an admin: it is
+ * where a shop's first admin can be made ({@code promote}) without the one-time token.
  */
 @Component(service = ConsoleCommands.class, property = { "osgi.command.scope=gallerist",
         "osgi.command.function=users", "osgi.command.function=disable", "osgi.command.function=enable",
-        "osgi.command.function=renametag", "osgi.command.function=stats" })
+        "osgi.command.function=promote", "osgi.command.function=demote", "osgi.command.function=renametag",
+        "osgi.command.function=stats" })
 public class ConsoleCommands {
 
     private static final User OPERATOR = new User("console", Role.ADMIN, false, Instant.EPOCH);
@@ -61,6 +63,14 @@ public class ConsoleCommands {
 
     public String enable(String username) {
         return guarded(() -> "Enabled " + accounts.setDisabled(username, false).name() + ".");
+    }
+
+    public String promote(String username) {
+        return guarded(() -> "Promoted " + accounts.promote(OPERATOR, username).name() + " to admin.");
+    }
+
+    public String demote(String username) {
+        return guarded(() -> "Demoted " + accounts.demote(OPERATOR, username).name() + " to user.");
     }
 
     public String renametag(String from, String to) {

@@ -44,6 +44,8 @@ public class PluginFolder {
     private final BundleContext context;
     private final Path folder;
     private final Map<Path, FileTime> installed = new HashMap<>();
+    /** Why the folder or a jar was last refused, so that each refusal is logged once, not at every scan. */
+    private final Set<String> refusalsLogged = new HashSet<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "gallerist-plugin-folder");
         thread.setDaemon(true);
@@ -55,7 +57,7 @@ public class PluginFolder {
             throws IOException {
         this.context = context;
         this.folder = data.path().resolve("plugins");
-        Files.createDirectories(folder);
+        DataFolderModes.createPrivate(folder);
         poller.execute(this::uninstallRemovedWhileStopped);
         poller.scheduleWithFixedDelay(this::scan, 0, Math.max(200, config.pluginPollMillis()), TimeUnit.MILLISECONDS);
     }
@@ -67,10 +69,20 @@ public class PluginFolder {
     /** One pass over the folder; runs on the poller thread only. */
     synchronized void scan() {
         try {
+            String untrusted = DataFolderModes.untrusted(folder);
+            if (untrusted != null) { // made loose while running: the launcher refuses to start on it
+                refuse(untrusted);
+                return;
+            }
             Set<Path> present = new HashSet<>();
             try (DirectoryStream<Path> jars = Files.newDirectoryStream(folder, "*.jar")) {
                 for (Path jar : jars) {
                     present.add(jar);
+                    String looseJar = DataFolderModes.untrustedFile(jar);
+                    if (looseJar != null) {
+                        refuse(looseJar);
+                        continue;
+                    }
                     FileTime modified = Files.getLastModifiedTime(jar);
                     if (!modified.equals(installed.get(jar))) {
                         installOrUpdate(jar);
@@ -86,6 +98,13 @@ public class PluginFolder {
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Scanning the plugin folder {} failed", folder, e);
+        }
+    }
+
+    /** Plugins are code: none is loaded from where others could have written it. */
+    private void refuse(String reason) {
+        if (refusalsLogged.add(reason)) {
+            LOG.error("Not loading plugins: {}", reason);
         }
     }
 

@@ -60,9 +60,9 @@ public class ServerApplication implements IApplication {
             // below
         }
         }
-        String problem = checkStartable(options);
-        if (problem != null) {
-            System.err.println("Gallerist server cannot start: " + problem);
+        List<String> problems = checkStartable(options);
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> System.err.println("Gallerist server cannot start: " + problem));
             return EXIT_FAILED;
         }
         // attached before anything is configured, so that the components' start-up lines are in it
@@ -71,6 +71,10 @@ public class ServerApplication implements IApplication {
             logFile = ServerLogFile.attach(options.dataDir());
         } catch (IOException e) {
             System.err.println("Gallerist server cannot start: its log file cannot be opened (" + e + ").");
+            return EXIT_FAILED;
+        }
+        if (!tighten(options.dataDir())) {
+            ServerLogFile.detach(logFile);
             return EXIT_FAILED;
         }
         BundleContext bundles = FrameworkUtil.getBundle(getClass()).getBundleContext();
@@ -110,24 +114,59 @@ public class ServerApplication implements IApplication {
         stopped.countDown();
     }
 
-    private static String checkStartable(ServerOptions options) {
+    /** What keeps the server from starting, each naming the path or port and the fix; empty if nothing does. */
+    private static List<String> checkStartable(ServerOptions options) {
         try {
-            Files.createDirectories(options.dataDir());
+            DataFolderModes.createPrivate(options.dataDir());
         } catch (IOException e) {
-            return "the data folder " + options.dataDir() + " cannot be created (" + e.getMessage() + ").";
+            return List.of("the data folder " + options.dataDir() + " cannot be created (" + e.getMessage() + ").");
         }
         if (!Files.isWritable(options.dataDir())) {
-            return "the data folder " + options.dataDir() + " is not writable.";
+            return List.of("the data folder " + options.dataDir() + " is not writable.");
+        }
+        try {
+            List<String> loose = DataFolderModes.check(options.dataDir()).refusals();
+            if (!loose.isEmpty()) {
+                return loose;
+            }
+        } catch (IOException e) {
+            return List.of("the permissions in the data folder " + options.dataDir() + " cannot be read ("
+                    + e.getMessage() + ").");
         }
         if (options.port() != 0) {
             try (ServerSocket probe = new ServerSocket(options.port(), 1, InetAddress.getByName(options.host()))) {
                 probe.setReuseAddress(true);
             } catch (IOException e) {
-                return "cannot listen on " + options.host() + ":" + options.port() + " (" + e.getMessage()
-                        + "). Is another server running? Choose another port with --port.";
+                return List.of("cannot listen on " + options.host() + ":" + options.port() + " (" + e.getMessage()
+                        + "). Is another server running? Choose another port with --port.");
             }
         }
-        return null;
+        return List.of();
+    }
+
+    /**
+     * Folders and files the server made with looser modes (an older version, a umask) become 0700 and 0600, said in
+     * the log; false (said on stderr) if that fails.
+     */
+    private static boolean tighten(Path dataDir) {
+        try {
+            DataFolderModes.Verdict verdict = DataFolderModes.checkAndTighten(dataDir);
+            if (verdict.refused()) { // changed since the first look
+                verdict.refusals().forEach(problem -> System.err.println("Gallerist server cannot start: " + problem));
+                return false;
+            }
+            if (!verdict.tightened().isEmpty()) {
+                LOG.warn("Tightened the permissions of {} folders and files in {} that others could read (now 0700"
+                        + " and 0600; older versions used the umask's): {}", verdict.tightened().size(), dataDir,
+                        verdict.tightened().size() <= 10 ? verdict.tightened()
+                                : verdict.tightened().subList(0, 10) + " and more");
+            }
+            return true;
+        } catch (IOException e) {
+            System.err.println("Gallerist server cannot start: the permissions in the data folder " + dataDir
+                    + " cannot be tightened (" + e.getMessage() + "). Fix: chmod -R go-rwx " + dataDir);
+            return false;
+        }
     }
 
     private static ServerEndpoint configureAndAwait(BundleContext bundles, ServerOptions options) throws Exception {

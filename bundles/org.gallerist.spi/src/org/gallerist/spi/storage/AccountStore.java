@@ -6,6 +6,7 @@ import org.gallerist.api.account.AuthorizedKey;
 import java.util.List;
 import java.util.Optional;
 
+import org.gallerist.api.Role;
 import org.gallerist.api.User;
 
 /**
@@ -15,7 +16,8 @@ import org.gallerist.api.User;
 public interface AccountStore {
 
     /**
-     * Inserts a user and its initial keys in one transaction; the first user stored gets the admin role.
+     * Inserts a user and its initial keys in one transaction, with the role {@link Role#USER}: no account is ever
+     * created an admin (the first admin is made with {@link #setRole}).
      *
      * @throws org.gallerist.api.GalleristException {@code user_exists} if the name is taken
      */
@@ -38,4 +40,17 @@ public interface AccountStore {
 
     /** @return false if there is no such user */
     boolean setDisabled(String username, boolean disabled);
+
+    /** Whether any account, enabled or disabled, has the admin role. */
+    boolean hasAdmin();
+
+    /**
+     * Gives the user this role, in one transaction that also counts the admins, so that two concurrent demotions
+     * can never leave none.
+     *
+     * @return false if there is no such user
+     * @throws org.gallerist.api.GalleristException {@code forbidden} if the user is the last admin and the role is
+     *                                              not admin
+     */
+    boolean setRole(String username, Role role);
 }

@@ -57,14 +57,14 @@ class AccountsOverSshTest {
     }
 
     @Test
-    void signUpThenLogInByPasswordAndTheFirstAccountIsAdmin() {
+    void signUpThenLogInByPasswordAndNoSignUpMakesAnAdmin() {
         User alice = signUp("alice");
-        assertEquals(new User("alice", Role.ADMIN, false, alice.created()), alice);
+        assertEquals(new User("alice", Role.USER, false, alice.created()), alice, "not even the first account");
         assertEquals(Role.USER, signUp("bob").role());
 
         try (GalleristSession session = logIn("alice", PASSWORD)) {
             assertEquals("alice", session.whoami().name());
-            assertEquals(Role.ADMIN, session.whoami().role());
+            assertEquals(Role.USER, session.whoami().role());
         }
         try (GalleristSession session = logIn("bob", PASSWORD)) {
             assertEquals(Role.USER, session.whoami().role());
@@ -152,8 +152,9 @@ class AccountsOverSshTest {
     }
 
     @Test
-    void accountsSurviveARestartOfTheServerBundles() throws Exception {
+    void accountsAndAdminsSurviveARestartOfTheServerBundles() throws Exception {
         signUp("alice");
+        server.promote("alice");
         String fingerprint = server.hostKeyFingerprint();
         server.stop();
         server.startAgain();

@@ -28,13 +28,13 @@ class ImageRepositoryTest {
     @RegisterExtension
     GalleristServerExtension server = GalleristServerExtension.fresh();
 
-    private GalleristSession alice; // admin: the first account
+    private GalleristSession alice; // admin: promoted on the console
     private GalleristSession bob;
     private GalleristSession carol;
 
     @BeforeEach
     void start() throws Exception {
-        alice = server.signedUp("alice");
+        alice = server.signedUpAdmin("alice");
         bob = server.signedUp("bob");
         carol = server.signedUp("carol");
     }

@@ -34,7 +34,7 @@ class PerClassServerTest {
     void theFirstTestSignsUpTheAdmin() {
         address = server.address();
         folder = server.folder();
-        alice = server.signedUp("alice");
+        alice = server.signedUpAdmin("alice");
         assertEquals(Role.ADMIN, alice.whoami().role());
     }
 

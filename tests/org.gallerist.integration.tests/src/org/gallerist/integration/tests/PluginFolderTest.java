@@ -8,16 +8,24 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import org.gallerist.server.internal.PluginFolder;
+import org.gallerist.tests.harness.Await;
 import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.TestServer;
 import org.junit.jupiter.api.Test;
@@ -75,6 +83,45 @@ class PluginFolderTest {
         Files.delete(jar);
         server.startAgain();
         awaitGone(NAME);
+    }
+
+    @Test
+    void nothingIsLoadedFromAPluginFolderOrJarOthersMayWrite() throws Exception {
+        server.afterStop(() -> find(NAME).ifPresent(PluginFolderTest::uninstall));
+        List<String> log = new CopyOnWriteArrayList<>();
+        Handler listener = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                log.add(new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(listener);
+        server.afterStop(() -> Logger.getLogger("").removeHandler(listener));
+        Path plugins = Files.createDirectories(server.dataDir().resolve("plugins"));
+        Files.setPosixFilePermissions(plugins, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path jar = bundleJar(plugins.resolve("dropin.jar"), NAME, "1.0.0");
+        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        server.start();
+        Await.until(WAIT, "the refusal of the plugin folder in the log", () -> log.stream().anyMatch(line -> line
+                .contains("Not loading plugins") && line.contains(plugins + " is writable by its group or others")));
+        assertTrue(find(NAME).isEmpty(), "a jar anyone could have written is not run");
+
+        Files.setPosixFilePermissions(plugins, PosixFilePermissions.fromString("rwx------"));
+        Await.until(WAIT, "the refusal of the jar in the log", () -> log.stream().anyMatch(line -> line
+                .contains("Not loading plugins") && line.contains(jar + " is writable by its group or others")));
+        assertTrue(find(NAME).isEmpty(), "nor a jar anyone could have written");
+
+        Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-------"));
+        await(b -> b.getState() == Bundle.ACTIVE, "the plugin is started once only its owner may write it");
     }
 
     private Bundle await(Predicate<Bundle> condition, String what) throws InterruptedException {

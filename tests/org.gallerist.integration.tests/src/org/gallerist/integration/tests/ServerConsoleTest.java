@@ -1,6 +1,7 @@
 package org.gallerist.integration.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -33,6 +34,8 @@ class ServerConsoleTest {
                     TestImages.png(1, 40, 40)).id();
         }
         ConsoleCommands console = TestServer.service(ConsoleCommands.class);
+        assertFalse(console.users().contains("admin"), "no sign-up makes an admin: " + console.users());
+        assertEquals("Promoted alice to admin.", console.promote("alice"));
 
         String users = console.users();
         assertTrue(users.contains("alice") && users.contains("admin") && users.endsWith("2 users"), users);

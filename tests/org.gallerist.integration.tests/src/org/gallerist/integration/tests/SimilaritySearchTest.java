@@ -54,7 +54,7 @@ class SimilaritySearchTest {
 
     @BeforeEach
     void start() throws Exception {
-        // alice signs up first and is the admin, so bob and carol see only what users see
+        // alice signs up first, and is a user like every signed-up account: bob and carol see only what users see
         server.signUp("alice");
         bob = server.signedUp("bob");
         carol = server.signedUp("carol");

@@ -42,7 +42,7 @@ class StockOpenSshTest {
 
         Processes.Result whoami = ssh("bob", first.privateKey(), null, "whoami");
         assertEquals(0, whoami.exitCode(), whoami.stderr());
-        assertTrue(whoami.stdout().strip().startsWith("{\"user\":\"bob\",\"role\":\"admin\""), whoami.stdout());
+        assertTrue(whoami.stdout().strip().startsWith("{\"user\":\"bob\",\"role\":\"user\""), whoami.stdout());
 
         Processes.Result add = ssh("bob", first.privateKey(), second.publicLine() + "\n", "keys", "add");
         assertEquals(0, add.exitCode(), add.stderr());

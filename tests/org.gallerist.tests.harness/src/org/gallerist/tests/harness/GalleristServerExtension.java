@@ -23,6 +23,7 @@ import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.api.client.ServerAddress;
+import org.gallerist.server.internal.ConsoleCommands;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -38,7 +39,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * &#64;RegisterExtension
  * GalleristServerExtension server = GalleristServerExtension.fresh().with("signupEnabled", false);
  * ...
- * GalleristSession alice = server.signedUp("alice"); // the first account is the admin
+ * GalleristSession alice = server.signedUpAdmin("alice"); // made admin on the server console, as an operator would
+ * GalleristSession bob = server.signedUp("bob"); // every signed-up account is a user
  * </pre>
  *
  * The server starts when the test first needs it (its address, a sign-up, a session...) or when it calls
@@ -301,7 +303,7 @@ public final class GalleristServerExtension
 
     // --- accounts and sessions --------------------------------------------------------------------------------
 
-    /** Signs {@code name} up with {@link #password()} and no keys; the first account is the admin. */
+    /** Signs {@code name} up with {@link #password()} and no keys: a user (no sign-up makes an admin). */
     public User signUp(String name) {
         return signUp(name, password(), List.of());
     }
@@ -330,10 +332,28 @@ public final class GalleristServerExtension
         return session;
     }
 
-    /** Signs {@code name} up and logs in: the first account is the admin. */
+    /** Signs {@code name} up and logs in, as a user. */
     public GalleristSession signedUp(String name) {
         signUp(name);
         return logIn(name);
+    }
+
+    /** Signs {@code name} up, makes it an admin with the console's {@code promote} and logs in. */
+    public GalleristSession signedUpAdmin(String name) {
+        signUp(name);
+        promote(name);
+        return logIn(name);
+    }
+
+    /**
+     * Makes an existing account an admin the way an operator does: the server console's {@code gallerist:promote}
+     * (the same function Gogo calls).
+     */
+    public void promote(String name) {
+        String answer = service(ConsoleCommands.class).promote(name);
+        if (!answer.startsWith("Promoted")) {
+            throw new IllegalStateException("The console did not promote " + name + ": " + answer);
+        }
     }
 
     /**

@@ -33,9 +33,9 @@ public class DerbyAccountStore implements AccountStore {
     @Override
     public User createUser(String username, String passwordHash, List<AuthorizedKey> keys) {
         return database.inTransaction(sql -> {
-            // Serialises sign-ups, so exactly one first user becomes the admin.
-            sql.execute("LOCK TABLE users IN EXCLUSIVE MODE");
-            Role role = sql.one("SELECT COUNT(*) FROM users", row -> row.getLong(1)) == 0 ? Role.ADMIN : Role.USER;
+            // No account is created an admin, the first one neither: the first admin is made on the console or with
+            // the token the server logs at start (see AccountService.claimAdmin).
+            Role role = Role.USER;
             long created = System.currentTimeMillis();
             long id;
             try {
@@ -113,6 +113,33 @@ public class DerbyAccountStore implements AccountStore {
     public boolean setDisabled(String username, boolean disabled) {
         return database.inTransaction(
                 sql -> sql.update("UPDATE users SET disabled = ? WHERE name = ?", disabled, username) > 0);
+    }
+
+    @Override
+    public boolean hasAdmin() {
+        return database.inTransaction(sql -> sql.one("SELECT COUNT(*) FROM users WHERE UPPER(role) = ?",
+                row -> row.getLong(1), Role.ADMIN.name()) > 0);
+    }
+
+    @Override
+    public boolean setRole(String username, Role role) {
+        return database.inTransaction(sql -> {
+            // Serialises role changes, so that two admins demoting each other cannot both succeed.
+            sql.execute("LOCK TABLE users IN EXCLUSIVE MODE");
+            Optional<String> current = sql.optional("SELECT role FROM users WHERE name = ?", row -> row.getString(1),
+                    username);
+            if (current.isEmpty()) {
+                return false;
+            }
+            boolean losesAdmin = Role.ADMIN.name().equalsIgnoreCase(current.get()) && role != Role.ADMIN;
+            if (losesAdmin && sql.one("SELECT COUNT(*) FROM users WHERE UPPER(role) = ?", row -> row.getLong(1),
+                    Role.ADMIN.name()) <= 1) {
+                throw new GalleristException(ErrorCode.FORBIDDEN, "'" + username
+                        + "' is the last admin; make another account an admin first.");
+            }
+            sql.update("UPDATE users SET role = ? WHERE name = ?", role.name(), username);
+            return true;
+        });
     }
 
     private static void insertKey(Sql sql, long userId, AuthorizedKey key) throws SQLException {

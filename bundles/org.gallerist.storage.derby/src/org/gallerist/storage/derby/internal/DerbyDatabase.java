@@ -26,6 +26,8 @@ public class DerbyDatabase {
     /** Derby rolled the whole transaction back: chosen as a deadlock victim, or timed out waiting for a lock. */
     private static final Set<String> ROLLED_BACK_WHOLE = Set.of("40001", "40XL1");
     private static final int ATTEMPTS = 5;
+    /** Derby's switch between files with the umask's permissions ({@code true}) and owner-only ones. */
+    static final String USE_DEFAULT_FILE_PERMISSIONS = "derby.storage.useDefaultFilePermissions";
 
     private final Driver driver;
     private final String url;
@@ -38,6 +40,11 @@ public class DerbyDatabase {
 
     DerbyDatabase(Path dataDir) throws IOException, SQLException {
         Files.createDirectories(dataDir);
+        if (System.getProperty(USE_DEFAULT_FILE_PERMISSIONS) == null) {
+            // "false" makes Derby create every file and folder of the database (and derby.log) readable by the JVM's
+            // user only, 0600 and 0700, whatever the umask; Derby reads it at each file it creates.
+            System.setProperty(USE_DEFAULT_FILE_PERMISSIONS, "false");
+        }
         if (System.getProperty("derby.stream.error.file") == null) {
             // Derby otherwise writes derby.log into whatever the working directory is; the engine is booted once per JVM.
             System.setProperty("derby.stream.error.file", dataDir.resolve("derby.log").toString());

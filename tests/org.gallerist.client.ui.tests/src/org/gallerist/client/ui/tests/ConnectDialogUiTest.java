@@ -78,7 +78,7 @@ class ConnectDialogUiTest {
 
         Connection connection = dialog.connection().orElseThrow();
         assertEquals("alice", connection.user().name());
-        assertEquals(Role.ADMIN, connection.user().role());
+        assertEquals(Role.USER, connection.user().role(), "no sign-up makes an admin");
         assertEquals(server.hostKeyFingerprint(), confirmedFingerprint.get());
         assertTrue(Files.readString(server.knownHosts()).contains("[127.0.0.1]:" + server.address().port()));
         assertEquals("alice", connection.session().whoami().name(), "the session is live");

@@ -43,27 +43,57 @@ class DerbyAccountStoreTest {
     }
 
     @Test
-    void theFirstUserIsAdminAndTheOthersAreUsers() {
-        assertEquals(Role.ADMIN, store.createUser("alice", "h1", List.of()).role());
+    void everyNewAccountIsAUserTheFirstToo() {
+        assertEquals(Role.USER, store.createUser("alice", "h1", List.of()).role());
         assertEquals(Role.USER, store.createUser("bob", "h2", List.of()).role());
+        assertFalse(store.hasAdmin());
         assertEquals(List.of("alice", "bob"), store.listUsers().stream().map(User::name).toList());
         assertEquals("h2", store.passwordHash("bob").orElseThrow());
     }
 
     @Test
-    void concurrentFirstSignUpsMakeExactlyOneAdmin() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+    void rolesChangeAndTheLastAdminStaysOne() {
+        store.createUser("alice", "h", List.of());
+        store.createUser("bob", "h", List.of());
+        assertTrue(store.setRole("alice", Role.ADMIN));
+        assertTrue(store.hasAdmin());
+        assertFalse(store.setRole("nobody", Role.ADMIN), "no such user");
+
+        GalleristException last = assertThrows(GalleristException.class, () -> store.setRole("alice", Role.USER));
+        assertEquals(ErrorCode.FORBIDDEN, last.code());
+        assertTrue(last.getMessage().contains("last admin"), last.getMessage());
+        assertEquals(Role.ADMIN, store.findUser("alice").orElseThrow().role(), "unchanged");
+
+        assertTrue(store.setRole("bob", Role.ADMIN));
+        assertTrue(store.setRole("alice", Role.USER), "another admin exists");
+        assertEquals(Role.USER, store.findUser("alice").orElseThrow().role());
+        assertTrue(store.setRole("alice", Role.USER), "a user demoted again stays a user");
+    }
+
+    @Test
+    void twoAdminsDemotingEachOtherAtOnceLeaveOne() throws Exception {
+        store.createUser("alice", "h", List.of());
+        store.createUser("bob", "h", List.of());
+        store.setRole("alice", Role.ADMIN);
+        store.setRole("bob", Role.ADMIN);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Future<User>> results = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                String name = "user" + i;
-                results.add(pool.submit(() -> store.createUser(name, "hash", List.of())));
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (String name : List.of("alice", "bob")) {
+                results.add(pool.submit(() -> {
+                    try {
+                        return store.setRole(name, Role.USER);
+                    } catch (GalleristException refused) {
+                        return false;
+                    }
+                }));
             }
-            long admins = 0;
-            for (Future<User> result : results) {
-                admins += result.get().isAdmin() ? 1 : 0;
+            long demoted = 0;
+            for (Future<Boolean> result : results) {
+                demoted += result.get() ? 1 : 0;
             }
-            assertEquals(1, admins);
+            assertEquals(1, demoted);
+            assertEquals(1, store.listUsers().stream().filter(User::isAdmin).count());
         } finally {
             pool.shutdownNow();
         }
