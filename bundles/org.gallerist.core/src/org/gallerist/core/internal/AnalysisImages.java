@@ -21,14 +21,28 @@ record AnalysisImages(ImageProcessor processor, BlobStore blobs, ImageLimits lim
 
     /** An upload's preview rendition, made before its row is stored. */
     BufferedImage decode(byte[] preview) {
+        return limits.decodes().decode(() -> decodeNow(preview));
+    }
+
+    private BufferedImage decodeNow(byte[] preview) {
         return processor.decodeForAnalysis(preview, ANALYSIS_SHORT_SIDE, limits.maxPixels());
     }
 
-    /** A stored image's preview; its original where it has none. */
+    /** A stored image's preview (its original where it has none), for a request: waits a bounded time for a permit. */
     BufferedImage decodeStored(ImageRecord record) throws IOException {
+        return decode(readStored(record));
+    }
+
+    /** Like {@link #decodeStored}, for the background re-index, which waits for a permit as long as it takes. */
+    BufferedImage decodeStoredInBackground(ImageRecord record) throws IOException, InterruptedException {
+        byte[] stored = readStored(record);
+        return limits.decodes().decodeWhenFree(() -> decodeNow(stored));
+    }
+
+    private byte[] readStored(ImageRecord record) throws IOException {
         String key = record.previewKey() != null ? record.previewKey() : record.originalKey();
         try (InputStream in = blobs.open(key)) {
-            return decode(in.readAllBytes());
+            return in.readAllBytes();
         }
     }
 
@@ -36,8 +50,10 @@ record AnalysisImages(ImageProcessor processor, BlobStore blobs, ImageLimits lim
     BufferedImage decodeQuery(InputStream query) {
         byte[] preview;
         try (BlobStore.Staged staged = blobs.stage(query, limits.maxBytes())) {
-            processor.inspect(staged.file(), limits.maxPixels());
-            preview = processor.render(staged.file(), ImageSize.PREVIEW);
+            preview = limits.decodes().decode(() -> {
+                processor.inspect(staged.file(), limits.maxPixels());
+                return processor.render(staged.file(), ImageSize.PREVIEW);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Reading the query image failed", e);
         }
