@@ -50,12 +50,6 @@ final class DecodePermits {
         return runHolding(decode);
     }
 
-    /** For background work (the re-index): waits as long as it takes, or until interrupted. */
-    <T> T decodeWhenFree(Supplier<T> decode) throws InterruptedException {
-        permits.acquire();
-        return runHolding(decode);
-    }
-
     private <T> T runHolding(Supplier<T> decode) {
         try {
             return decode.get();

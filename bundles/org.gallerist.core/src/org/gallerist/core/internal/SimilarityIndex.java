@@ -215,12 +215,9 @@ public class SimilarityIndex {
             try {
                 Optional<ImageRecord> record = images.find(id);
                 if (record.isPresent()) {
-                    decoded.add(analysisImages.decodeStoredInBackground(record.get()));
+                    decoded.add(analysisImages.decodeStored(record.get()));
                     batch.add(record.get().image());
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             } catch (RuntimeException | IOException e) {
                 failed.add(id);
                 LOG.warn("Image #{} cannot be embedded: {}", id, e.getMessage());

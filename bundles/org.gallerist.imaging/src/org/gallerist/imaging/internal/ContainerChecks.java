@@ -1,7 +1,5 @@
 package org.gallerist.imaging.internal;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +15,8 @@ import org.gallerist.api.GalleristException;
  * Checks of a file's container structure that the decoders skip, run before any decoder sees the file: every PNG
  * chunk's CRC (the JDK's reader ignores them, so a damaged file would be stored), and the number of JPEG scans (a
  * progressive decoder redoes work for each scan, so thousands of tiny scans make a small file cost minutes of CPU).
- * Streams through the file once with a small buffer; leaves the stream at its start.
+ * Streams through the file once with a small buffer; leaves the stream at its start. A file that ends early is left
+ * for the decoder to report (or for {@code inspect}, which reads only the header, to accept), as before.
  */
 final class ContainerChecks {
 
@@ -37,8 +36,8 @@ final class ContainerChecks {
         input.seek(0);
         try {
             switch (format) {
-            case "png" -> verifyPngChunks(stream(input));
-            case "jpeg" -> countJpegScans(stream(input));
+            case "png" -> verifyPngChunks(new Bytes(input::read));
+            case "jpeg" -> countJpegScans(new Bytes(input::read));
             default -> {
                 // GIF, BMP and WebP carry no checksums and no multi-pass structure worth bounding here
             }
@@ -48,8 +47,8 @@ final class ContainerChecks {
         }
     }
 
-    /** Every chunk up to IEND must be complete and match its CRC-32 (over type and data). */
-    static void verifyPngChunks(DataInputStream in) throws IOException {
+    /** Every complete chunk up to IEND must match its CRC-32 (over type and data). */
+    static void verifyPngChunks(Bytes in) throws IOException {
         byte[] buffer = new byte[8192];
         try {
             in.skipNBytes(8); // the signature, checked when the format was sniffed
@@ -60,8 +59,7 @@ final class ContainerChecks {
                 CRC32 crc = new CRC32();
                 crc.update(type);
                 for (long left = length; left > 0;) {
-                    int n = (int) Math.min(buffer.length, left);
-                    in.readFully(buffer, 0, n);
+                    int n = in.readSome(buffer, (int) Math.min(buffer.length, left));
                     crc.update(buffer, 0, n);
                     left -= n;
                 }
@@ -72,13 +70,13 @@ final class ContainerChecks {
                     return;
                 }
             }
-        } catch (EOFException e) {
-            throw corruptPng("it ends in the middle of a chunk or before its IEND chunk");
+        } catch (EOFException truncated) {
+            // the decoder reports a truncated file as corrupt_image
         }
     }
 
     /** Walks the markers and counts the SOS segments; a truncated file is left for the decoder to report. */
-    static int countJpegScans(DataInputStream in) throws IOException {
+    static int countJpegScans(Bytes in) throws IOException {
         int scans = 0;
         try {
             in.skipNBytes(2); // SOI
@@ -112,7 +110,7 @@ final class ContainerChecks {
     }
 
     /** The next marker code, skipping fill bytes ({@code FF FF ...}); anything else between segments is junk. */
-    private static int nextMarker(DataInputStream in) throws IOException {
+    private static int nextMarker(Bytes in) throws IOException {
         int b = in.readUnsignedByte();
         while (b != 0xFF) { // decoders tolerate stray bytes before a marker; so do we
             b = in.readUnsignedByte();
@@ -124,7 +122,7 @@ final class ContainerChecks {
     }
 
     /** Skips a scan's entropy-coded data: stuffed {@code FF 00} and restart markers belong to it. */
-    private static int markerAfterEntropyData(DataInputStream in) throws IOException {
+    private static int markerAfterEntropyData(Bytes in) throws IOException {
         while (true) {
             int b = in.readUnsignedByte();
             if (b != 0xFF) {
@@ -159,17 +157,78 @@ final class ContainerChecks {
         return new GalleristException(ErrorCode.CORRUPT_IMAGE, "The JPEG image is truncated or corrupt and cannot be read.");
     }
 
-    private static DataInputStream stream(ImageInputStream input) {
-        return new DataInputStream(new BufferedInputStream(new InputStream() {
-            @Override
-            public int read() throws IOException {
-                return input.read();
-            }
+    /** Reads a file or an array with its own unsynchronised buffer: the JPEG walk looks at every byte. */
+    static final class Bytes {
+        interface Source {
+            int read(byte[] b, int off, int len) throws IOException;
+        }
 
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return input.read(b, off, len);
+        private final Source source;
+        private final byte[] buffer = new byte[64 * 1024];
+        private int position;
+        private int limit;
+
+        Bytes(Source source) {
+            this.source = source;
+        }
+
+        static Bytes of(byte[] content) {
+            InputStream in = new java.io.ByteArrayInputStream(content);
+            return new Bytes(in::read);
+        }
+
+        int readUnsignedByte() throws IOException {
+            if (position == limit && !fill()) {
+                throw new EOFException();
             }
-        }, 64 * 1024));
+            return buffer[position++] & 0xFF;
+        }
+
+        int readUnsignedShort() throws IOException {
+            return readUnsignedByte() << 8 | readUnsignedByte();
+        }
+
+        int readInt() throws IOException {
+            return readUnsignedShort() << 16 | readUnsignedShort();
+        }
+
+        void readFully(byte[] target) throws IOException {
+            for (int done = 0; done < target.length;) {
+                done += readSome(target, done, target.length - done);
+            }
+        }
+
+        /** At least one and at most {@code max} bytes into the start of {@code target}. */
+        int readSome(byte[] target, int max) throws IOException {
+            return readSome(target, 0, max);
+        }
+
+        private int readSome(byte[] target, int offset, int max) throws IOException {
+            if (position == limit && !fill()) {
+                throw new EOFException();
+            }
+            int n = Math.min(max, limit - position);
+            System.arraycopy(buffer, position, target, offset, n);
+            position += n;
+            return n;
+        }
+
+        void skipNBytes(long count) throws IOException {
+            for (long left = count; left > 0;) {
+                if (position == limit && !fill()) {
+                    throw new EOFException();
+                }
+                int n = (int) Math.min(left, limit - position);
+                position += n;
+                left -= n;
+            }
+        }
+
+        private boolean fill() throws IOException {
+            int n = source.read(buffer, 0, buffer.length);
+            position = 0;
+            limit = Math.max(0, n);
+            return n > 0;
+        }
     }
 }
