@@ -15,13 +15,13 @@ import org.gallerist.api.image.ImageQuery;
 /** What names, descriptions, tags, prices, quantities and page sizes may be. */
 public final class ImageRules {
 
-    public static final int MAX_NAME = 200;
-    public static final int MAX_DESCRIPTION = 4000;
-    public static final int MAX_TAG = 40;
-    public static final int MAX_TAGS = 50;
+    public static final int MAX_NAME = TextLimits.NAME;
+    public static final int MAX_DESCRIPTION = TextLimits.DESCRIPTION;
+    public static final int MAX_TAG = TextLimits.TAG;
+    public static final int MAX_TAGS = TextLimits.TAGS;
     public static final BigDecimal MAX_PRICE = new BigDecimal("1000000000.00");
 
-    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N} _-]{1," + MAX_TAG + "}");
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N} _-]+");
     private static final Pattern PRICE = Pattern.compile("\\d+(\\.\\d{1,2})?");
 
     private ImageRules() {
@@ -32,9 +32,7 @@ public final class ImageRules {
         if (stripped.isEmpty()) {
             throw invalid("The name is empty.");
         }
-        if (stripped.length() > MAX_NAME) {
-            throw invalid("The name is longer than " + MAX_NAME + " characters.");
-        }
+        TextLimits.requireAtMost("name", "The name", stripped, MAX_NAME);
         if (stripped.chars().anyMatch(Character::isISOControl)) {
             throw invalid("The name must not contain control characters.");
         }
@@ -43,15 +41,17 @@ public final class ImageRules {
 
     public static String description(String description) {
         String stripped = description == null ? "" : description.strip();
-        if (stripped.length() > MAX_DESCRIPTION) {
-            throw invalid("The description is longer than " + MAX_DESCRIPTION + " characters.");
-        }
+        TextLimits.requireAtMost("description", "The description", stripped, MAX_DESCRIPTION);
         return stripped;
     }
 
     /** Trims and lower-cases; a tag is 1–40 letters, digits, spaces, '-' or '_'. */
     public static String tag(String tag) {
         String normalized = tag == null ? "" : tag.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        if (normalized.length() > MAX_TAG) {
+            throw TextLimits.tooLong("tag", MAX_TAG, "The tag '" + printable(tag) + "' has " + normalized.length()
+                    + " characters; the limit is " + MAX_TAG + ".");
+        }
         if (!TAG.matcher(normalized).matches()) {
             throw invalid("Invalid tag '" + printable(tag) + "': use 1 to " + MAX_TAG
                     + " letters, digits, spaces, '-' or '_'.");
@@ -66,9 +66,13 @@ public final class ImageRules {
             unique.add(tag(tag));
         }
         if (unique.size() > MAX_TAGS) {
-            throw invalid("An image may carry at most " + MAX_TAGS + " tags.");
+            throw tooManyTags();
         }
         return new ArrayList<>(unique);
+    }
+
+    private static GalleristException tooManyTags() {
+        return TextLimits.tooLong("tags", MAX_TAGS, "An image may carry at most " + MAX_TAGS + " tags.");
     }
 
     /** A non-negative decimal with at most two places, as text (e.g. {@code 12}, {@code 12.5}, {@code 12.50}). */
@@ -134,14 +138,16 @@ public final class ImageRules {
 
     /** The words of a text search: lower-cased, split on anything that is not a letter or digit. */
     public static List<String> words(String text) {
+        TextLimits.requireAtMost("text", "The search text", text, TextLimits.SEARCH_TEXT);
         List<String> words = new ArrayList<>();
         for (String word : (text == null ? "" : text).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
             if (!word.isEmpty() && !words.contains(word)) {
                 words.add(word);
             }
         }
-        if (words.size() > 20) {
-            throw invalid("Search for at most 20 words.");
+        if (words.size() > TextLimits.SEARCH_WORDS) {
+            throw TextLimits.tooLong("words", TextLimits.SEARCH_WORDS,
+                    "Search for at most " + TextLimits.SEARCH_WORDS + " words.");
         }
         return words;
     }

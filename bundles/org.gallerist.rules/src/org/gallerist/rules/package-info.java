@@ -3,7 +3,7 @@
  * anything is sent: names, descriptions, tags, prices, quantities, page sizes and paging cursors. Depends on the api
  * only, never on server code.
  */
-@Version("0.1.0")
+@Version("0.2.0")
 package org.gallerist.rules;
 
 import org.osgi.annotation.versioning.Version;

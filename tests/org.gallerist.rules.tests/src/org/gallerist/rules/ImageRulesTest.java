@@ -64,15 +64,40 @@ class ImageRulesTest {
     @Test
     void tagsAreAtMostFortyCharacters() {
         assertEquals("a".repeat(40), ImageRules.tag("A".repeat(40)));
-        rejected(() -> ImageRules.tag("a".repeat(41)), "Invalid tag");
+        assertEquals("a b", ImageRules.tag("a" + " ".repeat(60) + "b"), "counted after normalising");
+        tooLong(() -> ImageRules.tag("a".repeat(41)), "tag", 40);
     }
 
     @Test
     void namesAreRequiredAndBounded() {
         assertEquals("Sunset", ImageRules.name("  Sunset "));
+        assertEquals("x".repeat(200), ImageRules.name(" " + "x".repeat(200) + " "));
         rejected(() -> ImageRules.name(" "), "empty");
-        rejected(() -> ImageRules.name("x".repeat(201)), "longer than 200");
+        tooLong(() -> ImageRules.name("x".repeat(201)), "name", 200);
         rejected(() -> ImageRules.name("a\u0000b"), "control");
+    }
+
+    @Test
+    void descriptionsTagListsAndSearchesAreBoundedWithTooLong() {
+        assertEquals(4000, ImageRules.description("d".repeat(4000)).length());
+        tooLong(() -> ImageRules.description("d".repeat(4001)), "description", 4000);
+        List<String> fifty = java.util.stream.IntStream.range(0, 50).mapToObj(i -> "t" + i).toList();
+        assertEquals(50, ImageRules.tags(fifty).size());
+        List<String> fiftyOne = java.util.stream.IntStream.range(0, 51).mapToObj(i -> "t" + i).toList();
+        tooLong(() -> ImageRules.tags(fiftyOne), "tags", 50);
+        assertEquals(List.of("x"), ImageRules.tags(java.util.Collections.nCopies(500, "X")), "repeats are one tag");
+        assertEquals(1, ImageRules.words("w".repeat(500)).size());
+        tooLong(() -> ImageRules.words("w".repeat(501)), "text", 500);
+        tooLong(() -> ImageRules.words("w".repeat(100_000)), "text", 500);
+        String twentyOneWords = String.join(" ", java.util.stream.IntStream.range(0, 21).mapToObj(i -> "w" + i).toList());
+        tooLong(() -> ImageRules.words(twentyOneWords), "words", 20);
+    }
+
+    private static void tooLong(org.junit.jupiter.api.function.Executable action, String field, int max) {
+        GalleristException e = assertThrows(GalleristException.class, action);
+        assertEquals(ErrorCode.TOO_LONG, e.code(), e.getMessage());
+        assertEquals(java.util.Map.of(GalleristException.LIMIT, field, GalleristException.MAX, max), e.details());
+        assertTrue(e.getMessage().contains(String.valueOf(max)), e.getMessage());
     }
 
     @Test

@@ -23,22 +23,26 @@ import org.gallerist.rules.ImageRules;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /** {@code images add|import|list|show|get|similar|update|delete}: the image repository over exec. */
-@Component(service = CommandHandler.class, property = CommandHandler.COMMAND_PROPERTY + "=images")
+@Component(service = CommandHandler.class, property = CommandHandler.COMMAND_PROPERTY + "=images",
+        configurationPid = ImportLimits.PID)
+@Designate(ocd = ImportLimits.class)
 public class ImagesCommand extends ProtocolCommandHandler {
 
     private final ImageService images;
     private final SimilarityService similarity;
 
     @Activate
-    public ImagesCommand(@Reference ImageService images, @Reference SimilarityService similarity) {
+    public ImagesCommand(@Reference ImageService images, @Reference SimilarityService similarity,
+            ImportLimits importLimits) {
         super(Images.class);
         this.images = images;
         this.similarity = similarity;
         on(Images.Add.class, (add, request) -> request.output().emit(images.upload(request.caller(),
                 newImage(add.name(), add), request.input())));
-        on(Images.Import.class, (tar, request) -> new TarImport(images, request.caller(), newImage("import", tar))
+        on(Images.Import.class, (tar, request) -> new TarImport(images, request.caller(), newImage("import", tar), importLimits)
                 .run(request.input(), request.output()));
         on(Images.List.class, this::list);
         on(Images.Show.class, (show, request) -> request.output().emit(images.details(request.caller(),

@@ -14,6 +14,7 @@ import org.gallerist.api.order.OrderRequest;
 import org.gallerist.api.order.OrderService;
 import org.gallerist.protocol.WireJson;
 import org.gallerist.protocol.command.Orders;
+import org.gallerist.rules.TextLimits;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -24,8 +25,6 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = CommandHandler.class, property = CommandHandler.COMMAND_PROPERTY + "=orders")
 public class OrdersCommand extends ProtocolCommandHandler {
-
-    private static final int MAX_INPUT = 1024 * 1024;
 
     private final WireJson json = new WireJson();
 
@@ -39,9 +38,10 @@ public class OrdersCommand extends ProtocolCommandHandler {
     }
 
     private List<OrderRequest> readLines(InputStream input) throws IOException {
-        byte[] bytes = input.readNBytes(MAX_INPUT + 1);
-        if (bytes.length > MAX_INPUT) {
-            throw invalid("The order is too long.");
+        byte[] bytes = input.readNBytes(TextLimits.ORDER_BYTES + 1);
+        if (bytes.length > TextLimits.ORDER_BYTES) {
+            throw TextLimits.tooLong("order", TextLimits.ORDER_BYTES,
+                    "The order is longer than " + TextLimits.ORDER_BYTES + " bytes.");
         }
         List<Orders.Line> lines = json.readList(new String(bytes, StandardCharsets.UTF_8), Orders.Line.class, Orders.INPUT);
         List<OrderRequest> requests = new ArrayList<>();

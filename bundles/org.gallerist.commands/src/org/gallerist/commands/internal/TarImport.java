@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -21,20 +22,35 @@ import org.gallerist.rules.ImageRules;
  * and visibility, named after its file. One result line per file; a bad file never stops the others, only an archive
  * that cannot be read any further does.
  *
+ * The archive is held to {@link ImportLimits}: a file over the per-file size is refused without being read, and the
+ * import stops with a {@code too_large} error naming the limit before an entry beyond the count, or a file that would
+ * take the archive's total over its limit.
+ *
  * @param shared everything but the name, already validated
  */
-record TarImport(ImageService images, User caller, NewImage shared) {
+record TarImport(ImageService images, User caller, NewImage shared, ImportLimits limits) {
 
     void run(InputStream tar, CommandOutput output) throws IOException {
         int files = 0;
         int failed = 0;
+        int entryCount = 0;
+        long totalBytes = 0;
         ErrorCode firstFailure = null;
         try (TarArchiveInputStream entries = new TarArchiveInputStream(tar)) {
             TarArchiveEntry entry;
             while ((entry = nextEntry(entries, files)) != null) {
+                if (++entryCount > limits.maxImportEntries()) {
+                    throw archiveLimit("import_entries", limits.maxImportEntries(), "The archive has more than "
+                            + limits.maxImportEntries() + " entries", files);
+                }
                 if (entry.isDirectory()) {
                     continue;
                 }
+                if (entry.isFile() && totalBytes + entry.getSize() > limits.maxImportBytes()) {
+                    throw archiveLimit("import_bytes", limits.maxImportBytes(), "The files of the archive hold more"
+                            + " than " + limits.maxImportBytes() + " bytes", files);
+                }
+                totalBytes += entry.isFile() ? entry.getSize() : 0;
                 files++;
                 EntryContent content = new EntryContent(entries);
                 Replies.ImportOutcome outcome;
@@ -42,6 +58,12 @@ record TarImport(ImageService images, User caller, NewImage shared) {
                     if (!entry.isFile()) {
                         throw new GalleristException(ErrorCode.INVALID_ARGUMENT,
                                 "Only regular files are imported, not links or devices.");
+                    }
+                    if (entry.getSize() > limits.maxImportEntryBytes()) {
+                        throw new GalleristException(ErrorCode.TOO_LARGE, "The file has " + entry.getSize()
+                                + " bytes; an imported file may have at most " + limits.maxImportEntryBytes() + ".",
+                                Map.of(GalleristException.LIMIT, "import_entry_bytes",
+                                        GalleristException.MAX, limits.maxImportEntryBytes()));
                     }
                     outcome = Replies.ImportOutcome.imported(entry.getName(),
                             images.upload(caller, named(entry.getName()), content));
@@ -92,6 +114,12 @@ record TarImport(ImageService images, User caller, NewImage shared) {
         } catch (IOException | IllegalArgumentException e) {
             throw brokenArchive(filesSoFar);
         }
+    }
+
+    private static GalleristException archiveLimit(String limit, long max, String what, int filesSoFar) {
+        return new GalleristException(ErrorCode.TOO_LARGE, what + "; the import stopped there"
+                + (filesSoFar == 0 ? "." : ", after the " + filesSoFar + " files above."),
+                Map.of(GalleristException.LIMIT, limit, GalleristException.MAX, max));
     }
 
     private static GalleristException brokenArchive(int filesSoFar) {

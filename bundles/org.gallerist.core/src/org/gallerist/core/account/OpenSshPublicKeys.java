@@ -13,6 +13,7 @@ import java.util.Set;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.account.AuthorizedKey;
+import org.gallerist.rules.TextLimits;
 
 /**
  * Reads one OpenSSH public-key line ({@code TYPE BASE64 [COMMENT]}) the way {@code authorized_keys} holds it,
@@ -24,7 +25,6 @@ public final class OpenSshPublicKeys {
     public static final int MIN_RSA_BITS = 2048;
     private static final Set<String> SUPPORTED = Set.of("ssh-ed25519", "ssh-rsa", "ecdsa-sha2-nistp256",
             "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521");
-    private static final int MAX_LINE = 16_000;
 
     private OpenSshPublicKeys() {
     }
@@ -34,8 +34,9 @@ public final class OpenSshPublicKeys {
         if (trimmed.isEmpty()) {
             throw invalid("The public key is empty: give one line as in ~/.ssh/id_ed25519.pub.");
         }
-        if (trimmed.length() > MAX_LINE) {
-            throw invalid("The public key line is too long.");
+        if (trimmed.length() > TextLimits.PUBLIC_KEY_LINE) {
+            throw TextLimits.tooLong("public_key", TextLimits.PUBLIC_KEY_LINE, "The public key line has "
+                    + trimmed.length() + " characters; the limit is " + TextLimits.PUBLIC_KEY_LINE + ".");
         }
         String[] fields = trimmed.split("\\s+", 3);
         String type = fields[0];
@@ -53,6 +54,7 @@ public final class OpenSshPublicKeys {
         }
         checkBlob(type, blob);
         String comment = fields.length == 3 ? fields[2].replaceAll("\\p{Cntrl}", " ").strip() : "";
+        TextLimits.requireAtMost("key_comment", "The key's comment", comment, TextLimits.KEY_COMMENT);
         String normalized = type + " " + fields[1] + (comment.isEmpty() ? "" : " " + comment);
         return new AuthorizedKey(fingerprint(blob), type, comment, normalized, added);
     }

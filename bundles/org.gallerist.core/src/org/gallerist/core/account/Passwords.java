@@ -2,12 +2,13 @@ package org.gallerist.core.account;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
+import org.gallerist.rules.TextLimits;
 
 /** What a new password must satisfy. */
 public final class Passwords {
 
     public static final int MIN_LENGTH = 8;
-    public static final int MAX_LENGTH = 1024;
+    public static final int MAX_LENGTH = TextLimits.PASSWORD;
 
     private Passwords() {
     }
@@ -21,7 +22,7 @@ public final class Passwords {
                     "The password is too short: use at least " + MIN_LENGTH + " characters.");
         }
         if (password.length > MAX_LENGTH) {
-            throw new GalleristException(ErrorCode.WEAK_PASSWORD,
+            throw TextLimits.tooLong("password", MAX_LENGTH,
                     "The password is too long: use at most " + MAX_LENGTH + " characters.");
         }
         if (new String(password).equalsIgnoreCase(username)) {

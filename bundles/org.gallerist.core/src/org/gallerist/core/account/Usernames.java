@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
+import org.gallerist.rules.TextLimits;
 
 /** The syntax of account names: 1–32 of {@code [a-z0-9._-]}, starting with a letter. */
 public final class Usernames {
@@ -12,7 +13,7 @@ public final class Usernames {
     /** The SSH user that may only create accounts. */
     public static final String SIGNUP_USER = "signup";
 
-    private static final Pattern SYNTAX = Pattern.compile("[a-z][a-z0-9._-]{0,31}");
+    private static final Pattern SYNTAX = Pattern.compile("[a-z][a-z0-9._-]{0," + (TextLimits.USERNAME - 1) + "}");
     private static final Set<String> RESERVED = Set.of(SIGNUP_USER, "root");
 
     private Usernames() {
@@ -27,9 +28,13 @@ public final class Usernames {
         if (name == null || name.isEmpty()) {
             throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "A username is required.");
         }
+        if (name.length() > TextLimits.USERNAME) {
+            throw TextLimits.tooLong("username", TextLimits.USERNAME, "The username '" + printable(name) + "' has "
+                    + name.length() + " characters; the limit is " + TextLimits.USERNAME + ".");
+        }
         if (!isValid(name)) {
             throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "Invalid username '" + printable(name)
-                    + "': use 1 to 32 of a-z, 0-9, '.', '_' or '-', starting with a letter.");
+                    + "': use 1 to " + TextLimits.USERNAME + " of a-z, 0-9, '.', '_' or '-', starting with a letter.");
         }
         if (RESERVED.contains(name)) {
             throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "The username '" + name + "' is reserved.");

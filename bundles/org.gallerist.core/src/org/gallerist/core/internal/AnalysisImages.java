@@ -19,25 +19,32 @@ record AnalysisImages(ImageProcessor processor, BlobStore blobs, ImageLimits lim
     /** Decoding keeps at least this short side, what the usual 224 px CNN input is cropped from. */
     static final int ANALYSIS_SHORT_SIDE = 256;
 
-    /** An upload's preview rendition, made before its row is stored. */
+    /**
+     * An upload's preview rendition, made before its row is stored. Needs no decode permit: a rendition of ours is at
+     * most 1024 px, so its decode is small; the permits bound the decodes of what users send.
+     */
     BufferedImage decode(byte[] preview) {
         return processor.decodeForAnalysis(preview, ANALYSIS_SHORT_SIDE, limits.maxPixels());
     }
 
-    /** A stored image's preview; its original where it has none. */
+    /** A stored image's preview; its original (with a decode permit) where it has none. */
     BufferedImage decodeStored(ImageRecord record) throws IOException {
-        String key = record.previewKey() != null ? record.previewKey() : record.originalKey();
-        try (InputStream in = blobs.open(key)) {
-            return decode(in.readAllBytes());
+        boolean original = record.previewKey() == null;
+        byte[] stored;
+        try (InputStream in = blobs.open(original ? record.originalKey() : record.previewKey())) {
+            stored = in.readAllBytes();
         }
+        return original ? limits.decodes().decode(() -> decode(stored)) : decode(stored);
     }
 
     /** A query image, checked and rendered like an upload; nothing of it is kept. */
     BufferedImage decodeQuery(InputStream query) {
         byte[] preview;
         try (BlobStore.Staged staged = blobs.stage(query, limits.maxBytes())) {
-            processor.inspect(staged.file(), limits.maxPixels());
-            preview = processor.render(staged.file(), ImageSize.PREVIEW);
+            preview = limits.decodes().decode(() -> {
+                processor.inspect(staged.file(), limits.maxPixels());
+                return processor.render(staged.file(), ImageSize.PREVIEW);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Reading the query image failed", e);
         }

@@ -50,17 +50,24 @@ public class ImageServiceImpl implements ImageService {
     private final long maxBytes;
     private final long maxPixels;
     private final ImageAnalysis analysis;
+    private final DecodePermits decodes;
+    private final UploadQuotas quotas;
     private final ContentLocks locks = new ContentLocks();
+    /** By owner name: one owner's uploads check their quota and insert one after the other. */
+    private final ContentLocks ownerLocks = new ContentLocks();
 
     @Activate
     public ImageServiceImpl(@Reference ImageStore store, @Reference BlobStore blobs,
-            @Reference ImageProcessor processor, @Reference ImageAnalysis analysis, @Reference ImageLimits limits) {
+            @Reference ImageProcessor processor, @Reference ImageAnalysis analysis, @Reference ImageLimits limits,
+            @Reference UploadQuotas quotas) {
         this.store = store;
         this.blobs = blobs;
         this.processor = processor;
         this.analysis = analysis;
         this.maxBytes = limits.maxBytes();
         this.maxPixels = limits.maxPixels();
+        this.decodes = limits.decodes();
+        this.quotas = quotas;
         sweepLeftovers();
     }
 
@@ -83,30 +90,37 @@ public class ImageServiceImpl implements ImageService {
         List<String> tags = ImageRules.tags(request.tags());
         var price = ImageRules.price(request.price());
         int quantity = ImageRules.quantity(request.quantity());
+        quotas.checkRoomForOne(caller, () -> store.usage(caller.name()));
         try (BlobStore.Staged staged = blobs.stage(content, maxBytes)) {
             rejectDuplicate(caller, staged.sha256());
-            ImageProcessor.Inspection inspection = processor.inspect(staged.file(), maxPixels);
-            byte[] thumb = processor.render(staged.file(), ImageSize.THUMB);
-            byte[] preview = processor.render(staged.file(), ImageSize.PREVIEW);
+            Rendered rendered = decodes.decode(() -> new Rendered(processor.inspect(staged.file(), maxPixels),
+                    processor.render(staged.file(), ImageSize.THUMB), processor.render(staged.file(), ImageSize.PREVIEW)));
+            ImageProcessor.Inspection inspection = rendered.inspection();
+            byte[] thumb = rendered.thumb();
+            byte[] preview = rendered.preview();
             Image image = new Image(0, name, description, tags, price, quantity, caller.name(), request.visibility(),
                     inspection.width(), inspection.height(), inspection.format(), staged.size(), staged.sha256(),
                     Instant.EPOCH);
             ImageAnalysis.Analysis analysed = analysis.analyse(caller, preview);
-            Image stored = locks.with(staged.sha256(), () -> {
+            Image stored = ownerLocks.with(caller.name(), () -> locks.with(staged.sha256(), () -> {
                 // again under the lock: two concurrent uploads of the same bytes (e.g. a client's retry) keep one
                 rejectDuplicate(caller, staged.sha256());
+                quotas.check(caller, () -> store.usage(caller.name()), staged.size());
                 try {
                     String originalKey = staged.commit();
                     return store.insert(new ImageRecord(image, originalKey, blobs.put(thumb), blobs.put(preview))).image();
                 } catch (IOException e) {
                     throw new UncheckedIOException("Storing an image failed", e);
                 }
-            });
+            }));
             analysis.added(stored, analysed);
             return new Upload(stored, analysed.nearDuplicates(), analysed.suggestedTags());
         } catch (IOException e) {
             throw new UncheckedIOException("Storing an image failed", e);
         }
+    }
+
+    private record Rendered(ImageProcessor.Inspection inspection, byte[] thumb, byte[] preview) {
     }
 
     private void rejectDuplicate(User caller, String sha256) {

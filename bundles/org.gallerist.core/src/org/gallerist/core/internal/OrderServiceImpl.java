@@ -14,6 +14,7 @@ import org.gallerist.api.order.OrderLine;
 import org.gallerist.api.order.OrderRequest;
 import org.gallerist.api.order.OrderService;
 import org.gallerist.spi.storage.OrderStore;
+import org.gallerist.rules.TextLimits;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,8 +26,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = OrderService.class)
 public class OrderServiceImpl implements OrderService {
 
-    static final int MAX_LINES = 200;
-    private static final Pattern REQUEST_KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    static final int MAX_LINES = TextLimits.ORDER_LINES;
+    private static final Pattern REQUEST_KEY = Pattern.compile("[A-Za-z0-9_-]{8,}");
 
     private final OrderStore store;
 
@@ -41,7 +42,8 @@ public class OrderServiceImpl implements OrderService {
             throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "The order has no lines.");
         }
         if (lines.size() > MAX_LINES) {
-            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "An order may have at most " + MAX_LINES + " lines.");
+            throw TextLimits.tooLong("order_lines", MAX_LINES, "An order may have at most " + MAX_LINES + " lines, not "
+                    + lines.size() + ".");
         }
         for (OrderRequest line : lines) {
             if (line.image() <= 0) {
@@ -51,6 +53,9 @@ public class OrderServiceImpl implements OrderService {
                 throw new GalleristException(ErrorCode.INVALID_ARGUMENT,
                         "The quantity for #" + line.image() + " must be at least 1.");
             }
+        }
+        if (requestKey != null) {
+            TextLimits.requireAtMost("request_key", "The request key", requestKey, TextLimits.REQUEST_KEY);
         }
         if (requestKey != null && !REQUEST_KEY.matcher(requestKey).matches()) {
             throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "The request key must be 8 to 64 letters, digits,"

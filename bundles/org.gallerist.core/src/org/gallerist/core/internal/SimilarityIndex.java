@@ -127,13 +127,28 @@ public class SimilarityIndex {
         return current.embed(analysisImages.decodeStored(record));
     }
 
-    /** The hits the caller may see, as images; a hit deleted meanwhile is left out. */
+    /**
+     * The hits the caller may see, as images. The index's idea of who may see what can lag behind the rows (another
+     * request changed them a moment ago, or another node did), so each hit is checked again against its current row:
+     * one deleted, made private or untagged meanwhile is left out, and its index entry brought up to date.
+     */
     List<SimilarImage> search(ActiveIndex current, User caller, float[] query, int limit, List<String> tags,
             long excluded) {
         List<VectorIndex.Hit> hits = current.search(caller, query, limit, tags, excluded);
         List<SimilarImage> results = new ArrayList<>(hits.size());
         for (VectorIndex.Hit hit : hits) {
-            images.find(hit.id()).ifPresent(record -> results.add(new SimilarImage(record.image(), hit.score())));
+            Optional<ImageRecord> row = images.find(hit.id());
+            if (row.isEmpty()) {
+                current.remove(hit.id());
+                continue;
+            }
+            Image image = row.get().image();
+            ImageAccess now = ImageAccess.of(image);
+            if (now.visibleTo(caller) && now.hasAll(tags)) {
+                results.add(new SimilarImage(image, hit.score()));
+            } else {
+                current.access().computeIfPresent(image.id(), (id, stale) -> now);
+            }
         }
         return results;
     }

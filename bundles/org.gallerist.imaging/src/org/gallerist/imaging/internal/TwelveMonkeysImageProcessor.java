@@ -53,6 +53,7 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
     public Inspection inspect(Path file, long maxPixels) {
         try (ImageInputStream input = open(file)) {
             Format format = sniff(input);
+            ContainerChecks.verify(format.name(), input);
             ImageReader reader = createReader(format, input);
             try {
                 return header(format, reader, maxPixels);
@@ -114,6 +115,7 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
     private Oriented decodeOriented(ImageInputStream source, Path file, long maxPixels, Subsampling subsampling) {
         try (ImageInputStream input = source) {
             Format format = sniff(input);
+            ContainerChecks.verify(format.name(), input);
             int orientation = "jpeg".equals(format.name()) ? ExifOrientation.read(input) : ExifOrientation.NORMAL;
             input.seek(0);
             ImageReader reader = createReader(format, input);

@@ -26,9 +26,12 @@ public final class Settings {
     public static final String SIMILARITY = "org.gallerist.similarity";
     public static final String PLUGINS = "org.gallerist.plugins";
     public static final String ONNX = "org.gallerist.similarity.onnx";
+    public static final String QUOTAS = "org.gallerist.quotas";
+    public static final String IMPORT = "org.gallerist.import";
 
     /** Every PID a server is configured through, the data folder last: creating it starts the server. */
-    public static final List<String> PIDS = List.of(SSH, BLOBS, IMAGES, SIMILARITY, PLUGINS, ONNX, DATA);
+    public static final List<String> PIDS = List.of(SSH, BLOBS, IMAGES, SIMILARITY, PLUGINS, ONNX, QUOTAS,
+            IMPORT, DATA);
 
     /** The SSH server's limits (docs/security.md), all in its PID. */
     private static final List<String> SSH_LIMITS = List.of("loginGraceSeconds", "maxStartups",
@@ -41,7 +44,11 @@ public final class Settings {
     private static final Map<String, String> PID_OF = withAll(SSH, SSH_LIMITS, Map.ofEntries(Map.entry("dataDir", DATA),
             Map.entry("host", SSH), Map.entry("port", SSH), Map.entry("signupEnabled", SSH),
             Map.entry("signupPerHour", SSH), Map.entry("encryptAtRest", BLOBS), Map.entry("maxImageBytes", IMAGES),
-            Map.entry("maxImagePixels", IMAGES), Map.entry("nearDuplicateThreshold", SIMILARITY),
+            Map.entry("maxImagePixels", IMAGES), Map.entry("maxConcurrentDecodes", IMAGES),
+            Map.entry("decodeWaitMillis", IMAGES), Map.entry("maxImagesPerUser", QUOTAS),
+            Map.entry("maxStoredBytesPerUser", QUOTAS), Map.entry("maxImportEntries", IMPORT),
+            Map.entry("maxImportEntryBytes", IMPORT), Map.entry("maxImportBytes", IMPORT),
+            Map.entry("nearDuplicateThreshold", SIMILARITY),
             Map.entry("uploadHints", SIMILARITY), Map.entry("pluginPollMillis", PLUGINS),
             Map.entry("modelEnabled", ONNX), Map.entry("modelFile", ONNX), Map.entry("labelFile", ONNX)));
 

@@ -65,6 +65,13 @@ public interface ImageStore {
 
     Counts counts();
 
+    /** How many images one owner has and the sum of their original files' sizes, for per-user quotas. */
+    record Usage(long images, long bytes) {
+    }
+
+    /** The owner's usage; zero for a user without images (or without an account). */
+    Usage usage(String owner);
+
     /** Every content key some row refers to, for the start-up sweep. */
     java.util.Set<String> referencedKeys();
 }

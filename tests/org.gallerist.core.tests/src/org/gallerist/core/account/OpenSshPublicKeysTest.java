@@ -43,6 +43,20 @@ class OpenSshPublicKeysTest {
         assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
     }
 
+    @Test
+    void commentsAndLinesOverTheirLimitsAreTooLong() {
+        String base = ED25519.substring(0, ED25519.lastIndexOf(' ') + 1);
+        assertEquals(200, OpenSshPublicKeys.parse(base + "c".repeat(200), Instant.EPOCH).comment().length());
+        GalleristException comment = assertThrows(GalleristException.class,
+                () -> OpenSshPublicKeys.parse(base + "c".repeat(201), Instant.EPOCH));
+        assertEquals(ErrorCode.TOO_LONG, comment.code());
+        assertEquals(java.util.Map.of("limit", "key_comment", "max", 200), comment.details());
+        GalleristException line = assertThrows(GalleristException.class,
+                () -> OpenSshPublicKeys.parse(base + "c".repeat(16_000), Instant.EPOCH));
+        assertEquals(ErrorCode.TOO_LONG, line.code());
+        assertEquals(java.util.Map.of("limit", "public_key", "max", 16_000), line.details());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "", "   ", "ssh-ed25519", "ssh-dss AAAAB3NzaC1kc3M=", "ssh-ed25519 !!!notbase64",
             "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFoaqb52", "-----BEGIN OPENSSH PRIVATE KEY-----" })

@@ -26,6 +26,15 @@ class PasswordsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aPasswordOverTheLimitIsTooLong() {
+        assertDoesNotThrow(() -> Passwords.requireStrong("alice", ("ab1" + "x".repeat(1021)).toCharArray()));
+        GalleristException e = assertThrows(GalleristException.class,
+                () -> Passwords.requireStrong("alice", ("ab1" + "x".repeat(1022)).toCharArray()));
+        assertEquals(ErrorCode.TOO_LONG, e.code());
+        assertEquals(java.util.Map.of("limit", "password", "max", 1024), e.details());
+    }
+
+    @org.junit.jupiter.api.Test
     void theUsernameIsNotAPassword() {
         assertThrows(GalleristException.class, () -> Passwords.requireStrong("alice123", "ALICE123".toCharArray()));
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gallerist.api.ErrorCode;
+import java.util.Map;
+
 import org.gallerist.api.GalleristException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,12 +22,20 @@ class UsernamesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "Alice", "1alice", ".alice", "al ice", "alice!", "ålice",
-            "abcdefghijabcdefghijabcdefghijabc", "alice\n" })
+    @ValueSource(strings = { "", "Alice", "1alice", ".alice", "al ice", "alice!", "ålice", "alice\n" })
     void rejectsEverythingElse(String name) {
         GalleristException e = assertThrows(GalleristException.class, () -> Usernames.requireValidNew(name));
         assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
         assertFalse(e.getMessage().contains("\n"), "the message must stay on one line");
+    }
+
+    @Test
+    void aNameOverThirtyTwoCharactersIsTooLongAndSaysTheLimit() {
+        GalleristException e = assertThrows(GalleristException.class,
+                () -> Usernames.requireValidNew("abcdefghijabcdefghijabcdefghijabc"));
+        assertEquals(ErrorCode.TOO_LONG, e.code());
+        assertEquals(Map.of("limit", "username", "max", 32), e.details());
+        assertTrue(e.getMessage().contains("33 characters; the limit is 32"), e.getMessage());
     }
 
     @Test

@@ -99,7 +99,7 @@ class ImageRepositoryTest {
         fails(ErrorCode.USAGE, "'abc' is not an amount", () -> add(bob, png, "--name", "N", "--price", "abc", "--quantity", "1"));
         fails(ErrorCode.INVALID_ARGUMENT, "negative", () -> add(bob, png, "--name", "N", "--price", "1", "--quantity", "-2"));
         fails(ErrorCode.INVALID_ARGUMENT, "name is empty", () -> add(bob, png, "--name", " ", "--price", "1", "--quantity", "1"));
-        fails(ErrorCode.INVALID_ARGUMENT, "longer than", () -> add(bob, png, "--name", "x".repeat(201), "--price", "1", "--quantity", "1"));
+        fails(ErrorCode.TOO_LONG, "the limit is 200", () -> add(bob, png, "--name", "x".repeat(201), "--price", "1", "--quantity", "1"));
         fails(ErrorCode.INVALID_ARGUMENT, "Invalid tag", () -> add(bob, png, "--name", "N", "--price", "1", "--quantity", "1", "--tag", "a/b"));
         fails(ErrorCode.USAGE, "Unknown options: '--colour', 'red'", () -> add(bob, png, "--name", "N", "--price", "1", "--quantity", "1", "--colour", "red"));
         fails(ErrorCode.USAGE, "Missing required option: '--price=P'", () -> add(bob, png, "--name", "N", "--quantity", "1"));

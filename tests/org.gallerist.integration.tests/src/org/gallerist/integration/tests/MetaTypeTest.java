@@ -46,6 +46,9 @@ class MetaTypeTest {
                     "org.gallerist.storage.derby.internal.BlobStoreConfig" },
             "org.gallerist.images", new String[] { "org.gallerist.core", "org.gallerist.core.internal.ImageLimits$Config" },
             "org.gallerist.similarity", new String[] { "org.gallerist.core", "org.gallerist.core.internal.SimilarityConfig" },
+            "org.gallerist.quotas", new String[] { "org.gallerist.core", "org.gallerist.core.internal.UploadQuotas$Config" },
+            "org.gallerist.import", new String[] { "org.gallerist.commands",
+                    "org.gallerist.commands.internal.ImportLimits" },
             "org.gallerist.plugins", new String[] { "org.gallerist.server", "org.gallerist.server.internal.PluginFolderConfig" },
             "org.gallerist.similarity.onnx", new String[] { "org.gallerist.similarity.djl",
                     "org.gallerist.similarity.djl.internal.OnnxEmbedderConfig" });

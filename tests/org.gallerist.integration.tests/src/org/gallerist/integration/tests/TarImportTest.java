@@ -147,11 +147,11 @@ class TarImportTest {
         return (size + 511) / 512 * 512;
     }
 
-    private interface Entries {
+    interface Entries {
         void write(TarArchiveOutputStream archive) throws IOException;
     }
 
-    private static Path tar(Path file, Entries entries) throws IOException {
+    static Path tar(Path file, Entries entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream archive = new TarArchiveOutputStream(bytes)) {
             archive.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -160,7 +160,7 @@ class TarImportTest {
         return Files.write(file, bytes.toByteArray());
     }
 
-    private static void file(TarArchiveOutputStream archive, String name, byte[] content) throws IOException {
+    static void file(TarArchiveOutputStream archive, String name, byte[] content) throws IOException {
         TarArchiveEntry entry = new TarArchiveEntry(name);
         entry.setSize(content.length);
         archive.putArchiveEntry(entry);

@@ -177,6 +177,13 @@ public class DerbyImageStore implements ImageStore {
     }
 
     @Override
+    public Usage usage(String owner) {
+        return database.inTransaction(sql -> sql.one("SELECT COUNT(*), COALESCE(SUM(i.bytes), 0) FROM images i"
+                + " JOIN users u ON u.id = i.owner_id WHERE u.name = ?",
+                row -> new Usage(row.getLong(1), row.getLong(2)), owner));
+    }
+
+    @Override
     public Set<String> referencedKeys() {
         return database.inTransaction(sql -> {
             Set<String> keys = new HashSet<>();

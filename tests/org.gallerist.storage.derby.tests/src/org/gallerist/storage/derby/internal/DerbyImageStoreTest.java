@@ -29,6 +29,7 @@ import org.gallerist.api.image.TagCount;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.spi.storage.ImageFilter;
 import org.gallerist.spi.storage.ImageRecord;
+import org.gallerist.spi.storage.ImageStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,19 @@ class DerbyImageStoreTest {
         assertEquals(record, store.find(image.id()).orElseThrow());
         assertEquals(sha("alice/Sunset"), record.originalKey());
         assertTrue(store.find(image.id() + 1000).isEmpty());
+    }
+
+    @Test
+    void usageCountsAnOwnersImagesAndTheirBytes() {
+        assertEquals(new ImageStore.Usage(0, 0), store.usage("alice"));
+        assertEquals(new ImageStore.Usage(0, 0), store.usage("nobody"));
+        add("alice", "one", "", Visibility.PUBLIC);
+        long two = add("alice", "two", "", Visibility.PRIVATE).image().id();
+        add("bob", "three", "", Visibility.PUBLIC);
+        assertEquals(new ImageStore.Usage(2, 2 * 1234), store.usage("alice"));
+        store.delete(two);
+        assertEquals(new ImageStore.Usage(1, 1234), store.usage("alice"));
+        assertEquals(new ImageStore.Usage(1, 1234), store.usage("bob"));
     }
 
     @Test
