@@ -51,8 +51,12 @@ final class HostKey {
         } finally {
             Files.deleteIfExists(temp);
         }
-        Files.writeString(dataDir.resolve(FILE_NAME + ".pub"),
-                PublicKeyEntry.toString(pair.getPublic()) + " " + COMMENT + "\n", StandardCharsets.US_ASCII);
+        Path publicFile = dataDir.resolve(FILE_NAME + ".pub");
+        if (!Files.exists(publicFile)) {
+            Files.createFile(publicFile, ownerOnly()); // the data folder holds nothing for others, not even this
+        }
+        Files.writeString(publicFile, PublicKeyEntry.toString(pair.getPublic()) + " " + COMMENT + "\n",
+                StandardCharsets.US_ASCII);
         return pair;
     }
 
