@@ -3,6 +3,7 @@ package org.gallerist.core.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.gallerist.api.ErrorCode;
@@ -37,6 +38,9 @@ public class AccountServiceImpl implements AccountService {
     private final PasswordHasher hasher;
     private final Clock clock;
     /** Verified against for unknown users so that a missing account takes as long as a wrong password. */
+    /** Keys per account: enough for every device of a person, few enough that a login's lookup stays cheap. */
+    static final int MAX_KEYS = 32;
+
     private final String decoyHash;
     private final AdminToken adminToken = new AdminToken();
 
@@ -64,6 +68,9 @@ public class AccountServiceImpl implements AccountService {
         Usernames.requireValidNew(username);
         Passwords.requireStrong(username, password);
         List<AuthorizedKey> keys = new ArrayList<>();
+        if (publicKeys.size() > MAX_KEYS) {
+            throw tooManyKeys();
+        }
         for (String line : publicKeys) {
             AuthorizedKey key = OpenSshPublicKeys.parse(line, clock.instant());
             if (keys.stream().noneMatch(k -> k.fingerprint().equals(key.fingerprint()))) {
@@ -74,6 +81,12 @@ public class AccountServiceImpl implements AccountService {
             throw userExists(username);
         }
         return store.createUser(username, hasher.hash(password), keys);
+    }
+
+    private static GalleristException tooManyKeys() {
+        return new GalleristException(ErrorCode.QUOTA_EXCEEDED, "An account may have at most " + MAX_KEYS
+                + " SSH keys; remove one first (keys remove FINGERPRINT).",
+                Map.of(GalleristException.LIMIT, "keys", GalleristException.MAX, MAX_KEYS));
     }
 
     @Override
@@ -93,6 +106,10 @@ public class AccountServiceImpl implements AccountService {
     public AuthorizedKey addKey(String username, String openSshLine) {
         requireUser(username);
         AuthorizedKey key = OpenSshPublicKeys.parse(openSshLine, clock.instant());
+        // checked before the insert without a lock: two keys added at the same instant may pass 32 by one
+        if (store.keys(username).size() >= MAX_KEYS) {
+            throw tooManyKeys();
+        }
         store.addKey(username, key);
         return key;
     }

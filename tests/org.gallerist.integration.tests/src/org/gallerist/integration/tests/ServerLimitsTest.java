@@ -24,6 +24,7 @@ import org.gallerist.api.client.GalleristSession;
 import org.gallerist.tests.harness.Await;
 import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.OpenSsh;
+import org.gallerist.tests.harness.SshKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -164,6 +165,22 @@ class ServerLimitsTest {
         Path log = server.dataDir().resolve("logs").resolve("gallerist.log");
         Await.until(Duration.ofSeconds(10), "the refusal in the log",
                 () -> read(log).contains("Password login for \"alice\" from 127.0.0.5 refused unchecked"));
+    }
+
+    @Test
+    void anAccountHoldsAtMost32Keys() throws Exception {
+        OpenSsh.assumeInstalled();
+        server.signUp("alice");
+        try (GalleristSession alice = server.logIn("alice")) {
+            for (int i = 0; i < 32; i++) {
+                alice.addKey(SshKeys.generate(server.folder().resolve("keys"), "key" + i, "ed25519").publicLine());
+            }
+            String oneMore = SshKeys.generate(server.folder().resolve("keys"), "key32", "ed25519").publicLine();
+            GalleristException refused = assertThrows(GalleristException.class, () -> alice.addKey(oneMore));
+            assertEquals(ErrorCode.QUOTA_EXCEEDED, refused.code(), refused.getMessage());
+            assertEquals("keys", refused.details().get(GalleristException.LIMIT));
+            assertEquals(32, alice.keys().size(), "nothing was added");
+        }
     }
 
     private static String read(Path file) {

@@ -64,10 +64,22 @@ final class AccountAuthenticator implements PasswordAuthenticator, PublickeyAuth
                     LogText.quote(username), source, Math.max(1, blocked.toSeconds()));
             return false;
         }
+        if (!throttle.startCheck(username)) {
+            LOG.info("Password login for {} from {} refused unchecked: another one is being checked",
+                    LogText.quote(username), source);
+            return false;
+        }
         AsyncAuthException pending = new AsyncAuthException();
         try {
-            passwordChecks.execute(() -> check(username, password, source, pending));
+            passwordChecks.execute(() -> {
+                try {
+                    check(username, password, source, pending);
+                } finally {
+                    throttle.endCheck(username);
+                }
+            });
         } catch (RejectedExecutionException busy) {
+            throttle.endCheck(username);
             LOG.warn("Password login for {} from {} refused unchecked: all password checks are busy",
                     LogText.quote(username), source);
             return false;

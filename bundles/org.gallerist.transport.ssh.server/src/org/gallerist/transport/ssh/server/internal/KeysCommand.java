@@ -3,6 +3,7 @@ package org.gallerist.transport.ssh.server.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -39,7 +40,9 @@ public class KeysCommand extends ProtocolCommandHandler {
     private static String readKeyLine(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_KEY_INPUT + 1);
         if (bytes.length > MAX_KEY_INPUT) {
-            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "The key input is too long; send one key line.");
+            throw new GalleristException(ErrorCode.TOO_LONG, "The key input is longer than " + MAX_KEY_INPUT
+                    + " bytes; send one key line.", Map.of(GalleristException.LIMIT, "key_input",
+                            GalleristException.MAX, MAX_KEY_INPUT));
         }
         return new String(bytes, StandardCharsets.UTF_8).lines()
                 .map(String::strip)

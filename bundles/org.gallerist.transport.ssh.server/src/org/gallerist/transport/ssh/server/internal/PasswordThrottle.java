@@ -2,6 +2,8 @@ package org.gallerist.transport.ssh.server.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Stops password guessing, per account and per source network ({@link SourcePrefix}): after a few wrong passwords in
@@ -17,6 +19,7 @@ final class PasswordThrottle {
     private final FailureThrottle<String> accounts;
     private final FailureThrottle<SourcePrefix> sources;
     private final LoginBackoff answerDelay;
+    private final Set<String> checking = new HashSet<>();
 
     PasswordThrottle(Clock clock, int accountFailures, int sourceFailures, Duration block, Duration maxBlock) {
         this.accounts = new FailureThrottle<>(clock, accountFailures, block, maxBlock, FORGET_AFTER, MAX_KEYS);
@@ -29,6 +32,18 @@ final class PasswordThrottle {
         Duration forAccount = accounts.blockedFor(account);
         Duration fromSource = sources.blockedFor(source);
         return forAccount.compareTo(fromSource) >= 0 ? forAccount : fromSource;
+    }
+
+    /**
+     * Claims the one password check an account may have running; false if one runs already. Without this, a burst
+     * of guesses sent at once would all be checked before the first failure counts.
+     */
+    synchronized boolean startCheck(String account) {
+        return checking.add(account);
+    }
+
+    synchronized void endCheck(String account) {
+        checking.remove(account);
     }
 
     /** Records a wrong password; returns how long to hold back the answer. */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -56,7 +57,8 @@ final class SignupCommand {
         }
         byte[] bytes = input.readNBytes(MAX_INPUT + 1);
         if (bytes.length > MAX_INPUT) {
-            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "The sign-up input is too long.");
+            throw new GalleristException(ErrorCode.TOO_LONG, "The sign-up input is longer than " + MAX_INPUT
+                    + " bytes.", Map.of(GalleristException.LIMIT, "signup_input", GalleristException.MAX, MAX_INPUT));
         }
         CharBuffer text = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
         Arrays.fill(bytes, (byte) 0);
