@@ -48,13 +48,14 @@ final class ChunkSealer {
     }
 
     /**
-     * Decrypts and authenticates a sealed chunk into {@code plain}; returns the plain length.
+     * Decrypts and authenticates a sealed chunk into {@code plain} from {@code offset}; returns the plain length.
      *
      * @throws javax.crypto.AEADBadTagException if the chunk is damaged, misplaced or not what {@code last} says
      */
-    int open(long index, boolean last, byte[] sealed, int length, byte[] plain) throws GeneralSecurityException {
+    int open(long index, boolean last, byte[] sealed, int length, byte[] plain, int offset)
+            throws GeneralSecurityException {
         start(Cipher.DECRYPT_MODE, index, last);
-        return cipher.doFinal(sealed, 0, length, plain, 0);
+        return cipher.doFinal(sealed, 0, length, plain, offset);
     }
 
     private void start(int mode, long index, boolean last) throws GeneralSecurityException {

@@ -50,6 +50,14 @@ final class DecryptingInputStream extends InputStream {
             if (last) {
                 return -1;
             }
+            if (length >= plain.length) {
+                // straight into the caller's buffer, one copy less; if it fails, the read throws and returns nothing
+                int n = nextChunk(bytes, offset);
+                if (n > 0) {
+                    return n;
+                }
+                continue; // the empty final chunk
+            }
             nextChunk();
         }
         int n = Math.min(length, limit - position);
@@ -69,6 +77,12 @@ final class DecryptingInputStream extends InputStream {
     }
 
     private void nextChunk() throws IOException {
+        limit = nextChunk(plain, 0);
+        position = 0;
+    }
+
+    /** Reads, authenticates and decrypts the next chunk into {@code target}; returns its plain length. */
+    private int nextChunk(byte[] target, int offset) throws IOException {
         int read = carried + in.readNBytes(sealed, carried, sealed.length - carried);
         int length;
         if (read > fullChunk) {
@@ -82,18 +96,19 @@ final class DecryptingInputStream extends InputStream {
             throw new DamagedBlobException("The stored file " + file + " is truncated: chunk " + index + " has "
                     + length + " of at least " + ChunkSealer.TAG_BYTES + " bytes.");
         }
+        int opened;
         try {
-            limit = sealer.open(index, last, sealed, length, plain);
+            opened = sealer.open(index, last, sealed, length, target, offset);
         } catch (GeneralSecurityException e) {
             throw new DamagedBlobException("The stored file " + file + " is damaged: chunk " + index + " ("
                     + (last ? "at the end of the file" : "followed by more") + ") does not authenticate; the file"
                     + " was altered, truncated, extended or had chunks moved.", e);
         }
-        position = 0;
         index++;
         if (!last) {
             sealed[0] = sealed[fullChunk];
             carried = 1;
         }
+        return opened;
     }
 }
