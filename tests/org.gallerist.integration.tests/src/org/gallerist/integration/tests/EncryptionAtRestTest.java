@@ -86,7 +86,7 @@ class EncryptionAtRestTest {
                 .resolve(key);
         Files.write(file, image); // what an intruder with write access to the folder could do
 
-        server.start();
+        server.startAgain();
         GalleristException e = assertThrows(GalleristException.class, () -> content(id));
         assertEquals(ErrorCode.INTERNAL, e.code(), e.getMessage());
         assertFalse(e.getMessage().contains(file.toString()), "the detail stays in the server log: " + e.getMessage());
