@@ -26,7 +26,7 @@ final class ServerCommandLine {
     boolean noSignup;
 
     @Option(names = "--encrypt-at-rest",
-            description = "Encrypt new image files (AES-GCM, key in DIR/blob.key: back it up).")
+            description = "Encrypt image files at rest (AES-256-GCM in chunks, key in DIR/blob.key: back it up).")
     boolean encryptAtRest;
 
     @Option(names = "--model", paramLabel = "FILE", description = { "ONNX image model to run instead of the built-in",

@@ -31,8 +31,8 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
     }
 
     /**
-     * @param encryptAtRest      new image files AES-GCM encrypted with {@code <data>/blob.key}; existing ones stay
-     *                           readable either way
+     * @param encryptAtRest      image files encrypted in chunks with a key derived from {@code <data>/blob.key};
+     *                           encrypted ones stay readable either way
      * @param maxImageMegabytes  upload size limit, in MiB
      * @param maxImageMegapixels pixel limit, checked from the header before decoding
      */

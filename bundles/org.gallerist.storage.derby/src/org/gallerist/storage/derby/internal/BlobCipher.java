@@ -1,163 +1,133 @@
 package org.gallerist.storage.derby.internal;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
-import javax.crypto.Cipher;
-import javax.crypto.CipherInputStream;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-
 /**
- * Encryption at rest of blob files: AES-256-GCM, written as {@link #MAGIC}, a random 12-byte nonce, then the
- * ciphertext with its 16-byte tag; the content key is bound as associated data. The key is 32 random bytes in its own
- * file (owner read/write only), created on first use and never replaced. Files without the header are plain.
+ * Encryption at rest of blob files as a streaming AEAD (after Tink's AES-GCM-HKDF streaming and age's STREAM): a
+ * header, then the content in chunks of {@link #CHUNK_BYTES} each sealed on its own by {@link ChunkSealer}, so that
+ * writing and reading hold one chunk in memory whatever the file's size.
+ * <p>
+ * Header ({@value #HEADER_BYTES} bytes): {@code "GLRY-AEAD\n"}, format version ({@value #VERSION}), the
+ * {@linkplain BlobKey#id() key id} (8 bytes), the chunk size (4 bytes, big-endian), a random salt (32 bytes) and a
+ * random nonce prefix (7 bytes). The file's AES-256 key is HKDF-SHA256 of the master key with the salt, and of the
+ * whole header and the blob's content key as context: a header that was changed, or a file moved to another name,
+ * derives another key and fails on its first chunk.
  */
 final class BlobCipher {
 
-    static final byte[] MAGIC = "GLRY-AESGCM-1\n".getBytes(StandardCharsets.US_ASCII);
-    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final int KEY_BYTES = 32;
-    private static final int BUFFER = 64 * 1024;
-
-    private final Path keyFile;
-    private final SecureRandom random = new SecureRandom();
-    private SecretKey secretKey; // guarded by this; loaded on first use
-
-    BlobCipher(Path keyFile) {
-        this.keyFile = keyFile;
+    enum Format {
+        /** This format. */
+        CHUNKED,
+        /** The format before: one AES-GCM message over the whole file, the master key used directly. */
+        WHOLE_FILE,
+        /** No known header: written while encryption was off. */
+        PLAIN
     }
 
-    /** Loads (or first creates) the key now, so that a missing or broken key shows at start. */
-    void loadKey() throws IOException {
-        secretKey();
+    static final byte[] MAGIC = "GLRY-AEAD\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] WHOLE_FILE_MAGIC = "GLRY-AESGCM-1\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte VERSION = 2;
+    static final int CHUNK_BYTES = 64 * 1024;
+    static final int SALT_BYTES = 32;
+    static final int HEADER_BYTES = 10 + 1 + BlobKey.ID_BYTES + 4 + SALT_BYTES + ChunkSealer.PREFIX_BYTES;
+    private static final int MAX_CHUNK_BYTES = 16 * 1024 * 1024;
+    private static final byte[] CONTEXT = "gallerist blob v2\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final BlobKey key;
+    private final SecureRandom random;
+    private final int chunkSize;
+
+    BlobCipher(BlobKey key, SecureRandom random) {
+        this(key, random, CHUNK_BYTES);
     }
 
-    /** Writes the content, encrypted, for the blob of this key. */
-    void encrypt(byte[] content, String key, OutputStream out) throws IOException {
-        Cipher cipher = start(out, key);
-        out.write(finish(cipher, content));
-    }
-
-    /** Writes all of {@code plain}, encrypted, for the blob of this key. */
-    void encrypt(InputStream plain, String key, OutputStream out) throws IOException {
-        Cipher cipher = start(out, key);
-        byte[] buffer = new byte[BUFFER];
-        for (int read; (read = plain.read(buffer)) != -1;) {
-            byte[] chunk = cipher.update(buffer, 0, read);
-            if (chunk != null) {
-                out.write(chunk);
-            }
+    BlobCipher(BlobKey key, SecureRandom random, int chunkSize) {
+        if (chunkSize < 1 || chunkSize > MAX_CHUNK_BYTES) {
+            throw new IllegalArgumentException("chunk size " + chunkSize);
         }
-        out.write(finish(cipher, new byte[0]));
+        this.key = key;
+        this.random = random;
+        this.chunkSize = chunkSize;
+    }
+
+    /** What the first {@link #HEADER_BYTES} bytes of a file (fewer if it is shorter) say it is. */
+    static Format format(byte[] head) {
+        if (startsWith(head, MAGIC)) {
+            return Format.CHUNKED;
+        }
+        return startsWith(head, WHOLE_FILE_MAGIC) ? Format.WHOLE_FILE : Format.PLAIN;
+    }
+
+    /** A stream that writes the header now and the content encrypted for the blob of {@code blobKey}. */
+    EncryptingOutputStream encrypt(OutputStream out, String blobKey) throws IOException {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] prefix = new byte[ChunkSealer.PREFIX_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(prefix);
+        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
+        header.put(MAGIC).put(VERSION).put(key.id()).putInt(chunkSize).put(salt).put(prefix);
+        byte[] bytes = header.array();
+        return new EncryptingOutputStream(out, bytes, sealer(bytes, salt, prefix, blobKey), chunkSize);
     }
 
     /**
-     * The plain content of a stored blob: decrypted if the file has the header, as it is otherwise (it was written
-     * before encryption was switched on). Closes {@code stored} if that fails.
+     * The plain content of a file in this format, whose first {@link #HEADER_BYTES} bytes are {@code head} and the
+     * rest {@code rest}. Closes {@code rest} if it fails.
+     *
+     * @throws DamagedBlobException if the header is not valid, names another key, or the first chunk does not
+     *                              authenticate
      */
-    InputStream plain(BufferedInputStream stored, String key) throws IOException {
+    InputStream decrypt(byte[] head, InputStream rest, String blobKey, Path file) throws IOException {
         try {
-            stored.mark(MAGIC.length);
-            byte[] head = stored.readNBytes(MAGIC.length);
-            if (!Arrays.equals(head, MAGIC)) {
-                stored.reset();
-                return stored;
+            if (head.length < HEADER_BYTES) {
+                throw new DamagedBlobException("The stored file " + file + " is truncated inside its header.");
             }
-            byte[] nonce = stored.readNBytes(NONCE_BYTES);
-            if (nonce.length != NONCE_BYTES) {
-                throw new IOException("The stored file for " + key + " is truncated.");
+            ByteBuffer header = ByteBuffer.wrap(head);
+            header.position(MAGIC.length);
+            byte version = header.get();
+            if (version != VERSION) {
+                throw new DamagedBlobException("The stored file " + file + " has format version " + version
+                        + ", which this server does not know (it writes and reads version " + VERSION + ").");
             }
-            return new CipherInputStream(stored, cipher(Cipher.DECRYPT_MODE, nonce, key));
+            byte[] keyId = new byte[BlobKey.ID_BYTES];
+            header.get(keyId);
+            if (!Arrays.equals(keyId, key.id())) {
+                throw new DamagedBlobException("The stored file " + file + " was encrypted with another key (id "
+                        + BlobKey.hex(keyId) + "), not with " + key.file() + " (id " + BlobKey.hex(key.id()) + ").");
+            }
+            int fileChunkSize = header.getInt();
+            if (fileChunkSize < 1 || fileChunkSize > MAX_CHUNK_BYTES) {
+                throw new DamagedBlobException("The stored file " + file + " has a damaged header (chunk size "
+                        + fileChunkSize + ").");
+            }
+            byte[] salt = new byte[SALT_BYTES];
+            byte[] prefix = new byte[ChunkSealer.PREFIX_BYTES];
+            header.get(salt).get(prefix);
+            byte[] exact = Arrays.copyOf(head, HEADER_BYTES);
+            return new DecryptingInputStream(rest, sealer(exact, salt, prefix, blobKey), fileChunkSize, file);
         } catch (IOException | RuntimeException e) {
-            stored.close();
+            rest.close();
             throw e;
-        } catch (GeneralSecurityException e) {
-            stored.close();
-            throw new IOException("Cannot decrypt the stored file for " + key + ".", e);
         }
     }
 
-    /** Writes the header and returns a cipher ready for the content. */
-    private Cipher start(OutputStream out, String key) throws IOException {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, key);
-            out.write(MAGIC);
-            out.write(nonce);
-            return cipher;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("Cannot encrypt: " + e.getMessage(), e);
-        }
+    private ChunkSealer sealer(byte[] header, byte[] salt, byte[] prefix, String blobKey) throws IOException {
+        ByteArrayOutputStream context = new ByteArrayOutputStream();
+        context.writeBytes(CONTEXT);
+        context.writeBytes(header);
+        context.writeBytes(blobKey.getBytes(StandardCharsets.US_ASCII));
+        return new ChunkSealer(key.fileKey(salt, context.toByteArray()), prefix);
     }
 
-    private Cipher cipher(int mode, byte[] nonce, String key) throws GeneralSecurityException, IOException {
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-        cipher.init(mode, secretKey(), new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(key.getBytes(StandardCharsets.US_ASCII));
-        return cipher;
-    }
-
-    private static byte[] finish(Cipher cipher, byte[] last) throws IOException {
-        try {
-            return cipher.doFinal(last);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("Cannot encrypt: " + e.getMessage(), e);
-        }
-    }
-
-    private synchronized SecretKey secretKey() throws IOException {
-        if (secretKey == null) {
-            if (!Files.exists(keyFile)) {
-                createKeyFile();
-            }
-            byte[] bytes = Files.readAllBytes(keyFile);
-            if (bytes.length != KEY_BYTES) {
-                throw new IOException("The blob key " + keyFile + " is not " + KEY_BYTES + " bytes long.");
-            }
-            secretKey = new SecretKeySpec(bytes, "AES");
-        }
-        return secretKey;
-    }
-
-    private void createKeyFile() throws IOException {
-        Path temp = keyFile.resolveSibling(keyFile.getFileName() + ".new-" + Long.toHexString(random.nextLong()));
-        if (keyFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(temp);
-        }
-        try {
-            byte[] bytes = new byte[KEY_BYTES];
-            random.nextBytes(bytes);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, keyFile); // no replace: a key once used must never change
-            } catch (FileAlreadyExistsException e) {
-                // another process created it first; use theirs
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+    private static boolean startsWith(byte[] head, byte[] magic) {
+        return head.length >= magic.length && Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
     }
 }

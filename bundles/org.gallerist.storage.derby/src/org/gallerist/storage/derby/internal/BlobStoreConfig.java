@@ -10,7 +10,12 @@ public @interface BlobStoreConfig {
 
     String PID = "org.gallerist.blobs.file";
 
-    @AttributeDefinition(description = "Encrypt newly written files with AES-256-GCM (key in DATA/blob.key: back it"
-            + " up). Files written before stay readable whichever way this is set.")
+    @AttributeDefinition(description = "Encrypt image files at rest: AES-256-GCM in 64 KiB chunks, a key per file"
+            + " derived from DATA/blob.key (back it up). When on, existing plain files are encrypted at start and a"
+            + " file without a valid header is refused; switched off, encrypted files stay readable.")
     boolean encryptAtRest() default false;
+
+    @AttributeDefinition(description = "With encryption at rest, the memory-backed (tmpfs) folder in which uploads"
+            + " wait while they are checked, so that no plain image is written to disk; empty: /dev/shm.")
+    String stagingDir() default "";
 }

@@ -1,20 +1,23 @@
 package org.gallerist.storage.derby.internal;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -27,50 +30,115 @@ import org.gallerist.spi.storage.BlobStore;
 import org.gallerist.spi.storage.DataFolder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Content-addressed files in {@code <dataDir>/blobs/ab/cd/<sha256>}, staged in {@code <dataDir>/blobs/tmp}. A blob
+ * Content-addressed files in {@code <dataDir>/blobs/ab/cd/<sha256>}, written in {@code <dataDir>/blobs/tmp}. A blob
  * reaches its final name only by an atomic rename of a file already flushed to disk, so a crash leaves at most
  * staging leftovers, which {@link #sweep} removes.
  * <p>
- * With {@code encryptAtRest}, new files are encrypted by {@link BlobCipher} with the key in {@code <dataDir>/blob.key}.
- * Files without its header are read as plain, so switching encryption on (or off) never makes existing files
- * unreadable. Keys stay the sha-256 of the plain bytes.
+ * With {@code encryptAtRest}, files are written in {@link BlobCipher}'s chunked format with the key in
+ * {@code <dataDir>/blob.key}, uploads wait for their checks in {@link MemoryStaging memory} (never in the clear on
+ * disk), and a file without a valid header is refused. Files of the older whole-file format, and plain files when
+ * encryption is on, are rewritten in the chunked format at start. With it off, new files are plain and encrypted
+ * ones stay readable. Keys stay the sha-256 of the plain bytes.
  */
 @Component(service = BlobStore.class, configurationPid = BlobStoreConfig.PID)
 @Designate(ocd = BlobStoreConfig.class)
 public class FileBlobStore implements BlobStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FileBlobStore.class);
     private static final int BUFFER = 64 * 1024;
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
     private static final String TMP = "tmp";
+    private static final String NO_WHOLE_FILE = ".no-whole-file-format";
+    private static final String ALL_CHUNKED = ".all-chunked";
 
     private final Path blobs;
-    private final Path staging;
+    private final Path diskStaging;
+    private final Path uploadStaging;
+    private final BlobKey blobKey;
     private final BlobCipher cipher;
+    private final BlobMigration migration;
     private final boolean encrypt;
 
     @Activate
     public FileBlobStore(@Reference DataFolder data, BlobStoreConfig config) throws IOException {
-        this(data.path(), config.encryptAtRest());
+        this(data.path(), config.encryptAtRest(), config.stagingDir());
     }
 
     FileBlobStore(Path dataDir, boolean encrypt) throws IOException {
+        this(dataDir, encrypt, "");
+    }
+
+    FileBlobStore(Path dataDir, boolean encrypt, String memoryStagingBase) throws IOException {
         this.blobs = dataDir.resolve("blobs");
-        this.staging = blobs.resolve(TMP);
-        this.cipher = new BlobCipher(dataDir.resolve("blob.key"));
+        this.diskStaging = blobs.resolve(TMP);
+        SecureRandom random = new SecureRandom();
+        this.blobKey = new BlobKey(dataDir.resolve("blob.key"), random);
+        this.cipher = new BlobCipher(blobKey, random);
+        this.migration = new BlobMigration(cipher, blobKey, diskStaging);
         this.encrypt = encrypt;
-        Files.createDirectories(staging);
+        Files.createDirectories(diskStaging);
         if (encrypt) {
-            cipher.loadKey(); // a missing or broken key shows at start, not at the first upload
+            blobKey.load(); // a missing or broken key shows at start, not at the first upload
+            this.uploadStaging = MemoryStaging.folder(dataDir, memoryStagingBase);
+        } else {
+            this.uploadStaging = diskStaging;
+        }
+        migrateOldFiles();
+    }
+
+    /**
+     * Rewrites old files unless a marker says there are none: {@value #NO_WHOLE_FILE} once no file of the
+     * whole-file format is left, {@value #ALL_CHUNKED} while every file is encrypted (removed when a start with
+     * encryption off may add plain files). A file restored from a backup later is handled by {@link #open}.
+     */
+    private void migrateOldFiles() throws IOException {
+        Path noWholeFile = blobs.resolve(NO_WHOLE_FILE);
+        Path allChunked = blobs.resolve(ALL_CHUNKED);
+        if (!encrypt) {
+            Files.deleteIfExists(allChunked);
+        }
+        boolean wholeFileLeft = blobKey.fileExists() && !Files.exists(noWholeFile);
+        if (!wholeFileLeft && (!encrypt || Files.exists(allChunked))) {
+            return;
+        }
+        List<Path> files = blobFiles();
+        BlobMigration.Counts counts = migration.migrateAll(files, encrypt);
+        if (counts.migrated() > 0 || counts.failed() > 0) {
+            LOG.info("Encryption at rest: rewrote {} of {} image files in the chunked format ({} from the whole-file"
+                    + " AES-GCM format, {} plain); {} could not be rewritten", counts.migrated(), files.size(),
+                    counts.wholeFile(), counts.plain(), counts.failed());
+        }
+        if (counts.failed() == 0) {
+            Files.writeString(noWholeFile, "");
+            if (encrypt) {
+                Files.writeString(allChunked, "");
+            }
+        }
+    }
+
+    /** Removes what is left in the memory staging folder, and the folder: nothing else would free that memory. */
+    @Deactivate
+    void deactivate() {
+        if (!uploadStaging.equals(diskStaging)) {
+            try {
+                deleteFilesIn(uploadStaging);
+                Files.deleteIfExists(uploadStaging);
+            } catch (IOException e) {
+                LOG.warn("Could not remove the staging folder {}", uploadStaging, e);
+            }
         }
     }
 
     @Override
     public Staged stage(InputStream content, long maxBytes) throws IOException {
-        Path file = Files.createTempFile(staging, "stage-", ".part");
+        Path file = Files.createTempFile(uploadStaging, "stage-", ".part");
         boolean staged = false;
         try (OutputStream out = Files.newOutputStream(file)) {
             MessageDigest digest = sha256();
@@ -104,12 +172,14 @@ public class FileBlobStore implements BlobStore {
         if (Files.exists(target)) {
             return key;
         }
-        Path temp = Files.createTempFile(staging, "put-", ".part");
+        Path temp = Files.createTempFile(diskStaging, "put-", ".part");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(channel);
                 if (encrypt) {
-                    cipher.encrypt(content, key, out);
+                    EncryptingOutputStream encrypted = cipher.encrypt(out, key);
+                    encrypted.write(content);
+                    encrypted.finish();
                 } else {
                     out.write(content);
                 }
@@ -122,10 +192,42 @@ public class FileBlobStore implements BlobStore {
         return key;
     }
 
+    /**
+     * The plain content. A file of the chunked format is decrypted while it is read; each chunk is handed out only
+     * once it has authenticated, so a damaged file fails with {@link DamagedBlobException}, never with wrong bytes.
+     */
     @Override
     public InputStream open(String key) throws IOException {
         Path file = path(key);
-        return cipher.plain(new BufferedInputStream(Files.newInputStream(file), BUFFER), key);
+        InputStream in = Files.newInputStream(file);
+        try {
+            byte[] head = in.readNBytes(BlobCipher.HEADER_BYTES);
+            switch (BlobCipher.format(head)) {
+            case CHUNKED:
+                return cipher.decrypt(head, in, key, file);
+            case WHOLE_FILE:
+                in.close();
+                migrateLate(file, key);
+                return open(key);
+            default:
+                if (encrypt) {
+                    throw new DamagedBlobException("The stored file " + file + " has no encryption header; with"
+                            + " encryption at rest on, such a file is refused rather than served as it is.");
+                }
+                return new SequenceInputStream(new ByteArrayInputStream(head), in);
+            }
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** A file of the whole-file format that appeared after the start (e.g. restored from a backup). */
+    private synchronized void migrateLate(Path file, String key) throws IOException {
+        if (BlobMigration.formatOf(file) == BlobCipher.Format.WHOLE_FILE) {
+            migration.migrate(file, key, BlobCipher.Format.WHOLE_FILE);
+            LOG.info("Encryption at rest: rewrote {} from the whole-file AES-GCM format in the chunked format", file);
+        }
     }
 
     @Override
@@ -141,22 +243,32 @@ public class FileBlobStore implements BlobStore {
     /** Meant for start-up: anything staged at that moment is a crash leftover. */
     @Override
     public int sweep(Set<String> keep) throws IOException {
-        int removed = 0;
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(staging)) {
-            for (Path leftover : leftovers) {
-                if (Files.isRegularFile(leftover) && Files.deleteIfExists(leftover)) {
-                    removed++;
-                }
-            }
+        int removed = deleteFilesIn(diskStaging);
+        if (!uploadStaging.equals(diskStaging)) {
+            removed += deleteFilesIn(uploadStaging);
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(blobs, 3)) {
-            files = walk.filter(file -> !file.startsWith(staging) && blobs.relativize(file).getNameCount() == 3
-                    && Files.isRegularFile(file)).toList();
-        }
-        for (Path file : files) {
+        for (Path file : blobFiles()) {
             if (!keep.contains(file.getFileName().toString()) && Files.deleteIfExists(file)) {
                 removed++;
+            }
+        }
+        return removed;
+    }
+
+    private List<Path> blobFiles() throws IOException {
+        try (Stream<Path> walk = Files.walk(blobs, 3)) {
+            return walk.filter(file -> !file.startsWith(diskStaging) && blobs.relativize(file).getNameCount() == 3
+                    && Files.isRegularFile(file)).toList();
+        }
+    }
+
+    private static int deleteFilesIn(Path folder) throws IOException {
+        int removed = 0;
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder)) {
+            for (Path leftover : leftovers) {
+                if (Files.isRegularFile(leftover, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(leftover)) {
+                    removed++;
+                }
             }
         }
         return removed;
@@ -204,7 +316,7 @@ public class FileBlobStore implements BlobStore {
             Path target = path(sha256);
             if (!Files.exists(target)) {
                 if (encrypt) {
-                    Path encrypted = Files.createTempFile(staging, "enc-", ".part");
+                    Path encrypted = Files.createTempFile(diskStaging, "enc-", ".part");
                     try {
                         encryptFile(file, encrypted, sha256);
                         moveIntoPlace(encrypted, target);
@@ -236,7 +348,9 @@ public class FileBlobStore implements BlobStore {
     private void encryptFile(Path plain, Path encrypted, String key) throws IOException {
         try (InputStream in = Files.newInputStream(plain);
                 FileChannel channel = FileChannel.open(encrypted, StandardOpenOption.WRITE)) {
-            cipher.encrypt(in, key, Channels.newOutputStream(channel));
+            EncryptingOutputStream out = cipher.encrypt(Channels.newOutputStream(channel), key);
+            in.transferTo(out);
+            out.finish();
             channel.force(true);
         }
     }
@@ -252,7 +366,11 @@ public class FileBlobStore implements BlobStore {
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("The data folder does not support atomic renames: " + target.getParent(), e);
         }
-        try (FileChannel directory = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+        forceDirectory(target.getParent());
+    }
+
+    static void forceDirectory(Path folder) {
+        try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
             directory.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // not every platform can open or sync a directory (e.g. Windows); the rename itself is atomic

@@ -152,6 +152,14 @@ class FileBlobStoreTest {
     @Test
     void encryptedFilesAreNotPlaintextAndStillOpen() throws Exception {
         FileBlobStore store = new FileBlobStore(dataDir, true);
+        try {
+            encryptedFilesAreNotPlaintextAndStillOpen(store);
+        } finally {
+            store.deactivate();
+        }
+    }
+
+    private void encryptedFilesAreNotPlaintextAndStillOpen(FileBlobStore store) throws Exception {
         Path keyFile = dataDir.resolve("blob.key");
         assertEquals(32, Files.size(keyFile));
         if (keyFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -185,16 +193,20 @@ class FileBlobStoreTest {
     }
 
     @Test
-    void plainFilesWrittenBeforeEncryptionWasSwitchedOnStillOpen() throws Exception {
+    void plainFilesWrittenBeforeEncryptionWasSwitchedOnAreEncryptedAtStartAndStillOpen() throws Exception {
         byte[] old = bytes(20_000, 6);
         String oldKey = new FileBlobStore(dataDir, false).put(old);
 
         FileBlobStore encrypted = new FileBlobStore(dataDir, true);
-        assertArrayEquals(old, read(encrypted, oldKey));
-        assertArrayEquals(old, Files.readAllBytes(encrypted.path(oldKey)), "existing files are not rewritten");
-        // the same content again does not turn the plain file into an encrypted one, and it still reads
-        assertEquals(oldKey, encrypted.put(old));
-        assertArrayEquals(old, read(encrypted, oldKey));
+        try {
+            assertArrayEquals(BlobCipher.MAGIC, Arrays.copyOf(Files.readAllBytes(encrypted.path(oldKey)),
+                    BlobCipher.MAGIC.length), "rewritten encrypted at start");
+            assertArrayEquals(old, read(encrypted, oldKey));
+            assertEquals(oldKey, encrypted.put(old));
+            assertArrayEquals(old, read(encrypted, oldKey));
+        } finally {
+            encrypted.deactivate();
+        }
     }
 
     @Test
