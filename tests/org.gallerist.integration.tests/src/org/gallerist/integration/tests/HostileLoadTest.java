@@ -65,7 +65,9 @@ class HostileLoadTest {
                 String account = parkers.get(i);
                 String source = "127.0.0." + (10 + i);
                 for (int s = 0; s < 8; s++) {
-                    attackers.execute(() -> parkChannels(mina, source, account));
+                    // logged in one after the other: one password check per account runs at a time
+                    ClientSession session = mina.logIn(source, account, PASSWORD);
+                    attackers.execute(() -> parkChannels(mina, session, source, account));
                 }
             }
             for (int i = 1; i <= 24; i++) {
@@ -126,10 +128,12 @@ class HostileLoadTest {
     private volatile int peakHeld;
 
     /** One attacker session keeps up to 10 channels waiting in {@code orders place}, reopening what closes. */
-    private void parkChannels(MinaSsh mina, String source, String account) {
+    private void parkChannels(MinaSsh mina, ClientSession first, String source, String account) {
+        ClientSession next = first;
         while (attacking.get()) {
             List<MinaSsh.Exec> open = new ArrayList<>();
-            try (ClientSession session = mina.logIn(source, account, PASSWORD)) {
+            try (ClientSession session = next != null ? next : mina.logIn(source, account, PASSWORD)) {
+                next = null;
                 while (attacking.get() && session.isOpen()) {
                     int before = open.size();
                     open.removeIf(exec -> !exec.channel().isOpen());
@@ -141,6 +145,7 @@ class HostileLoadTest {
                     Thread.sleep(200);
                 }
             } catch (Exception refusedOrClosed) {
+                next = null;
                 pause(200);
             } finally {
                 parkedChannels.addAndGet(-open.size());
