@@ -43,7 +43,8 @@ public final class Settings {
 
     private static final Map<String, String> PID_OF = withAll(SSH, SSH_LIMITS, Map.ofEntries(Map.entry("dataDir", DATA),
             Map.entry("host", SSH), Map.entry("port", SSH), Map.entry("signupEnabled", SSH),
-            Map.entry("signupPerHour", SSH), Map.entry("encryptAtRest", BLOBS), Map.entry("maxImageBytes", IMAGES),
+            Map.entry("signupPerHour", SSH), Map.entry("encryptAtRest", BLOBS),
+            Map.entry("stagingDir", BLOBS), Map.entry("diskReserveMegabytes", BLOBS), Map.entry("maxImageBytes", IMAGES),
             Map.entry("maxImagePixels", IMAGES), Map.entry("maxConcurrentDecodes", IMAGES),
             Map.entry("decodeWaitMillis", IMAGES), Map.entry("maxImagesPerUser", QUOTAS),
             Map.entry("maxStoredBytesPerUser", QUOTAS), Map.entry("maxImportEntries", IMPORT),

@@ -105,7 +105,7 @@ final class BlobMigration {
                         + actual + ", not to its name.");
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            FileBlobStore.forceDirectory(file.getParent());
+            BlobFiles.forceDirectory(file.getParent());
         } catch (GeneralSecurityException e) {
             throw new IOException("Cannot migrate " + file + ": " + e.getMessage(), e);
         } finally {

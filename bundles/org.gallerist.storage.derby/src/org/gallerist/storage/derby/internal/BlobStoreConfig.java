@@ -18,4 +18,9 @@ public @interface BlobStoreConfig {
     @AttributeDefinition(description = "With encryption at rest, the memory-backed (tmpfs) folder in which uploads"
             + " wait while they are checked, so that no plain image is written to disk; empty: /dev/shm.")
     String stagingDir() default "";
+
+    @AttributeDefinition(description = "Uploads are refused (storage_full, limit disk_reserve) while less than this"
+            + " many megabytes would stay free on the data folder's disk, so that the database always has room to"
+            + " finish what it acknowledged; 0: use the disk to the last byte.", min = "0")
+    long diskReserveMegabytes() default 256;
 }

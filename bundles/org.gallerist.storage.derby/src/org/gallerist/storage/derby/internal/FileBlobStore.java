@@ -7,16 +7,10 @@ import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -53,6 +47,7 @@ public class FileBlobStore implements BlobStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileBlobStore.class);
     private static final int BUFFER = 64 * 1024;
+    private static final long SPACE_CHECK_BYTES = 4L * 1024 * 1024;
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
     private static final String TMP = "tmp";
     private static final String NO_WHOLE_FILE = ".no-whole-file-format";
@@ -65,17 +60,20 @@ public class FileBlobStore implements BlobStore {
     private final BlobCipher cipher;
     private final BlobMigration migration;
     private final boolean encrypt;
+    private final DiskSpace space;
 
     @Activate
     public FileBlobStore(@Reference DataFolder data, BlobStoreConfig config) throws IOException {
-        this(data.path(), config.encryptAtRest(), config.stagingDir());
+        this(data.path(), config.encryptAtRest(), config.stagingDir(),
+                DiskSpace.ofMegabytes(config.diskReserveMegabytes()));
     }
 
     FileBlobStore(Path dataDir, boolean encrypt) throws IOException {
-        this(dataDir, encrypt, "");
+        this(dataDir, encrypt, "", new DiskSpace(0));
     }
 
-    FileBlobStore(Path dataDir, boolean encrypt, String memoryStagingBase) throws IOException {
+    FileBlobStore(Path dataDir, boolean encrypt, String memoryStagingBase, DiskSpace space) throws IOException {
+        this.space = space;
         this.blobs = dataDir.resolve("blobs");
         this.diskStaging = blobs.resolve(TMP);
         SecureRandom random = new SecureRandom();
@@ -128,7 +126,7 @@ public class FileBlobStore implements BlobStore {
     void deactivate() {
         if (!uploadStaging.equals(diskStaging)) {
             try {
-                deleteFilesIn(uploadStaging);
+                BlobFiles.deleteFilesIn(uploadStaging);
                 Files.deleteIfExists(uploadStaging);
             } catch (IOException e) {
                 LOG.warn("Could not remove the staging folder {}", uploadStaging, e);
@@ -136,19 +134,28 @@ public class FileBlobStore implements BlobStore {
         }
     }
 
+    /**
+     * Stages on the data folder's disk while the reserve allows (checked every {@value #SPACE_CHECK_BYTES} bytes, so
+     * a large upload stops early), or in memory with encryption at rest, whose own limit the file system enforces.
+     */
     @Override
     public Staged stage(InputStream content, long maxBytes) throws IOException {
+        space.require(blobs, 0);
+        boolean onDisk = uploadStaging.equals(diskStaging);
         Path file = Files.createTempFile(uploadStaging, "stage-", ".part");
         boolean staged = false;
         try (OutputStream out = Files.newOutputStream(file)) {
-            MessageDigest digest = sha256();
+            MessageDigest digest = BlobFiles.sha256();
             byte[] buffer = new byte[BUFFER];
             long total = 0;
             for (int read; (read = content.read(buffer)) != -1;) {
                 total += read;
                 if (total > maxBytes) {
                     throw new GalleristException(ErrorCode.TOO_LARGE,
-                            "The upload is larger than the limit of " + describeSize(maxBytes) + ".");
+                            "The upload is larger than the limit of " + BlobFiles.describeSize(maxBytes) + ".");
+                }
+                if (onDisk && total / SPACE_CHECK_BYTES != (total - read) / SPACE_CHECK_BYTES) {
+                    space.require(blobs, 0);
                 }
                 digest.update(buffer, 0, read);
                 out.write(buffer, 0, read);
@@ -158,6 +165,8 @@ public class FileBlobStore implements BlobStore {
             }
             staged = true;
             return new StagedFile(file, total, HexFormat.of().formatHex(digest.digest()));
+        } catch (IOException e) {
+            throw unlessDiskFull(e);
         } finally {
             if (!staged) {
                 Files.deleteIfExists(file);
@@ -167,11 +176,12 @@ public class FileBlobStore implements BlobStore {
 
     @Override
     public String put(byte[] content) throws IOException {
-        String key = HexFormat.of().formatHex(sha256().digest(content));
+        String key = HexFormat.of().formatHex(BlobFiles.sha256().digest(content));
         Path target = path(key);
         if (Files.exists(target)) {
             return key;
         }
+        space.require(blobs, content.length);
         Path temp = Files.createTempFile(diskStaging, "put-", ".part");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -185,11 +195,22 @@ public class FileBlobStore implements BlobStore {
                 }
                 channel.force(true);
             }
-            moveIntoPlace(temp, target);
+            BlobFiles.moveIntoPlace(temp, target);
+        } catch (IOException e) {
+            throw unlessDiskFull(e);
         } finally {
             Files.deleteIfExists(temp);
         }
         return key;
+    }
+
+    /** {@code failure} unchanged, or the user's {@link ErrorCode#STORAGE_FULL} if it says the disk is full. */
+    private static IOException unlessDiskFull(IOException failure) {
+        if (DiskSpace.isDiskFull(failure)) {
+            LOG.warn("An image file could not be written, the data folder's disk is full: {}", failure.getMessage());
+            throw DiskSpace.full(failure);
+        }
+        return failure;
     }
 
     /**
@@ -243,9 +264,9 @@ public class FileBlobStore implements BlobStore {
     /** Meant for start-up: anything staged at that moment is a crash leftover. */
     @Override
     public int sweep(Set<String> keep) throws IOException {
-        int removed = deleteFilesIn(diskStaging);
+        int removed = BlobFiles.deleteFilesIn(diskStaging);
         if (!uploadStaging.equals(diskStaging)) {
-            removed += deleteFilesIn(uploadStaging);
+            removed += BlobFiles.deleteFilesIn(uploadStaging);
         }
         for (Path file : blobFiles()) {
             if (!keep.contains(file.getFileName().toString()) && Files.deleteIfExists(file)) {
@@ -260,18 +281,6 @@ public class FileBlobStore implements BlobStore {
             return walk.filter(file -> !file.startsWith(diskStaging) && blobs.relativize(file).getNameCount() == 3
                     && Files.isRegularFile(file)).toList();
         }
-    }
-
-    private static int deleteFilesIn(Path folder) throws IOException {
-        int removed = 0;
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder)) {
-            for (Path leftover : leftovers) {
-                if (Files.isRegularFile(leftover, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(leftover)) {
-                    removed++;
-                }
-            }
-        }
-        return removed;
     }
 
     Path path(String key) {
@@ -315,24 +324,33 @@ public class FileBlobStore implements BlobStore {
             }
             Path target = path(sha256);
             if (!Files.exists(target)) {
-                if (encrypt) {
-                    Path encrypted = Files.createTempFile(diskStaging, "enc-", ".part");
-                    try {
-                        encryptFile(file, encrypted, sha256);
-                        moveIntoPlace(encrypted, target);
-                    } finally {
-                        Files.deleteIfExists(encrypted);
-                    }
-                } else {
-                    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                        channel.force(true);
-                    }
-                    moveIntoPlace(file, target);
+                try {
+                    store(target);
+                } catch (IOException e) {
+                    throw unlessDiskFull(e);
                 }
             }
             Files.deleteIfExists(file);
             committed = true;
             return sha256;
+        }
+
+        private void store(Path target) throws IOException {
+            if (encrypt) {
+                space.require(blobs, size);
+                Path encrypted = Files.createTempFile(diskStaging, "enc-", ".part");
+                try {
+                    encryptFile(file, encrypted, sha256);
+                    BlobFiles.moveIntoPlace(encrypted, target);
+                } finally {
+                    Files.deleteIfExists(encrypted);
+                }
+            } else {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+                BlobFiles.moveIntoPlace(file, target);
+            }
         }
 
         @Override
@@ -353,46 +371,5 @@ public class FileBlobStore implements BlobStore {
             out.finish();
             channel.force(true);
         }
-    }
-
-    /** Renames a flushed file to its final name atomically, then flushes the directory entry where supported. */
-    private static void moveIntoPlace(Path ready, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        try {
-            Files.move(ready, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException e) {
-            Files.deleteIfExists(ready); // the same content arrived meanwhile
-            return;
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("The data folder does not support atomic renames: " + target.getParent(), e);
-        }
-        forceDirectory(target.getParent());
-    }
-
-    static void forceDirectory(Path folder) {
-        try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
-            directory.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // not every platform can open or sync a directory (e.g. Windows); the rename itself is atomic
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String describeSize(long bytes) {
-        long mb = 1024L * 1024;
-        if (bytes >= mb && bytes % mb == 0) {
-            return bytes / mb + " MB";
-        }
-        if (bytes >= 1024 && bytes % 1024 == 0) {
-            return bytes / 1024 + " KB";
-        }
-        return bytes + " bytes";
     }
 }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Runs each unit of work in a transaction of its own, on a fresh connection. A transaction that the database rolled
  * back whole to break a deadlock or a lock wait (one of the {@code retryStates}) is run again after a short random
  * pause, a few times at most. Any other SQL failure is logged and ends as {@link ErrorCode#INTERNAL} with a fixed
- * message: the database's own message names tables and constraints, which is no business of a user. Runtime
+ * message: the database's own message names tables and constraints, which is no business of a user; a full disk
+ * ends as {@link ErrorCode#STORAGE_FULL}. Runtime
  * exceptions of the work pass unchanged, after the rollback.
  */
 final class Transactions {
@@ -46,6 +47,11 @@ final class Transactions {
                 if (retryStates.contains(e.getSQLState()) && attempt < attempts) {
                     pause(attempt);
                     continue;
+                }
+                if (DiskSpace.isDiskFull(e)) {
+                    LOG.error("The database could not write, the data folder's disk is full (SQLState {})",
+                            e.getSQLState(), e);
+                    throw DiskSpace.full(e);
                 }
                 LOG.error("Storage failure (SQLState {})", e.getSQLState(), e);
                 throw new GalleristException(ErrorCode.INTERNAL, FAILURE_MESSAGE, e);
