@@ -22,10 +22,13 @@ import java.util.stream.Stream;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.client.GalleristSession;
+import org.gallerist.api.image.Image;
+import org.gallerist.api.image.ImageQuery;
 import org.gallerist.api.image.ImageSize;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.tests.harness.GalleristServerExtension;
+import org.gallerist.tests.harness.SmallDisk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -92,6 +95,31 @@ class EncryptionAtRestTest {
         assertFalse(e.getMessage().contains(file.toString()), "the detail stays in the server log: " + e.getMessage());
         try (GalleristSession alice = server.logIn("alice")) {
             assertTrue(alice.images().content(id, ImageSize.THUMB).length > 0, "the rest still serves");
+        }
+    }
+
+    @Test
+    void aFullMemoryStagingFolderAnswersStorageFullAndKeepsNothingOfTheUpload() throws Exception {
+        Path memory = Files.createTempDirectory(SmallDisk.folder(), "staging-base-");
+        server.afterStop(() -> Files.deleteIfExists(memory));
+        server.with("encryptAtRest", true).with("stagingDir", memory.toString());
+        server.signUp("alice");
+        long first = upload("First", TestImages.png(74, 200, 150));
+        Path ballast = SmallDisk.fillLeaving(memory, "ballast", 256 * 1024);
+        server.afterStop(() -> Files.deleteIfExists(ballast));
+
+        GalleristException full = assertThrows(GalleristException.class,
+                () -> upload("Too big for the room left", TestImages.noisyPng(75, 600, 600)));
+        assertEquals(ErrorCode.STORAGE_FULL, full.code(), full.getMessage());
+        assertEquals(Map.of("limit", "disk"), full.details());
+        try (Stream<Path> staged = Files.walk(memory)) {
+            assertEquals(List.of(ballast), staged.filter(Files::isRegularFile).toList(), "nothing of it stays staged");
+        }
+        Files.delete(ballast);
+        long later = upload("Later", TestImages.png(76, 200, 150));
+        try (GalleristSession alice = server.logIn("alice")) {
+            assertEquals(List.of(first, later), alice.images().list(new ImageQuery(List.of(), false, "", true, 60,
+                    null)).items().stream().map(Image::id).sorted().toList(), "only the acknowledged uploads");
         }
     }
 

@@ -1,11 +1,8 @@
 package org.gallerist.tests.harness;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import org.gallerist.api.User;
 import org.gallerist.api.client.Credentials;
@@ -65,6 +63,7 @@ public final class GalleristServerExtension
     private final Map<String, Object> settings = new LinkedHashMap<>();
     private boolean fixedPort;
     private boolean perClass;
+    private Supplier<Path> parent = () -> null;
 
     private Path folder;
     private TestServer server;
@@ -90,6 +89,12 @@ public final class GalleristServerExtension
     /** A port chosen once, so that after {@link #stop()} the server comes back where its clients expect it. */
     public GalleristServerExtension onFixedPort() {
         fixedPort = true;
+        return this;
+    }
+
+    /** The test's folder under {@code where} (asked when each test begins) instead of the temporary folder. */
+    public GalleristServerExtension under(Supplier<Path> where) {
+        parent = where;
         return this;
     }
 
@@ -137,7 +142,9 @@ public final class GalleristServerExtension
     }
 
     private void open() throws IOException {
-        folder = Files.createTempDirectory("gallerist-test-");
+        Path where = parent.get();
+        folder = where == null ? Files.createTempDirectory("gallerist-test-")
+                : Files.createTempDirectory(where, "gallerist-test-");
     }
 
     private void shutDown() throws Exception {
@@ -162,7 +169,7 @@ public final class GalleristServerExtension
             attempt(failures, afterStop.pop()::run);
         }
         if (stopped) { // a server that did not stop may still write there; leave it for a look
-            attempt(failures, () -> delete(folder));
+            attempt(failures, () -> Folders.deleteTree(folder));
         }
         folder = null;
         if (!failures.isEmpty()) {
@@ -363,27 +370,5 @@ public final class GalleristServerExtension
     public OpenSsh openSsh(String... alsoNeeded) {
         OpenSsh.assumeInstalled(alsoNeeded);
         return new OpenSsh(address().port(), folder().resolve("known_hosts"), folder());
-    }
-
-    private static void delete(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
