@@ -44,6 +44,7 @@ import org.gallerist.protocol.Replies;
 import org.gallerist.protocol.WireJson;
 import org.gallerist.protocol.command.Account;
 import org.gallerist.protocol.command.CommandCatalogue;
+import org.gallerist.transport.ssh.common.internal.LowLatencySockets;
 import org.gallerist.transport.ssh.common.internal.ModernAlgorithms;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -80,6 +81,7 @@ public class SshGalleristClient implements GalleristClient {
     public SshGalleristClient() {
         client = SshClient.setUpDefaultClient();
         ModernAlgorithms.apply(client, ClientBuilder.DH2KEX);
+        LowLatencySockets.apply(client);
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.setServerKeyVerifier(SshGalleristClient::verifyServerKey);

@@ -34,6 +34,7 @@ import org.gallerist.api.account.AccountService;
 import org.gallerist.api.server.ServerEndpoint;
 import org.gallerist.protocol.WireJson;
 import org.gallerist.spi.storage.DataFolder;
+import org.gallerist.transport.ssh.common.internal.LowLatencySockets;
 import org.gallerist.transport.ssh.common.internal.ModernAlgorithms;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -91,6 +92,7 @@ public class SshServerComponent {
         server = SshServer.setUpDefaultServer();
         try {
             ModernAlgorithms.apply(server, ServerBuilder.DH2KEX);
+            LowLatencySockets.apply(server);
             server.setHost(config.host());
             server.setPort(config.port());
             server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
