@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -43,6 +44,12 @@ public class AccountServiceImpl implements AccountService {
 
     private final String decoyHash;
     private final AdminToken adminToken = new AdminToken();
+    /**
+     * Accounts by name, so that the check of the caller that precedes every command costs no query. Role and the
+     * disabled flag are the only fields that change, and only through this service, which evicts the entry after
+     * the store has the change; misses and evictions hold the lock, so no read from before a change lands after it.
+     */
+    private final Map<String, User> users = new ConcurrentHashMap<>();
 
     @Activate
     public AccountServiceImpl(@Reference AccountStore store) {
@@ -91,7 +98,24 @@ public class AccountServiceImpl implements AccountService {
 
     @Override
     public Optional<User> find(String username) {
-        return Usernames.isValid(username) ? store.findUser(username) : Optional.empty();
+        if (!Usernames.isValid(username)) {
+            return Optional.empty();
+        }
+        User known = users.get(username);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        synchronized (users) {
+            Optional<User> found = store.findUser(username);
+            found.ifPresent(user -> users.put(username, user));
+            return found;
+        }
+    }
+
+    private void changed(String username) {
+        synchronized (users) {
+            users.remove(username);
+        }
     }
 
     @Override
@@ -137,6 +161,7 @@ public class AccountServiceImpl implements AccountService {
     public User setDisabled(String username, boolean disabled) {
         requireUser(username);
         store.setDisabled(username, disabled);
+        changed(username);
         return requireUser(username);
     }
 
@@ -165,6 +190,7 @@ public class AccountServiceImpl implements AccountService {
                     + " its last start (a token works once; restarting the server logs a new one).");
         }
         store.setRole(claimant.name(), Role.ADMIN);
+        changed(claimant.name());
         LOG.info("{} claimed the admin role with the one-time token", LogText.quote(claimant.name()));
         return requireUser(claimant.name());
     }
@@ -173,6 +199,7 @@ public class AccountServiceImpl implements AccountService {
         if (username == null || !Usernames.isValid(username) || !store.setRole(username, role)) {
             throw new GalleristException(ErrorCode.NOT_FOUND, "No user '" + username + "'.");
         }
+        changed(username);
         if (role == Role.ADMIN) {
             adminToken.revoke();
         }

@@ -44,11 +44,16 @@ class ServerConsoleTest {
         assertTrue(console.renametag("kitty", "cats").startsWith("Renamed"));
         assertTrue(console.renametag("nope", "x").startsWith("Error (not_found)"), "errors read, no stack trace");
 
+        GalleristSession open = server.logIn("bob");
+        assertEquals("bob", open.whoami().name(), "the account is known to the server now (and cached)");
         assertTrue(console.disable("bob").startsWith("Disabled bob"));
         GalleristException refused = org.junit.jupiter.api.Assertions.assertThrows(GalleristException.class,
                 () -> server.logIn("bob"));
         assertEquals(ErrorCode.UNAUTHORIZED, refused.code());
+        assertEquals(ErrorCode.FORBIDDEN, org.junit.jupiter.api.Assertions.assertThrows(GalleristException.class,
+                open::whoami).code(), "at once, also on a session opened before");
         console.enable("bob");
+        assertEquals("bob", open.whoami().name(), "enabled again, at once");
         try (GalleristSession bob = server.logIn("bob")) {
             assertEquals(List.of("cats"), bob.images().show(cat).tags());
         }
