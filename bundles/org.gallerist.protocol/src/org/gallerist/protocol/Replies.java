@@ -29,6 +29,11 @@ public final class Replies {
         }
     }
 
+    /** {@code ping}: {@code {"ok": true}}. */
+    public record Ok(boolean ok) {
+        public static final Ok OK = new Ok(true);
+    }
+
     /** {@code keys add} and each line of {@code keys list}; {@code key} is the OpenSSH line. */
     public record PublicKey(String fingerprint, String type, String comment, Instant added, String key) {
         public static PublicKey of(AuthorizedKey key) {

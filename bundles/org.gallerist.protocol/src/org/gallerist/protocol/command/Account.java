@@ -14,6 +14,12 @@ public final class Account {
     public static final class Whoami extends WireCommand {
     }
 
+    @Command(name = "ping", description = "Answers {ok: true} and does nothing else: a health check, and the floor"
+            + " a client's round trip cannot go below.")
+    @Replay(Replay.Safety.SAFE)
+    public static final class Ping extends WireCommand {
+    }
+
     @Command(name = "help", description = "List the available commands ({command, summary}); COMMAND --help shows"
             + " one command's usage.")
     @Replay(Replay.Safety.SAFE)

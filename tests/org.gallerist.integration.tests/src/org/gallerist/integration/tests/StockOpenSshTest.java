@@ -43,6 +43,8 @@ class StockOpenSshTest {
         Processes.Result whoami = ssh("bob", first.privateKey(), null, "whoami");
         assertEquals(0, whoami.exitCode(), whoami.stderr());
         assertTrue(whoami.stdout().strip().startsWith("{\"user\":\"bob\",\"role\":\"user\""), whoami.stdout());
+        Processes.Result ping = ssh("bob", first.privateKey(), null, "ping");
+        assertEquals("{\"ok\":true}", ping.stdout().strip(), ping.stderr());
 
         Processes.Result add = ssh("bob", first.privateKey(), second.publicLine() + "\n", "keys", "add");
         assertEquals(0, add.exitCode(), add.stderr());
