@@ -1,6 +1,7 @@
 package org.gallerist.client.ui.browse;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,10 +18,9 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.api.image.Image;
-import org.gallerist.api.image.ImageSize;
 import org.gallerist.client.core.ClientHome;
 import org.gallerist.client.core.SessionModel;
-import org.gallerist.client.core.thumbs.ThumbnailCache;
+import org.gallerist.client.core.thumbs.ThumbnailFetcher;
 import org.gallerist.client.ui.grid.ThumbnailGrid;
 import org.gallerist.client.ui.jobs.Background;
 import org.slf4j.Logger;
@@ -28,34 +28,38 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SWT images of thumbnails for one grid: from memory, else from the disk cache, else from the server, all off the
- * UI thread. {@link #get} answers null until a thumbnail is ready and redraws the grid when it is. The most recently
- * asked-for thumbnails load first, so scrolling quickly fills what is on screen.
+ * UI thread, {@value ThumbnailFetcher#PARALLEL_REQUESTS} at a time. {@link #get} answers null until a thumbnail is
+ * ready and redraws the grid as each one arrives. The most recently asked-for thumbnails load first, so scrolling
+ * quickly fills what is on screen.
  */
 final class Thumbnails {
     private static final Logger LOG = LoggerFactory.getLogger(Thumbnails.class);
 
     private final Control grid;
     private final SessionModel sessions;
-    private final ClientHome home;
+    private final ThumbnailFetcher fetcher;
     private final Map<String, org.eclipse.swt.graphics.Image> loaded = new HashMap<>();
     private final Set<String> asked = new HashSet<>();
     private final ConcurrentLinkedDeque<Image> queue = new ConcurrentLinkedDeque<>();
     private final Background background;
-    private final Job loader;
+    private final List<Job> loaders = new ArrayList<>();
 
     Thumbnails(Control grid, SessionModel sessions, ClientHome home) {
         this.grid = grid;
         this.sessions = sessions;
-        this.home = home;
+        this.fetcher = new ThumbnailFetcher(home);
         this.background = new Background(sessions, grid);
-        this.loader = Job.create("Loading thumbnails", monitor -> {
-            Image next;
-            while ((next = queue.pollFirst()) != null && !monitor.isCanceled()) {
-                load(next);
-            }
-            return Status.OK_STATUS;
-        });
-        loader.setSystem(true);
+        for (int i = 0; i < ThumbnailFetcher.PARALLEL_REQUESTS; i++) {
+            Job loader = Job.create("Loading thumbnails", monitor -> {
+                Image next;
+                while ((next = queue.pollFirst()) != null && !monitor.isCanceled()) {
+                    load(next);
+                }
+                return Status.OK_STATUS;
+            });
+            loader.setSystem(true);
+            loaders.add(loader);
+        }
         grid.addDisposeListener(event -> dispose());
     }
 
@@ -76,7 +80,7 @@ final class Thumbnails {
         org.eclipse.swt.graphics.Image swtImage = loaded.get(key);
         if (swtImage == null && asked.add(key)) {
             queue.addFirst(image);
-            loader.schedule();
+            loaders.forEach(Job::schedule); // a running one goes on draining the queue; an idle one starts
         }
         return swtImage;
     }
@@ -88,13 +92,7 @@ final class Thumbnails {
                 forget(image);
                 return;
             }
-            ThumbnailCache cache = ThumbnailCache.forServer(home, session.server());
-            byte[] bytes = cache.read(image).orElse(null);
-            if (bytes == null) {
-                bytes = session.images().content(image.id(), ImageSize.THUMB);
-                cache.write(image, bytes);
-            }
-            ImageData data = new ImageData(new ByteArrayInputStream(bytes));
+            ImageData data = new ImageData(new ByteArrayInputStream(fetcher.fetch(session, image)));
             background.onUiThread(() -> {
                 loaded.put(key(image), new org.eclipse.swt.graphics.Image(grid.getDisplay(), data));
                 grid.redraw();
@@ -116,7 +114,7 @@ final class Thumbnails {
     }
 
     private void dispose() {
-        loader.cancel();
+        loaders.forEach(Job::cancel);
         queue.clear();
         loaded.values().forEach(org.eclipse.swt.graphics.Image::dispose);
         loaded.clear();

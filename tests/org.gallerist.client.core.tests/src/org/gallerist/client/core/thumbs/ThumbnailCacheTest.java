@@ -39,4 +39,32 @@ class ThumbnailCacheTest {
             assertEquals(1, files.count(), "no temporary files left behind");
         }
     }
+
+    @Test
+    void staysWithinItsBoundByDroppingTheLeastRecentlyUsed() throws Exception {
+        ThumbnailCache cache = new ThumbnailCache(temp.resolve("bounded"), 10_000);
+        List<Image> images = java.util.stream.IntStream.rangeClosed(1, 4).mapToObj(id -> Images.image(id, "alice"))
+                .toList();
+        for (Image image : images) {
+            cache.write(image, new byte[3_000]);
+            Files.setLastModifiedTime(cache.file(image), java.nio.file.attribute.FileTime.fromMillis(
+                    1_000_000L * image.id())); // written in order, a second apart
+        }
+        assertEquals(9_000, cache.size(), "3 of 4 fit in 10,000 bytes: the oldest went when the 4th came");
+        assertTrue(cache.read(images.get(0)).isEmpty(), "#1 was the least recently used");
+        assertTrue(cache.read(images.get(1)).isPresent(), "reading #2 makes it the most recently used");
+
+        cache.write(Images.image(5, "alice"), new byte[3_000]);
+        assertTrue(cache.read(images.get(1)).isPresent(), "#2 stays: it was used a moment ago");
+        assertTrue(cache.read(images.get(2)).isEmpty(), "#3 goes instead");
+        assertTrue(cache.size() <= 9_000, "trimmed to 90% of the bound: " + cache.size());
+    }
+
+    @Test
+    void anotherInstanceOnTheSameFolderCountsWhatIsThereAlready() throws Exception {
+        ThumbnailCache first = new ThumbnailCache(temp.resolve("shared"), 1_000_000);
+        first.write(Images.image(1, "alice"), new byte[1_234]);
+        ThumbnailCache second = new ThumbnailCache(temp.resolve("shared"), 1_000_000);
+        assertEquals(1_234, second.size());
+    }
 }
