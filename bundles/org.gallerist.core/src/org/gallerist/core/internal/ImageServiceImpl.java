@@ -93,8 +93,7 @@ public class ImageServiceImpl implements ImageService {
         quotas.checkRoomForOne(caller, () -> store.usage(caller.name()));
         try (BlobStore.Staged staged = blobs.stage(content, maxBytes)) {
             rejectDuplicate(caller, staged.sha256());
-            Rendered rendered = decodes.decode(() -> new Rendered(processor.inspect(staged.file(), maxPixels),
-                    processor.render(staged.file(), ImageSize.THUMB), processor.render(staged.file(), ImageSize.PREVIEW)));
+            ImageProcessor.Prepared rendered = decodes.decode(() -> processor.prepare(staged.file(), maxPixels));
             ImageProcessor.Inspection inspection = rendered.inspection();
             byte[] thumb = rendered.thumb();
             byte[] preview = rendered.preview();
@@ -118,9 +117,6 @@ public class ImageServiceImpl implements ImageService {
         } catch (IOException e) {
             throw new UncheckedIOException("Storing an image failed", e);
         }
-    }
-
-    private record Rendered(ImageProcessor.Inspection inspection, byte[] thumb, byte[] preview) {
     }
 
     private void rejectDuplicate(User caller, String sha256) {

@@ -82,6 +82,23 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
         }
     }
 
+    /** One decode, subsampled for the preview; the thumbnail is scaled from the preview's pixels. */
+    @Override
+    public Prepared prepare(Path file, long maxPixels) {
+        int maxEdge = ImageSize.PREVIEW.maxEdge();
+        Oriented decoded = decodeOriented(open(file), file, maxPixels,
+                (width, height) -> Renditions.subsampling(width, height, maxEdge));
+        BufferedImage preview = ExifOrientation.apply(
+                Renditions.fitWithin(Renditions.flattenOntoWhite(decoded.image()), maxEdge), decoded.orientation());
+        BufferedImage thumb = Renditions.fitWithin(preview, ImageSize.THUMB.maxEdge());
+        try {
+            return new Prepared(decoded.header(), Renditions.encodeJpeg(thumb, codecs.jpegWriter()),
+                    Renditions.encodeJpeg(preview, codecs.jpegWriter()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not encode a JPEG rendition", e);
+        }
+    }
+
     @Override
     public BufferedImage decodeForAnalysis(Path file, int minShortSide, long maxPixels) {
         return analysisImage(decodeOriented(open(file), file, maxPixels, analysisStep(minShortSide)));
@@ -104,7 +121,7 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
         return ExifOrientation.apply(Renditions.flattenOntoWhite(decoded.image()), decoded.orientation());
     }
 
-    private record Oriented(BufferedImage image, int orientation) {
+    private record Oriented(Inspection header, BufferedImage image, int orientation) {
     }
 
     private interface Subsampling {
@@ -121,8 +138,8 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
             ImageReader reader = createReader(format, input);
             try {
                 Inspection header = header(format, reader, maxPixels);
-                return new Oriented(decode(reader, header, subsampling.step(header.width(), header.height())),
-                        orientation);
+                return new Oriented(header, decode(reader, header, subsampling.step(header.width(),
+                        header.height())), orientation);
             } finally {
                 reader.dispose();
             }

@@ -20,6 +20,19 @@ public interface ImageProcessor {
      */
     Inspection inspect(Path file, long maxPixels);
 
+    /** What an upload needs from its file: the header's facts and both renditions. */
+    record Prepared(Inspection inspection, byte[] thumb, byte[] preview) {
+    }
+
+    /**
+     * Checks an upload and renders its thumbnail and preview, like {@link #inspect} and {@link #render} for each
+     * size, but from a single decode where the backend can (the default reads the file three times).
+     */
+    default Prepared prepare(Path file, long maxPixels) {
+        Inspection inspection = inspect(file, maxPixels);
+        return new Prepared(inspection, render(file, ImageSize.THUMB), render(file, ImageSize.PREVIEW));
+    }
+
     /** A JPEG fitting {@code size.maxEdge()}; fully decodes, so a truncated file fails with {@code corrupt_image}. */
     byte[] render(Path file, ImageSize size);
 

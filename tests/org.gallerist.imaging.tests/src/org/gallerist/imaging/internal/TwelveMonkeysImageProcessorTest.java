@@ -459,7 +459,7 @@ class TwelveMonkeysImageProcessorTest {
     }
 
     /** Horizontal gray ramp, dark on the left, with a coloured diagonal so formats have something to compress. */
-    private static BufferedImage gradient(int width, int height) {
+    static BufferedImage gradient(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -486,7 +486,7 @@ class TwelveMonkeysImageProcessorTest {
         return image;
     }
 
-    private static BufferedImage leftRedRightBlue(int width, int height) {
+    static BufferedImage leftRedRightBlue(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.RED);
@@ -497,7 +497,7 @@ class TwelveMonkeysImageProcessorTest {
         return image;
     }
 
-    private static Path write(BufferedImage image, String format, Path file) throws IOException {
+    static Path write(BufferedImage image, String format, Path file) throws IOException {
         assertTrue(ImageIO.write(image, format, file.toFile()), "the JDK writes " + format);
         return file;
     }
@@ -509,7 +509,7 @@ class TwelveMonkeysImageProcessorTest {
     }
 
     /** A JPEG of the image with an Exif APP1 segment (one IFD entry: Orientation) right after the JFIF APP0. */
-    private static byte[] withOrientation(BufferedImage image, int orientation) throws IOException {
+    static byte[] withOrientation(BufferedImage image, int orientation) throws IOException {
         byte[] jpeg = jpegBytes(image);
         ByteBuffer tiff = ByteBuffer.allocate(26); // big-endian ("MM"), as ByteBuffer is by default
         tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8); // header, IFD0 at offset 8
@@ -547,14 +547,14 @@ class TwelveMonkeysImageProcessorTest {
         return png.array();
     }
 
-    private static BufferedImage jpeg(byte[] bytes) throws IOException {
+    static BufferedImage jpeg(byte[] bytes) throws IOException {
         assertTrue(bytes.length > 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8, "a JPEG");
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
         assertTrue(image != null, "the rendition decodes");
         return image;
     }
 
-    private static void assertSize(int width, int height, byte[] jpeg) throws IOException {
+    static void assertSize(int width, int height, byte[] jpeg) throws IOException {
         BufferedImage image = jpeg(jpeg);
         assertEquals(width + "×" + height, image.getWidth() + "×" + image.getHeight());
     }
@@ -564,7 +564,7 @@ class TwelveMonkeysImageProcessorTest {
         return (c.getRed() + c.getGreen() + c.getBlue()) / 3;
     }
 
-    private static void assertClose(Color expected, Color actual, int tolerance) {
+    static void assertClose(Color expected, Color actual, int tolerance) {
         assertTrue(Math.abs(expected.getRed() - actual.getRed()) <= tolerance
                 && Math.abs(expected.getGreen() - actual.getGreen()) <= tolerance
                 && Math.abs(expected.getBlue() - actual.getBlue()) <= tolerance,
