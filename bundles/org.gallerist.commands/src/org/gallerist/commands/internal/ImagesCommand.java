@@ -22,6 +22,7 @@ import org.gallerist.protocol.command.Images;
 import org.gallerist.rules.ImageRules;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -33,6 +34,7 @@ public class ImagesCommand extends ProtocolCommandHandler {
 
     private final ImageService images;
     private final SimilarityService similarity;
+    private final ImportWorkers importWorkers;
 
     @Activate
     public ImagesCommand(@Reference ImageService images, @Reference SimilarityService similarity,
@@ -40,10 +42,11 @@ public class ImagesCommand extends ProtocolCommandHandler {
         super(Images.class);
         this.images = images;
         this.similarity = similarity;
+        this.importWorkers = new ImportWorkers(importLimits.importWorkers());
         on(Images.Add.class, (add, request) -> request.output().emit(images.upload(request.caller(),
                 newImage(add.name(), add), request.input())));
-        on(Images.Import.class, (tar, request) -> new TarImport(images, request.caller(), newImage("import", tar), importLimits)
-                .run(request.input(), request.output()));
+        on(Images.Import.class, (tar, request) -> new TarImport(images, request.caller(), newImage("import", tar), importLimits,
+                importWorkers).run(request.input(), request.output()));
         on(Images.List.class, this::list);
         on(Images.Show.class, (show, request) -> request.output().emit(images.details(request.caller(),
                 Ids.check(show.id()))));
@@ -52,6 +55,11 @@ public class ImagesCommand extends ProtocolCommandHandler {
         on(Images.Update.class, (update, request) -> request.output().emit(images.update(request.caller(),
                 Ids.check(update.id()), changes(update))));
         on(Images.Delete.class, this::delete);
+    }
+
+    @Deactivate
+    void deactivate() {
+        importWorkers.close();
     }
 
     /** Checks the shared settings before reading any input, so that a typo fails fast and stores nothing. */

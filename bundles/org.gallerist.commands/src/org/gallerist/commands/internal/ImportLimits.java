@@ -21,4 +21,8 @@ public @interface ImportLimits {
     @AttributeDefinition(description = "Bytes of all files of one archive together; the import stops before the file"
             + " that would go over (default 4 GiB)", min = "1")
     long maxImportBytes() default 4L * 1024 * 1024 * 1024;
+
+    @AttributeDefinition(description = "Files of all imports stored at once, server-wide (decode, renditions,"
+            + " embedding, commit); 0: one per processor core. Reading the archives is not counted.", min = "0")
+    int importWorkers() default 0;
 }

@@ -1,9 +1,11 @@
 package org.gallerist.commands.internal;
 
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -26,20 +28,28 @@ import org.gallerist.rules.ImageRules;
  * import stops with a {@code too_large} error naming the limit before an entry beyond the count, or a file that would
  * take the archive's total over its limit.
  *
+ * Files are stored {@link ImportWorkers#count()} at a time, in an {@link ImportWindow}; their result lines keep the
+ * order of the archive. Under a per-user quota, which of the files in flight together get in is not fixed by their
+ * order.
+ *
  * @param shared everything but the name, already validated
  */
-record TarImport(ImageService images, User caller, NewImage shared, ImportLimits limits) {
+record TarImport(ImageService images, User caller, NewImage shared, ImportLimits limits, ImportWorkers workers) {
+
+    /** Files of one import held in memory while they wait for a worker or are being stored. */
+    static final long MAX_HELD_BYTES = 64L * 1024 * 1024;
 
     void run(InputStream tar, CommandOutput output) throws IOException {
         int files = 0;
-        int failed = 0;
         int entryCount = 0;
         long totalBytes = 0;
-        ErrorCode firstFailure = null;
-        try (TarArchiveInputStream entries = new TarArchiveInputStream(tar)) {
+        try (TarArchiveInputStream entries = new TarArchiveInputStream(tar);
+                ImportWindow window = new ImportWindow(workers.pool(), output, workers.count() + 1,
+                        MAX_HELD_BYTES)) {
             TarArchiveEntry entry;
-            while ((entry = nextEntry(entries, files)) != null) {
+            while ((entry = nextEntry(entries, files, window)) != null) {
                 if (++entryCount > limits.maxImportEntries()) {
+                    window.finish();
                     throw archiveLimit("import_entries", limits.maxImportEntries(), "The archive has more than "
                             + limits.maxImportEntries() + " entries", files);
                 }
@@ -47,48 +57,63 @@ record TarImport(ImageService images, User caller, NewImage shared, ImportLimits
                     continue;
                 }
                 if (entry.isFile() && totalBytes + entry.getSize() > limits.maxImportBytes()) {
+                    window.finish();
                     throw archiveLimit("import_bytes", limits.maxImportBytes(), "The files of the archive hold more"
                             + " than " + limits.maxImportBytes() + " bytes", files);
                 }
                 totalBytes += entry.isFile() ? entry.getSize() : 0;
                 files++;
-                EntryContent content = new EntryContent(entries);
-                Replies.ImportOutcome outcome;
+                String name = entry.getName();
+                if (!entry.isFile()) {
+                    window.answer(Replies.ImportOutcome.failed(name, ErrorCode.INVALID_ARGUMENT,
+                            "Only regular files are imported, not links or devices."));
+                    continue;
+                }
+                if (entry.getSize() > limits.maxImportEntryBytes()) {
+                    window.answer(Replies.ImportOutcome.failed(name, ErrorCode.TOO_LARGE, "The file has "
+                            + entry.getSize() + " bytes; an imported file may have at most "
+                            + limits.maxImportEntryBytes() + "."));
+                    continue;
+                }
+                byte[] content;
                 try {
-                    if (!entry.isFile()) {
-                        throw new GalleristException(ErrorCode.INVALID_ARGUMENT,
-                                "Only regular files are imported, not links or devices.");
-                    }
-                    if (entry.getSize() > limits.maxImportEntryBytes()) {
-                        throw new GalleristException(ErrorCode.TOO_LARGE, "The file has " + entry.getSize()
-                                + " bytes; an imported file may have at most " + limits.maxImportEntryBytes() + ".",
-                                Map.of(GalleristException.LIMIT, "import_entry_bytes",
-                                        GalleristException.MAX, limits.maxImportEntryBytes()));
-                    }
-                    outcome = Replies.ImportOutcome.imported(entry.getName(),
-                            images.upload(caller, named(entry.getName()), content));
-                } catch (GalleristException e) {
-                    failed++;
-                    firstFailure = firstFailure == null ? e.code() : firstFailure;
-                    outcome = Replies.ImportOutcome.failed(entry.getName(), e.code(), e.getMessage());
-                } catch (UncheckedIOException e) {
-                    if (!content.failed()) {
-                        throw e;
-                    }
-                    output.emit(Replies.ImportOutcome.failed(entry.getName(), ErrorCode.INVALID_ARGUMENT,
+                    content = entries.readAllBytes();
+                } catch (IOException e) {
+                    window.finish();
+                    output.emit(Replies.ImportOutcome.failed(name, ErrorCode.INVALID_ARGUMENT,
                             "The archive ends in the middle of this file."));
                     throw brokenArchive(files);
                 }
-                output.emit(outcome);
+                NewImage image = named(name);
+                window.submit(sha256(content), content.length, () -> store(name, image, content));
+            }
+            window.finish();
+            if (files == 0) {
+                throw new GalleristException(ErrorCode.INVALID_ARGUMENT,
+                        "The archive holds no files. Send a tar of images on stdin.");
+            }
+            if (window.failed() > 0) {
+                throw new GalleristException(window.firstFailure(),
+                        window.failed() + " of " + files + " files could not be imported; see the result lines.");
             }
         }
-        if (files == 0) {
-            throw new GalleristException(ErrorCode.INVALID_ARGUMENT,
-                    "The archive holds no files. Send a tar of images on stdin.");
+    }
+
+    /** On a worker; a refused file is an outcome, a failure of the server ends the import. */
+    private Replies.ImportOutcome store(String name, NewImage image, byte[] content) {
+        try {
+            return Replies.ImportOutcome.imported(name, images.upload(caller, image,
+                    new ByteArrayInputStream(content)));
+        } catch (GalleristException e) {
+            return Replies.ImportOutcome.failed(name, e.code(), e.getMessage());
         }
-        if (failed > 0) {
-            throw new GalleristException(firstFailure,
-                    failed + " of " + files + " files could not be imported; see the result lines.");
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -108,10 +133,13 @@ record TarImport(ImageService images, User caller, NewImage shared, ImportLimits
         return name.length() > ImageRules.MAX_NAME ? name.substring(0, ImageRules.MAX_NAME).strip() : name;
     }
 
-    private static TarArchiveEntry nextEntry(TarArchiveInputStream entries, int filesSoFar) {
+    /** The next entry; a damaged archive ends the import once the files before it are answered. */
+    private static TarArchiveEntry nextEntry(TarArchiveInputStream entries, int filesSoFar, ImportWindow window)
+            throws IOException {
         try {
             return entries.getNextEntry();
         } catch (IOException | IllegalArgumentException e) {
+            window.finish();
             throw brokenArchive(filesSoFar);
         }
     }
@@ -126,46 +154,5 @@ record TarImport(ImageService images, User caller, NewImage shared, ImportLimits
         return new GalleristException(ErrorCode.INVALID_ARGUMENT, filesSoFar == 0
                 ? "The input is not a tar archive (or it is damaged). Send a tar of images on stdin."
                 : "The archive is truncated or damaged after " + filesSoFar + " files; the files above were handled.");
-    }
-
-    /**
-     * One entry's bytes for the service: remembers whether reading the archive failed (to tell a truncated archive
-     * from a failing disk), and stays open when the service closes it, since the next entry follows.
-     */
-    private static final class EntryContent extends FilterInputStream {
-        private boolean failed;
-
-        EntryContent(InputStream archive) {
-            super(archive);
-        }
-
-        boolean failed() {
-            return failed;
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                failed = true;
-                throw e;
-            }
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return super.read(b, off, len);
-            } catch (IOException e) {
-                failed = true;
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() {
-            // the archive is closed by its owner
-        }
     }
 }

@@ -49,6 +49,7 @@ public final class Settings {
             Map.entry("decodeWaitMillis", IMAGES), Map.entry("maxImagesPerUser", QUOTAS),
             Map.entry("maxStoredBytesPerUser", QUOTAS), Map.entry("maxImportEntries", IMPORT),
             Map.entry("maxImportEntryBytes", IMPORT), Map.entry("maxImportBytes", IMPORT),
+            Map.entry("importWorkers", IMPORT),
             Map.entry("nearDuplicateThreshold", SIMILARITY),
             Map.entry("uploadHints", SIMILARITY), Map.entry("pluginPollMillis", PLUGINS),
             Map.entry("modelEnabled", ONNX), Map.entry("modelFile", ONNX), Map.entry("labelFile", ONNX)));

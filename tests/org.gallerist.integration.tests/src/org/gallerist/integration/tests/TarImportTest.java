@@ -31,7 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code images import}: a tar of good and bad files over real SSH; bad entries never abort the others. */
+/**
+ * {@code images import}: a tar of good and bad files over real SSH; bad entries never abort the others. Four files
+ * are stored at a time (more than the build machine's cores), and the answers still follow the archive.
+ */
 class TarImportTest {
 
     private static final ImportDefaults DEFAULTS = new ImportDefaults("From the import", List.of("Holiday", "sea"),
@@ -41,7 +44,7 @@ class TarImportTest {
     Path temp;
 
     @RegisterExtension
-    GalleristServerExtension server = GalleristServerExtension.fresh();
+    GalleristServerExtension server = GalleristServerExtension.fresh().with("importWorkers", 4); // 4 at a time
 
     private GalleristSession alice;
 
@@ -87,6 +90,31 @@ class TarImportTest {
 
         assertEquals(2, mine().size(), "exactly the two good files were stored");
         assertEquals(beach.length, alice.images().content(first.id(), org.gallerist.api.image.ImageSize.ORIGINAL).length);
+    }
+
+    @Test
+    void filesStoredSeveralAtATimeAreAnsweredInTheArchivesOrder() throws Exception {
+        List<String> names = new java.util.ArrayList<>();
+        Path tar = tar(temp.resolve("many.tar"), archive -> {
+            for (int i = 0; i < 12; i++) {
+                // big and small alternate, so later small files finish before earlier big ones
+                byte[] image = i % 2 == 0 ? TestImages.noisyPng(100 + i, 900, 700) : TestImages.png(100 + i, 40, 30);
+                names.add("photo-" + i + ".png");
+                file(archive, names.get(names.size() - 1), image);
+                if (i == 5) {
+                    names.add("in-between.txt");
+                    file(archive, "in-between.txt", "not an image".getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        });
+
+        List<ImportResult> results = alice.images().importTar(DEFAULTS, tar);
+
+        assertEquals(names, results.stream().map(ImportResult::file).toList(), "one line per file, in order");
+        assertEquals(ErrorCode.NOT_AN_IMAGE, results.get(6).error());
+        assertEquals(12, results.stream().filter(ImportResult::imported).count());
+        assertEquals(results.stream().filter(ImportResult::imported).map(r -> r.image().id()).sorted().toList(),
+                mine().stream().map(Image::id).sorted().toList(), "every acknowledged file is stored, nothing else");
     }
 
     @Test
