@@ -101,8 +101,7 @@ public final class Images extends WireCommand {
 
     @Command(name = "list", description = "Images you may see, newest first: one per line, then {\"next\": CURSOR}"
             + " if more remain.")
-    @Replay(Replay.Safety.SAFE)
-    public static final class List extends WireCommand {
+    public static final class List extends ReadOnly {
         @Option(names = "--tag", paramLabel = "T", description = "Only images with this tag (all given tags must match).")
         java.util.List<String> tags = new ArrayList<>();
         @Option(names = "--any", description = "Any of the given tags is enough.")
@@ -182,8 +181,7 @@ public final class Images extends WireCommand {
 
     @Command(name = "similar", description = "Images like the one on stdin, or like a stored one (--to ID, left out),"
             + " best first, each with its score.")
-    @Replay(Replay.Safety.SAFE)
-    public static final class Similar extends WireCommand {
+    public static final class Similar extends ReadOnly {
         @Option(names = "--to", paramLabel = "ID", converter = Converters.ImageId.class,
                 description = "Like this stored image instead of stdin.")
         Long to;

@@ -14,8 +14,7 @@ public final class Keys extends WireCommand {
     }
 
     @Command(name = "list", description = "Your keys ({fingerprint, type, comment, added, key}).")
-    @Replay(Replay.Safety.SAFE)
-    public static final class List extends WireCommand {
+    public static final class List extends ReadOnly {
     }
 
     @Command(name = "remove", description = "Remove one of your keys ({removed}).")

@@ -47,12 +47,10 @@ public final class Orders extends WireCommand {
     }
 
     @Command(name = "list", description = "Your orders, newest first.")
-    @Replay(Replay.Safety.SAFE)
-    public static final class List extends WireCommand {
+    public static final class List extends ReadOnly {
     }
 
     @Command(name = "sales", description = "Orders of others that bought your images, newest first.")
-    @Replay(Replay.Safety.SAFE)
-    public static final class Sales extends WireCommand {
+    public static final class Sales extends ReadOnly {
     }
 }

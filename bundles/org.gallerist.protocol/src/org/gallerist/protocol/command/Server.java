@@ -9,7 +9,6 @@ public final class Server extends WireCommand {
 
     @Command(name = "info", description = "The active embedder, its dimension and the re-index progress"
             + " ({embedder, dimension, indexed, images, reindexing}).")
-    @Replay(Replay.Safety.SAFE)
-    public static final class Info extends WireCommand {
+    public static final class Info extends ReadOnly {
     }
 }

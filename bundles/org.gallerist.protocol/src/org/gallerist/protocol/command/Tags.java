@@ -9,8 +9,7 @@ import picocli.CommandLine.Parameters;
 public final class Tags extends WireCommand {
 
     @Command(name = "list", description = "Each tag you can see with how many images carry it ({tag, count}).")
-    @Replay(Replay.Safety.SAFE)
-    public static final class List extends WireCommand {
+    public static final class List extends ReadOnly {
     }
 
     @Command(name = "rename", description = "Admins: rename a tag on every image ({renamed, to}).")

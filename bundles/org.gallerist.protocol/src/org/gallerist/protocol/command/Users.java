@@ -11,39 +11,13 @@ public final class Users extends WireCommand {
 
     @Command(name = "promote", description = "Admins: make the account an admin ({user, role, created}).")
     @Replay(Replay.Safety.SAFE)
-    public static final class Promote extends WireCommand {
-        @Parameters(index = "0", paramLabel = "USERNAME")
-        String username;
-
-        public String username() {
-            return username;
-        }
-
-        public Promote() {
-        }
-
-        public Promote(String username) {
-            this.username = username;
-        }
+    public static final class Promote extends OneAccount {
     }
 
     @Command(name = "demote", description = "Admins: make an admin a user again ({user, role, created}); the last"
             + " admin stays one.")
     @Replay(Replay.Safety.SAFE)
-    public static final class Demote extends WireCommand {
-        @Parameters(index = "0", paramLabel = "USERNAME")
-        String username;
-
-        public String username() {
-            return username;
-        }
-
-        public Demote() {
-        }
-
-        public Demote(String username) {
-            this.username = username;
-        }
+    public static final class Demote extends OneAccount {
     }
 
     @Command(name = "claim-admin", description = "Become the first admin with the one-time token the server logs at"
@@ -55,13 +29,6 @@ public final class Users extends WireCommand {
 
         public String token() {
             return token;
-        }
-
-        public ClaimAdmin() {
-        }
-
-        public ClaimAdmin(String token) {
-            this.token = token;
         }
     }
 }
