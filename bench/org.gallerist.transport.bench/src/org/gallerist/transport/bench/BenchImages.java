@@ -40,4 +40,25 @@ final class BenchImages {
         ImageIO.write(image, "png", out);
         return out.toByteArray();
     }
+
+    /** A photo-like JPEG: smooth gradients with fine noise, different for every seed. */
+    static byte[] photoJpeg(int seed, int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(seed);
+        int tint = random.nextInt(0x1000000);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int noise = random.nextInt(20);
+                int r = (((tint >> 16) & 0xff) * x / width + noise) & 0xff;
+                int g = (((tint >> 8) & 0xff) * y / height + noise) & 0xff;
+                int b = ((tint & 0xff) * (x + y) / (width + height) + noise) & 0xff;
+                row[x] = r << 16 | g << 8 | b;
+            }
+            image.setRGB(0, y, width, 1, row, 0, width);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", out);
+        return out.toByteArray();
+    }
 }
