@@ -165,25 +165,11 @@ final class RemoteImages implements ImageRepository {
 
     @Override
     public void renameTag(String from, String to) {
-        goneOnSecondTry(session.words(new Tags.Rename(from, to)));
+        session.goneOnSecondTry(session.words(new Tags.Rename(from, to)));
     }
 
     @Override
     public void deleteTag(String tag) {
-        goneOnSecondTry(session.words(new Tags.Delete(tag)));
-    }
-
-    /** For changes that make their subject go away: a second try that finds it gone means the first one did it. */
-    private void goneOnSecondTry(List<String> command) {
-        session.request(true, again -> {
-            try {
-                return session.lines(command, NO_INPUT);
-            } catch (GalleristException e) {
-                if (again && e.code() == ErrorCode.NOT_FOUND) {
-                    return List.of();
-                }
-                throw e;
-            }
-        });
+        session.goneOnSecondTry(session.words(new Tags.Delete(tag)));
     }
 }

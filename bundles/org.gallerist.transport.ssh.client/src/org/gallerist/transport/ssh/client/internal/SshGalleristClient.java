@@ -6,11 +6,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +43,7 @@ import org.gallerist.protocol.command.Account;
 import org.gallerist.protocol.command.CommandCatalogue;
 import org.gallerist.transport.ssh.common.internal.LowLatencySockets;
 import org.gallerist.transport.ssh.common.internal.ModernAlgorithms;
+import org.gallerist.transport.ssh.common.internal.OwnerOnlyFiles;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -228,20 +226,13 @@ public class SshGalleristClient implements GalleristClient {
         try {
             Files.createDirectories(file.getParent());
             if (!Files.exists(file)) {
-                Files.createFile(file, ownerOnly());
+                Files.createFile(file, OwnerOnlyFiles.attributes());
             }
             return file;
         } catch (IOException e) {
             throw new GalleristException(ErrorCode.INVALID_ARGUMENT,
                     "Could not create the known hosts file " + file + ": " + describe(e), e);
         }
-    }
-
-    private static FileAttribute<?>[] ownerOnly() {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) };
-        }
-        return new FileAttribute<?>[0];
     }
 
     /** Password line, then one public-key line each, as the server's {@code signup} command reads them. */

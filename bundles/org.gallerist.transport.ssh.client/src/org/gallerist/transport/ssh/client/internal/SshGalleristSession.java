@@ -187,9 +187,14 @@ final class SshGalleristSession implements GalleristSession {
     /** A key that is gone after a lost answer was removed by the first try. */
     @Override
     public void removeKey(String fingerprint) {
+        goneOnSecondTry(words(new Keys.Remove(fingerprint)));
+    }
+
+    /** For changes that make their subject go away: a second try that finds it gone means the first one did it. */
+    void goneOnSecondTry(List<String> command) {
         request(true, again -> {
             try {
-                return lines(words(new Keys.Remove(fingerprint)), NO_INPUT);
+                return lines(command, NO_INPUT);
             } catch (GalleristException e) {
                 if (again && e.code() == ErrorCode.NOT_FOUND) {
                     return List.of();

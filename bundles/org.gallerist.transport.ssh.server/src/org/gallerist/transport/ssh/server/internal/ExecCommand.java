@@ -73,19 +73,13 @@ final class ExecCommand extends ChannelCommand {
         int status = dispatcher.refuse(err, new GalleristException(ErrorCode.COMMAND_TIMEOUT, "The command ran longer"
                 + " than " + seconds + " seconds and was stopped.", Map.of(GalleristException.LIMIT,
                         "commandTimeoutSeconds", GalleristException.MAX, seconds)));
-        Future<?> task = running;
-        if (task != null) {
-            task.cancel(true);
-        }
+        cancelRunning();
         exit.onExit(status);
     }
 
     private void finish(int status) {
         if (finished.compareAndSet(false, true)) {
-            ScheduledFuture<?> timeout = deadline;
-            if (timeout != null) {
-                timeout.cancel(false);
-            }
+            cancelDeadline();
             exit.onExit(status);
         }
     }
@@ -93,10 +87,18 @@ final class ExecCommand extends ChannelCommand {
     @Override
     public void destroy(ChannelSession channel) {
         finished.set(true);
+        cancelDeadline();
+        cancelRunning();
+    }
+
+    private void cancelDeadline() {
         ScheduledFuture<?> timeout = deadline;
         if (timeout != null) {
             timeout.cancel(false);
         }
+    }
+
+    private void cancelRunning() {
         Future<?> task = running;
         if (task != null) {
             task.cancel(true);

@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.Iterator;
@@ -21,6 +18,7 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
 import org.apache.sshd.common.digest.BuiltinDigests;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.util.security.SecurityUtils;
+import org.gallerist.transport.ssh.common.internal.OwnerOnlyFiles;
 
 /**
  * The server's ed25519 host key, kept in OpenSSH private-key format in the data folder (mode 600) so that
@@ -42,7 +40,7 @@ final class HostKey {
         }
         Files.createDirectories(dataDir);
         KeyPair pair = KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
-        Path temp = Files.createTempFile(dataDir, "." + FILE_NAME, ".tmp", ownerOnly());
+        Path temp = Files.createTempFile(dataDir, "." + FILE_NAME, ".tmp", OwnerOnlyFiles.attributes());
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, COMMENT, null, out);
@@ -53,7 +51,8 @@ final class HostKey {
         }
         Path publicFile = dataDir.resolve(FILE_NAME + ".pub");
         if (!Files.exists(publicFile)) {
-            Files.createFile(publicFile, ownerOnly()); // the data folder holds nothing for others, not even this
+            // the data folder holds nothing for others, not even this
+            Files.createFile(publicFile, OwnerOnlyFiles.attributes());
         }
         Files.writeString(publicFile, PublicKeyEntry.toString(pair.getPublic()) + " " + COMMENT + "\n",
                 StandardCharsets.US_ASCII);
@@ -82,12 +81,5 @@ final class HostKey {
             throw new IllegalStateException("Apache Mina SSHD has no ed25519 support: the BouncyCastle bundle "
                     + "(bcprov) must be resolved before sshd-osgi so that its optional imports are wired.");
         }
-    }
-
-    private static FileAttribute<?>[] ownerOnly() {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) };
-        }
-        return new FileAttribute<?>[0];
     }
 }
