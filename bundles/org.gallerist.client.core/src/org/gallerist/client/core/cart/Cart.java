@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.gallerist.api.image.Image;
 import org.gallerist.api.order.OrderRequest;
 import org.gallerist.client.core.CartContents;
+import org.gallerist.client.core.internal.ChangeListeners;
 
 /**
  * The shopping cart of whoever is logged in: lines in the order they were added, checked against the stock the
@@ -23,7 +23,7 @@ import org.gallerist.client.core.CartContents;
  */
 public final class Cart implements CartContents {
     private final Map<Long, CartLine> lines = new LinkedHashMap<>();
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final ChangeListeners listeners = new ChangeListeners();
     private CartStore store;
     private Instant pendingCheckout;
     private String saveProblem;
@@ -37,7 +37,7 @@ public final class Cart implements CartContents {
             saved.lines().forEach(line -> lines.put(line.imageId(), line));
             pendingCheckout = saved.pendingCheckout();
         }
-        fire();
+        listeners.fire();
     }
 
     /** Forgets the cart on screen (the saved file stays for that user's next login). */
@@ -47,7 +47,7 @@ public final class Cart implements CartContents {
             lines.clear();
             pendingCheckout = null;
         }
-        fire();
+        listeners.fire();
     }
 
     public synchronized List<CartLine> lines() {
@@ -94,7 +94,7 @@ public final class Cart implements CartContents {
             lines.put(image.id(), line);
             save();
         }
-        fire();
+        listeners.fire();
         return new AddOutcome.Added(line);
     }
 
@@ -132,7 +132,7 @@ public final class Cart implements CartContents {
             lines.put(imageId, changed);
             save();
         }
-        fire();
+        listeners.fire();
         return new QuantityEdit.Changed(changed);
     }
 
@@ -143,7 +143,7 @@ public final class Cart implements CartContents {
             }
             save();
         }
-        fire();
+        listeners.fire();
     }
 
     public void clear() {
@@ -151,7 +151,7 @@ public final class Cart implements CartContents {
             lines.clear();
             save();
         }
-        fire();
+        listeners.fire();
     }
 
     /** Takes what an order bought out of the cart; lines added or raised meanwhile keep the rest. */
@@ -171,7 +171,7 @@ public final class Cart implements CartContents {
             }
             save();
         }
-        fire();
+        listeners.fire();
     }
 
     /** Takes name, price and stock from the server's answers; lines whose image is gone get stock 0. */
@@ -181,7 +181,7 @@ public final class Cart implements CartContents {
                     : gone.contains(id) ? line.withStock(0) : line);
             save();
         }
-        fire();
+        listeners.fire();
     }
 
     /** What to send to the server to buy everything in the cart. */
@@ -203,8 +203,7 @@ public final class Cart implements CartContents {
 
     /** @return a handle that removes the listener again */
     public Runnable addListener(Runnable listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     private void save() {
@@ -223,9 +222,5 @@ public final class Cart implements CartContents {
     /** Why the last change could not be saved, if it could not. */
     public synchronized Optional<String> saveProblem() {
         return Optional.ofNullable(saveProblem);
-    }
-
-    private void fire() {
-        listeners.forEach(Runnable::run);
     }
 }

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageQuery;
 import org.gallerist.api.image.Page;
 import org.gallerist.client.core.internal.AwaitedRequest;
+import org.gallerist.client.core.internal.ChangeListeners;
 
 /**
  * The images of one query, loaded batch by batch with the server's cursors. It never talks to the network itself:
@@ -23,7 +23,7 @@ public final class ImagePager {
     public record Request(long generation, ImageQuery query) {
     }
 
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final ChangeListeners listeners = new ChangeListeners();
     private final List<Image> items = new ArrayList<>();
     private ImageQuery query;
     private long generation;
@@ -43,7 +43,7 @@ public final class ImagePager {
         firstPageLoaded = false;
         error = null;
         Request first = inFlight.await(new Request(generation, query));
-        fire();
+        listeners.fire();
         return first;
     }
 
@@ -76,30 +76,26 @@ public final class ImagePager {
                     query.mine(), query.limit(), cursor)));
         }
         error = null;
-        fire();
+        listeners.fire();
         return Optional.of(inFlight.request());
     }
 
     /** Appends the batch; returns false (and changes nothing) when the answer belongs to an older query. */
     public boolean accept(Request request, Page<Image> page) {
-        if (!inFlight.settle(request)) {
-            return false;
-        }
-        firstPageLoaded = true;
-        items.addAll(page.items());
-        cursor = page.next();
-        fire();
-        return true;
+        return inFlight.settle(request, () -> {
+            firstPageLoaded = true;
+            items.addAll(page.items());
+            cursor = page.next();
+            listeners.fire();
+        });
     }
 
     /** Records why the batch failed, so the user can read it and ask again; stale failures are dropped. */
     public boolean fail(Request request, String message) {
-        if (!inFlight.settle(request)) {
-            return false;
-        }
-        error = message;
-        fire();
-        return true;
+        return inFlight.settle(request, () -> {
+            error = message;
+            listeners.fire();
+        });
     }
 
     /** Puts a changed image in place of the loaded one with the same id (after an edit). */
@@ -107,7 +103,7 @@ public final class ImagePager {
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i).id() == changed.id()) {
                 items.set(i, changed);
-                fire();
+                listeners.fire();
                 return;
             }
         }
@@ -116,7 +112,7 @@ public final class ImagePager {
     /** Drops deleted images from what is loaded, without reloading. */
     public void remove(List<Long> ids) {
         if (items.removeIf(image -> ids.contains(image.id()))) {
-            fire();
+            listeners.fire();
         }
     }
 
@@ -162,11 +158,6 @@ public final class ImagePager {
 
     /** @return a handle that removes the listener again */
     public Runnable addListener(Runnable listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
-    }
-
-    private void fire() {
-        listeners.forEach(Runnable::run);
+        return listeners.add(listener);
     }
 }

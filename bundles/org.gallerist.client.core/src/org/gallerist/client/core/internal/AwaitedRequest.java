@@ -14,12 +14,16 @@ public final class AwaitedRequest<R> {
         return newRequest;
     }
 
-    /** Whether {@code answered} is the request waited for; if it is, nothing is waited for any more. */
-    public boolean settle(R answered) {
+    /**
+     * Takes the answer to {@code answered} if it is the request waited for: nothing is waited for any more and
+     * {@code takeAnswer} runs. Returns false, and runs nothing, for a stale answer.
+     */
+    public boolean settle(R answered, Runnable takeAnswer) {
         if (answered != request) {
             return false;
         }
         request = null;
+        takeAnswer.run();
         return true;
     }
 

@@ -3,7 +3,6 @@ package org.gallerist.client.core.search;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -11,6 +10,7 @@ import org.gallerist.api.similarity.SimilarImage;
 import org.gallerist.api.similarity.SimilarityService;
 import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.internal.AwaitedRequest;
+import org.gallerist.client.core.internal.ChangeListeners;
 
 /**
  * The "find similar" half of the Search part: what the last search was like, its hits with scores, and whether the
@@ -24,7 +24,7 @@ public final class SimilarSearch {
     public record Request(long generation, String like) {
     }
 
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final ChangeListeners listeners = new ChangeListeners();
     private long generation;
     private final AwaitedRequest<Request> inFlight = new AwaitedRequest<>();
     private Request shown;
@@ -35,43 +35,39 @@ public final class SimilarSearch {
     public Request start(String like) {
         Request request = inFlight.await(new Request(++generation, Objects.requireNonNull(like, "like")));
         error = null;
-        fire();
+        listeners.fire();
         return request;
     }
 
     public boolean accept(Request request, List<SimilarImage> results) {
-        if (!inFlight.settle(request)) {
-            return false;
-        }
-        shown = request;
-        hits = List.copyOf(results);
-        fire();
-        return true;
+        return inFlight.settle(request, () -> {
+            shown = request;
+            hits = List.copyOf(results);
+            listeners.fire();
+        });
     }
 
     /** A failure of the search; one that says the server cannot search by similarity switches the half off. */
     public boolean fail(Request request, Throwable failure) {
-        if (!inFlight.settle(request)) {
-            return false;
-        }
-        shown = request;
-        hits = List.of();
-        unavailableReason(failure).ifPresentOrElse(reason -> unavailable = reason,
-                () -> error = ErrorMessages.readable(failure));
-        fire();
-        return true;
+        return inFlight.settle(request, () -> {
+            shown = request;
+            hits = List.of();
+            unavailableReason(failure).ifPresentOrElse(reason -> unavailable = reason,
+                    () -> error = ErrorMessages.readable(failure));
+            listeners.fire();
+        });
     }
 
     /** Takes the server's similarity status (or the failure to get it) into account. */
     public void status(SimilarityService.Status status) {
         unavailable = status.dimension() <= 0 || "none".equals(status.embedder())
                 ? "This server has no image model, so it cannot search by similarity." : null;
-        fire();
+        listeners.fire();
     }
 
     public void statusFailed(Throwable failure) {
         unavailable = unavailableReason(failure).orElse(null);
-        fire();
+        listeners.fire();
     }
 
     static Optional<String> unavailableReason(Throwable failure) {
@@ -129,11 +125,6 @@ public final class SimilarSearch {
 
     /** @return a handle that removes the listener again */
     public Runnable addListener(Runnable listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
-    }
-
-    private void fire() {
-        listeners.forEach(Runnable::run);
+        return listeners.add(listener);
     }
 }

@@ -5,10 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.gallerist.api.image.ImageQuery;
 import org.gallerist.api.image.TagCount;
+import org.gallerist.client.core.internal.ChangeListeners;
 
 /**
  * The Tags part's state: every tag with its count, the text that narrows the list, the tags chosen to filter the
@@ -41,7 +41,7 @@ public final class TagFilter {
         }
     }
 
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final ChangeListeners listeners = new ChangeListeners();
     private List<TagCount> all = List.of();
     private final Set<String> chosen = new LinkedHashSet<>();
     private boolean anyTag;
@@ -51,12 +51,12 @@ public final class TagFilter {
     public void setTags(List<TagCount> tags) {
         all = List.copyOf(tags);
         chosen.removeIf(tag -> all.stream().noneMatch(count -> count.tag().equals(tag)));
-        fire();
+        listeners.fire();
     }
 
     public void setFilterText(String text) {
         filterText = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        fire();
+        listeners.fire();
     }
 
     /** The tags whose name contains the filter text; chosen tags always stay visible so they can be unchosen. */
@@ -74,7 +74,7 @@ public final class TagFilter {
     public void setChosen(String tag, boolean choose) {
         boolean changed = choose ? chosen.add(tag) : chosen.remove(tag);
         if (changed) {
-            fire();
+            listeners.fire();
         }
     }
 
@@ -85,7 +85,7 @@ public final class TagFilter {
     public void setAnyTag(boolean any) {
         if (anyTag != any) {
             anyTag = any;
-            fire();
+            listeners.fire();
         }
     }
 
@@ -97,7 +97,7 @@ public final class TagFilter {
     public void clear() {
         if (!chosen.isEmpty()) {
             chosen.clear();
-            fire();
+            listeners.fire();
         }
     }
 
@@ -111,11 +111,6 @@ public final class TagFilter {
 
     /** @return a handle that removes the listener again */
     public Runnable addListener(Runnable listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
-    }
-
-    private void fire() {
-        listeners.forEach(Runnable::run);
+        return listeners.add(listener);
     }
 }

@@ -6,12 +6,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import org.gallerist.api.image.TagCount;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.client.core.ErrorMessages;
+import org.gallerist.client.core.internal.ChangeListeners;
 
 /**
  * What the upload dialog holds and shows: the files with their names and descriptions, what they share as typed,
@@ -34,7 +34,7 @@ public final class UploadForm {
     public record TagCompletion(String tag, String rest) {
     }
 
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final ChangeListeners listeners = new ChangeListeners();
     private final List<UploadItem> items = new ArrayList<>();
     private final List<FileResult> results = new ArrayList<>();
     private String tags = "";
@@ -113,7 +113,7 @@ public final class UploadForm {
 
     private void edited() {
         refusal = null;
-        fire();
+        listeners.fire();
     }
 
     public List<UploadItem> items() {
@@ -157,20 +157,20 @@ public final class UploadForm {
                 : "In use: " + counts.stream().limit(TAGS_LISTED).map(count -> count.tag() + " (" + count.count() + ")")
                         .collect(Collectors.joining(", ")) + (counts.size() > TAGS_LISTED ? ", \u2026" : "")
                         + "  \u2014 type to complete (Ctrl+Space)";
-        fire();
+        listeners.fire();
     }
 
     public void tagsInUseFailed(Throwable failure) {
         tagsInUse = List.of();
         tagsInUseText = "Could not load the tags in use: " + ErrorMessages.readable(failure);
-        fire();
+        listeners.fire();
     }
 
     /** Without a server there is nothing to say about the tags in use. */
     public void tagsInUseUnknown() {
         tagsInUse = List.of();
         tagsInUseText = "";
-        fire();
+        listeners.fire();
     }
 
     public String tagsInUseText() {
@@ -199,7 +199,7 @@ public final class UploadForm {
         Optional<String> problem = plan.check();
         if (phase != Phase.EDITING || problem.isPresent() || !connected) {
             refusal = problem.orElse("Not connected to a server.");
-            fire();
+            listeners.fire();
             return Optional.empty();
         }
         phase = Phase.UPLOADING;
@@ -209,18 +209,18 @@ public final class UploadForm {
         message = INTRODUCTION;
         warning = false;
         error = null;
-        fire();
+        listeners.fire();
         return Optional.of(plan);
     }
 
     public void starting(int index, UploadItem item) {
         progress = "Uploading " + (index + 1) + " of " + filesSent + ": " + item.name();
-        fire();
+        listeners.fire();
     }
 
     public void fileFinished(FileResult result) {
         results.add(result);
-        fire();
+        listeners.fire();
     }
 
     /** Asks the running upload to stop after the current file; false when none is running. */
@@ -230,7 +230,7 @@ public final class UploadForm {
         }
         phase = Phase.STOPPING;
         progress = "Stopping after the current file\u2026";
-        fire();
+        listeners.fire();
         return true;
     }
 
@@ -254,7 +254,7 @@ public final class UploadForm {
         } else {
             message = "Done. The images are in the gallery.";
         }
-        fire();
+        listeners.fire();
         return uploaded;
     }
 
@@ -267,7 +267,7 @@ public final class UploadForm {
         phase = Phase.DONE;
         error = ErrorMessages.readable(failure);
         progress = "Stopped: " + error;
-        fire();
+        listeners.fire();
     }
 
     public Phase phase() {
@@ -308,7 +308,7 @@ public final class UploadForm {
 
     public void addingSuggestedTags() {
         addingTags = true;
-        fire();
+        listeners.fire();
     }
 
     /** Shows the tagged images in the results; answers their ids, to tell the other parts. */
@@ -325,14 +325,14 @@ public final class UploadForm {
             message = "Added the suggested tags to " + count + (count == 1 ? " image." : " images.");
             warning = false;
         });
-        fire();
+        listeners.fire();
         return added.changed().values().stream().map(result -> result.image().id()).toList();
     }
 
     public void suggestedTagsFailed(Throwable failure) {
         addingTags = false;
         error = ErrorMessages.readable(failure);
-        fire();
+        listeners.fire();
     }
 
     // ---- the message line
@@ -361,11 +361,6 @@ public final class UploadForm {
 
     /** @return a handle that removes the listener again */
     public Runnable addListener(Runnable listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
-    }
-
-    private void fire() {
-        listeners.forEach(Runnable::run);
+        return listeners.add(listener);
     }
 }

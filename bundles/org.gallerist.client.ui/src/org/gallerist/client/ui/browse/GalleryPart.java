@@ -1,31 +1,23 @@
 package org.gallerist.client.ui.browse;
 
 import java.io.File;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.dnd.DND;
-import org.eclipse.swt.dnd.DropTarget;
-import org.eclipse.swt.dnd.DropTargetAdapter;
-import org.eclipse.swt.dnd.DropTargetEvent;
-import org.eclipse.swt.dnd.FileTransfer;
-import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.gallerist.api.image.Image;
 import org.gallerist.client.core.ClientCommands;
 import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.gallery.ImagePager;
 import org.gallerist.client.core.tags.TagFilter;
 import org.gallerist.client.ui.widgets.Widgets;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 /**
@@ -53,9 +45,8 @@ public class GalleryPart extends ImageGridPart {
         super(context);
     }
 
-    @PostConstruct
-    public void createControls(Composite parent) {
-        GridLayoutFactory.fillDefaults().numColumns(3).margins(8, 8).spacing(8, 6).applyTo(parent);
+    @Override
+    protected void createHeader(Composite parent) {
         filterLabel = new Label(parent, SWT.NONE);
         Widgets.name(filterLabel, WidgetName.FILTER);
         filterLabel.setFont(JFaceResources.getBannerFont());
@@ -67,10 +58,18 @@ public class GalleryPart extends ImageGridPart {
         Widgets.name(loadMoreButton, WidgetName.LOAD_MORE);
         loadMoreButton.setText("Load &more");
         loadMoreButton.addListener(SWT.Selection, event -> loadMore());
+    }
 
-        createGrid(parent, 3, Captions::nameAndPrice);
+    @Override
+    protected List<String> captions(Image image) {
+        return Captions.nameAndPrice(image);
+    }
+
+    @Override
+    protected void start() {
         commands = workbench.commands();
-        acceptDroppedFiles();
+        // files dropped on the grid go to the upload wizard, where there is one
+        Widgets.acceptFileDrops(grid, this::canUpload, this::upload);
 
         pager.addListener(this::showPager);
         subscriptions.add(browse.tagFilter().addListener(() -> {
@@ -129,25 +128,6 @@ public class GalleryPart extends ImageGridPart {
     protected void showError(String message) {
         countLabel.setText(message);
         Widgets.markError(countLabel, true);
-    }
-
-    /** Files dropped on the grid go to the upload wizard, where there is one. */
-    private void acceptDroppedFiles() {
-        DropTarget target = new DropTarget(grid, DND.DROP_COPY | DND.DROP_DEFAULT);
-        target.setTransfer(new Transfer[] { FileTransfer.getInstance() });
-        target.addDropListener(new DropTargetAdapter() {
-            @Override
-            public void dragEnter(DropTargetEvent event) {
-                event.detail = canUpload() ? DND.DROP_COPY : DND.DROP_NONE;
-            }
-
-            @Override
-            public void drop(DropTargetEvent event) {
-                if (event.data instanceof String[] files && files.length > 0) {
-                    upload(Arrays.asList(files));
-                }
-            }
-        });
     }
 
     private boolean canUpload() {

@@ -1,8 +1,8 @@
 package org.gallerist.client.ui.browse;
 
 import java.util.List;
-import java.util.function.Function;
 
+import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.widgets.Composite;
 import org.gallerist.api.image.Image;
 import org.gallerist.client.core.SessionModel;
@@ -11,13 +11,18 @@ import org.gallerist.client.core.prefs.ViewPreferencesStore;
 import org.gallerist.client.ui.grid.ThumbnailGrid;
 import org.gallerist.client.ui.jobs.Background;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
 /**
  * What the Gallery and Search parts share: a grid of thumbnails that loads more at its end, whose images open in
- * Details and can be put in the cart, found alike or deleted, and the listeners the part stops when it goes.
+ * Details and can be put in the cart, found alike or deleted, below a header the part makes, and the listeners the
+ * part stops when it goes.
  */
 abstract class ImageGridPart {
+    /** The part's layout: the header fills rows of this many cells, and the grid below spans them all. */
+    protected static final int COLUMNS = 3;
+
     protected final SessionModel sessions;
     protected final BrowseState browse;
     protected final PartServices workbench;
@@ -33,10 +38,26 @@ abstract class ImageGridPart {
         this.workbench = context.workbench();
     }
 
-    /** Makes the grid, spanning {@code columns} of {@code parent}'s grid layout, below what the part put there. */
-    protected void createGrid(Composite parent, int columns, Function<Image, List<String>> captions) {
+    @PostConstruct
+    public void createControls(Composite parent) {
+        GridLayoutFactory.fillDefaults().numColumns(COLUMNS).margins(8, 8).spacing(8, 6).applyTo(parent);
+        createHeader(parent);
+        createGrid(parent);
+        start();
+    }
+
+    /** Makes the rows above the grid, {@link #COLUMNS} cells each. */
+    protected abstract void createHeader(Composite parent);
+
+    /** The lines under an image's thumbnail. */
+    protected abstract List<String> captions(Image image);
+
+    /** Runs once the grid is there: follows what the part shows and shows it the first time. */
+    protected abstract void start();
+
+    private void createGrid(Composite parent) {
         int thumbnailSize = preferences().get().thumbnailSize();
-        grid = Thumbnails.grid(parent, columns, sessions, context.home(), thumbnailSize, captions);
+        grid = Thumbnails.grid(parent, COLUMNS, sessions, context.home(), thumbnailSize, this::captions);
         background = new Background(sessions, grid);
         workbench.imageActions(grid, sessions, browse).attachTo(grid, image -> workbench.openDetails(browse, image),
                 this::showError);

@@ -9,14 +9,7 @@ import java.util.Map;
 
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.dnd.DND;
-import org.eclipse.swt.dnd.DropTarget;
-import org.eclipse.swt.dnd.DropTargetAdapter;
-import org.eclipse.swt.dnd.DropTargetEvent;
-import org.eclipse.swt.dnd.FileTransfer;
-import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -32,7 +25,6 @@ import org.gallerist.client.core.gallery.ImagePager;
 import org.gallerist.client.core.search.SimilarSearch;
 import org.gallerist.client.ui.widgets.Widgets;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 /**
@@ -63,9 +55,8 @@ public class SearchPart extends ImageGridPart {
         super(context);
     }
 
-    @PostConstruct
-    public void createControls(Composite parent) {
-        GridLayoutFactory.fillDefaults().numColumns(3).margins(8, 8).spacing(8, 6).applyTo(parent);
+    @Override
+    protected void createHeader(Composite parent) {
         searchText = Widgets.searchField(parent, WidgetName.SEARCH, "Search names and descriptions (Ctrl+F)");
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(searchText);
         searchText.addListener(SWT.DefaultSelection, event -> runTextSearch());
@@ -92,10 +83,12 @@ public class SearchPart extends ImageGridPart {
         loadMoreButton.setText("Load &more");
         GridDataFactory.fillDefaults().applyTo(loadMoreButton);
         loadMoreButton.addListener(SWT.Selection, event -> loadMore());
+    }
 
-        createGrid(parent, 3, this::captions);
+    @Override
+    protected void start() {
         grid.setEmptyText("Search by words, or find images like one you have.");
-        acceptDroppedImages(parent);
+        acceptDroppedImages(grid.getParent());
         acceptDroppedImages(grid);
 
         textResults.addListener(this::showResults);
@@ -113,7 +106,8 @@ public class SearchPart extends ImageGridPart {
         showResults();
     }
 
-    private List<String> captions(Image image) {
+    @Override
+    protected List<String> captions(Image image) {
         Double score = showingSimilar ? scores.get(image.id()) : null;
         if (score != null) {
             return List.of(image.name(), String.format(java.util.Locale.ROOT, "%.0f%% alike \u00b7 %s",
@@ -198,21 +192,7 @@ public class SearchPart extends ImageGridPart {
     }
 
     private void acceptDroppedImages(Control control) {
-        DropTarget target = new DropTarget(control, DND.DROP_COPY | DND.DROP_DEFAULT);
-        target.setTransfer(new Transfer[] { FileTransfer.getInstance() });
-        target.addDropListener(new DropTargetAdapter() {
-            @Override
-            public void dragEnter(DropTargetEvent event) {
-                event.detail = similar.isAvailable() ? DND.DROP_COPY : DND.DROP_NONE;
-            }
-
-            @Override
-            public void drop(DropTargetEvent event) {
-                if (event.data instanceof String[] files && files.length > 0) {
-                    findSimilarTo(Path.of(files[0]));
-                }
-            }
-        });
+        Widgets.acceptFileDrops(control, similar::isAvailable, files -> findSimilarTo(Path.of(files.get(0))));
     }
 
     private void showResults() {

@@ -1,8 +1,19 @@
 package org.gallerist.client.ui.widgets;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
 import org.eclipse.jface.preference.JFacePreferences;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.FileTransfer;
+import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -42,6 +53,28 @@ public final class Widgets {
         button.setText(text);
         button.addListener(SWT.Selection, event -> action.run());
         return button;
+    }
+
+    /**
+     * Lets files be dropped on {@code control}: while {@code accepting} says no, a drag shows that it would not be
+     * taken; a drop hands the files' paths (at least one) to {@code dropped}.
+     */
+    public static void acceptFileDrops(Control control, BooleanSupplier accepting, Consumer<List<String>> dropped) {
+        DropTarget target = new DropTarget(control, DND.DROP_COPY | DND.DROP_DEFAULT);
+        target.setTransfer(new Transfer[] { FileTransfer.getInstance() });
+        target.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void dragEnter(DropTargetEvent event) {
+                event.detail = accepting.getAsBoolean() ? DND.DROP_COPY : DND.DROP_NONE;
+            }
+
+            @Override
+            public void drop(DropTargetEvent event) {
+                if (event.data instanceof String[] files && files.length > 0) {
+                    dropped.accept(Arrays.asList(files));
+                }
+            }
+        });
     }
 
     /** Shows {@code control}'s text in dark red when it tells of an error, in the usual colour otherwise. */
