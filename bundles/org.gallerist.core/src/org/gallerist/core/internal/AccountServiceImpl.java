@@ -34,14 +34,13 @@ import org.slf4j.LoggerFactory;
 public class AccountServiceImpl implements AccountService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountServiceImpl.class);
+    /** Keys per account: enough for every device of a person, few enough that a login's lookup stays cheap. */
+    static final int MAX_KEYS = 32;
 
     private final AccountStore store;
     private final PasswordHasher hasher;
     private final Clock clock;
     /** Verified against for unknown users so that a missing account takes as long as a wrong password. */
-    /** Keys per account: enough for every device of a person, few enough that a login's lookup stays cheap. */
-    static final int MAX_KEYS = 32;
-
     private final String decoyHash;
     private final AdminToken adminToken = new AdminToken();
     /**

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.gallerist.api.image.TagCount;
-import org.gallerist.api.image.Visibility;
 import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.internal.ChangeListeners;
 
@@ -37,10 +36,7 @@ public final class UploadForm {
     private final ChangeListeners listeners = new ChangeListeners();
     private final List<UploadItem> items = new ArrayList<>();
     private final List<FileResult> results = new ArrayList<>();
-    private String tags = "";
-    private String price = "1.00";
-    private String quantity = "1";
-    private Visibility visibility = Visibility.PUBLIC;
+    private SharedFields shared = SharedFields.DEFAULTS;
     private List<String> tagsInUse = List.of();
     private String tagsInUseText = "Loading the tags in use\u2026";
     private Phase phase = Phase.EDITING;
@@ -91,23 +87,9 @@ public final class UploadForm {
         }
     }
 
-    public void setTags(String text) {
-        tags = text == null ? "" : text;
-        edited();
-    }
-
-    public void setPrice(String text) {
-        price = text;
-        edited();
-    }
-
-    public void setQuantity(String text) {
-        quantity = text;
-        edited();
-    }
-
-    public void setVisibility(Visibility chosen) {
-        visibility = Objects.requireNonNull(chosen, "chosen");
+    /** What the files share, as the fields now say it. */
+    public void setShared(SharedFields typed) {
+        shared = Objects.requireNonNull(typed, "typed");
         edited();
     }
 
@@ -120,25 +102,14 @@ public final class UploadForm {
         return List.copyOf(items);
     }
 
-    public String tags() {
-        return tags;
-    }
-
-    public String price() {
-        return price;
-    }
-
-    public String quantity() {
-        return quantity;
-    }
-
-    public Visibility visibility() {
-        return visibility;
+    public SharedFields shared() {
+        return shared;
     }
 
     /** The plan as the fields say it now. */
     public UploadPlan plan() {
-        return new UploadPlan(items, TagRules.split(tags), price, quantity, visibility);
+        return new UploadPlan(items, TagRules.split(shared.tags()), shared.price(), shared.quantity(),
+                shared.visibility());
     }
 
     public boolean isEditable() {
@@ -274,21 +245,8 @@ public final class UploadForm {
         return phase;
     }
 
-    public boolean isDone() {
-        return phase == Phase.DONE;
-    }
-
-    public List<FileResult> results() {
-        return List.copyOf(results);
-    }
-
-    /** How many files the running (or last) upload sends; 0 before the first. */
-    public int filesSent() {
-        return filesSent;
-    }
-
-    public String progress() {
-        return progress;
+    public UploadProgress progress() {
+        return new UploadProgress(filesSent, progress, results);
     }
 
     // ---- suggested tags, after the upload

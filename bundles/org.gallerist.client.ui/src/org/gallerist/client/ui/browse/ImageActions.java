@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Control;
 import org.gallerist.api.client.DeleteResult;
@@ -23,20 +22,16 @@ final class ImageActions {
     private final Control owner;
     private final SessionModel sessions;
     private final BrowseState browse;
+    private final PartServices workbench;
     private final CommandRunner commands;
-    private final CartContents cart;
-    private final IEventBroker broker;
     private final Background background;
 
-    /** {@code cart} and {@code broker} may be null (no cart in this client, or no workbench). */
-    ImageActions(Control owner, SessionModel sessions, BrowseState browse, CommandRunner commands, CartContents cart,
-            IEventBroker broker) {
+    ImageActions(Control owner, SessionModel sessions, BrowseState browse, PartServices workbench) {
         this.owner = owner;
         this.sessions = sessions;
         this.browse = browse;
-        this.commands = commands;
-        this.cart = cart;
-        this.broker = broker;
+        this.workbench = workbench;
+        this.commands = workbench.commands();
         this.background = new Background(sessions, owner);
     }
 
@@ -69,6 +64,7 @@ final class ImageActions {
             return;
         }
         String question = "Delete \"" + image.name() + "\" (#" + image.id() + ") from the server? This cannot be undone.";
+        CartContents cart = workbench.cart();
         if (cart != null && cart.contains(image.id())) {
             int quantity = cart.quantity(image.id());
             question = "\"" + image.name() + "\" is in your cart (" + quantity + (quantity == 1 ? " copy" : " copies")
@@ -81,7 +77,7 @@ final class ImageActions {
                 results -> {
                     DeleteResult result = results.get(0);
                     if (result.deleted()) {
-                        ImagesChanged.announce(broker, browse, List.of(image.id()));
+                        ImagesChanged.announce(workbench.broker(), browse, List.of(image.id()));
                     } else {
                         failed.accept(result.message() == null ? "The image was not deleted." : result.message());
                     }
@@ -100,6 +96,6 @@ final class ImageActions {
     }
 
     void announceChanged(List<Long> ids) {
-        ImagesChanged.announce(broker, browse, ids);
+        ImagesChanged.announce(workbench.broker(), browse, ids);
     }
 }

@@ -43,7 +43,17 @@ public final class PartServices {
 
     /** What can be done to an image, asked from {@code owner}'s shell. */
     ImageActions imageActions(Control owner, SessionModel sessions, BrowseState browse) {
-        return new ImageActions(owner, sessions, browse, commands(), cart, broker);
+        return new ImageActions(owner, sessions, browse, this);
+    }
+
+    /** Null in a client without a cart. */
+    CartContents cart() {
+        return cart;
+    }
+
+    /** Null outside a workbench. */
+    IEventBroker broker() {
+        return broker;
     }
 
     /** Shows the image in the Details part, and brings that part forward where there is a workbench. */

@@ -24,6 +24,7 @@ import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.gallerist.api.image.Visibility;
+import org.gallerist.client.core.upload.SharedFields;
 import org.gallerist.client.core.upload.UploadForm;
 import org.gallerist.client.core.upload.UploadItem;
 import org.gallerist.client.ui.widgets.Tables;
@@ -107,10 +108,10 @@ final class UploadFields {
     private void createSharedGroup(Composite parent) {
         Group group = group(parent, "For all of them", 2, false);
         new Label(group, SWT.NONE).setText("&Tags:");
-        tagsText = text(group, SWT.BORDER, UploadDialog.WidgetName.TAGS, form.tags());
+        tagsText = text(group, SWT.BORDER, UploadDialog.WidgetName.TAGS, form.shared().tags());
         GridDataFactory.fillDefaults().grab(true, false).applyTo(tagsText);
         tagsText.setMessage("comma-separated, e.g. space, night");
-        tagsText.addModifyListener(event -> form.setTags(tagsText.getText()));
+        tagsText.addModifyListener(event -> sharedEdited());
         new Label(group, SWT.NONE);
         tagsInUseLabel = new Label(group, SWT.WRAP);
         tagsInUseLabel.setText(form.tagsInUseText());
@@ -122,13 +123,13 @@ final class UploadFields {
         new Label(group, SWT.NONE).setText("&Price:");
         Composite row = new Composite(group, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(5).spacing(12, 0).applyTo(row);
-        priceText = text(row, SWT.BORDER | SWT.RIGHT, UploadDialog.WidgetName.PRICE, form.price());
+        priceText = text(row, SWT.BORDER | SWT.RIGHT, UploadDialog.WidgetName.PRICE, form.shared().price());
         GridDataFactory.fillDefaults().hint(90, SWT.DEFAULT).applyTo(priceText);
-        priceText.addModifyListener(event -> form.setPrice(priceText.getText()));
+        priceText.addModifyListener(event -> sharedEdited());
         new Label(row, SWT.NONE).setText("&Quantity:");
-        quantityText = text(row, SWT.BORDER | SWT.RIGHT, UploadDialog.WidgetName.QUANTITY, form.quantity());
+        quantityText = text(row, SWT.BORDER | SWT.RIGHT, UploadDialog.WidgetName.QUANTITY, form.shared().quantity());
         GridDataFactory.fillDefaults().hint(70, SWT.DEFAULT).applyTo(quantityText);
-        quantityText.addModifyListener(event -> form.setQuantity(quantityText.getText()));
+        quantityText.addModifyListener(event -> sharedEdited());
         publicButton = radio(row, "P&ublic: everyone logged in sees them",
                 UploadDialog.WidgetName.PUBLIC, Visibility.PUBLIC);
         privateButton = radio(row, "Pri&vate: only you", UploadDialog.WidgetName.PRIVATE, Visibility.PRIVATE);
@@ -145,13 +146,20 @@ final class UploadFields {
         Button button = new Button(parent, SWT.RADIO);
         button.setText(label);
         Widgets.name(button, name);
-        button.setSelection(form.visibility() == visibility);
+        button.setSelection(form.shared().visibility() == visibility);
         button.addListener(SWT.Selection, event -> {
             if (button.getSelection()) {
-                form.setVisibility(visibility);
+                sharedEdited();
             }
         });
         return button;
+    }
+
+    /** Any of the shared fields changed: the form gets all of them as they are now. */
+    private void sharedEdited() {
+        Visibility visibility = privateButton != null && privateButton.getSelection() ? Visibility.PRIVATE
+                : Visibility.PUBLIC;
+        form.setShared(new SharedFields(tagsText.getText(), priceText.getText(), quantityText.getText(), visibility));
     }
 
     private IContentProposal[] proposeTags(String contents, int position) {

@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.gallerist.client.core.upload.FileResult;
 import org.gallerist.client.core.upload.UploadForm;
+import org.gallerist.client.core.upload.UploadProgress;
 import org.gallerist.client.ui.widgets.Tables;
 import org.gallerist.client.ui.widgets.Widgets;
 
@@ -34,7 +35,7 @@ final class UploadResults {
         progressBar = new ProgressBar(group, SWT.SMOOTH | SWT.HORIZONTAL);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(progressBar);
         progressLabel = new Label(group, SWT.NONE);
-        progressLabel.setText(form.progress());
+        progressLabel.setText(form.progress().text());
         Widgets.name(progressLabel, UploadDialog.WidgetName.PROGRESS);
         GridDataFactory.fillDefaults().hint(300, SWT.DEFAULT).applyTo(progressLabel);
         resultsViewer = UploadFields.table(group, UploadDialog.WidgetName.RESULTS);
@@ -63,7 +64,7 @@ final class UploadResults {
         });
         Tables.column(resultsViewer, "Suggested tags", 22, 100, SWT.LEFT,
                 Tables.text(FileResult.class, result -> String.join(", ", result.newSuggestedTags())));
-        resultsViewer.setInput(form.results());
+        resultsViewer.setInput(form.progress().results());
         new Label(group, SWT.NONE);
         addSuggestedButton = UploadFields.button(group, "Add &Suggested Tags",
                 () -> addSuggestedTags.accept(resultsViewer.getStructuredSelection().toList()));
@@ -76,11 +77,12 @@ final class UploadResults {
         if (progressLabel.isDisposed()) {
             return;
         }
-        progressLabel.setText(form.progress());
-        if (form.filesSent() > 0) {
-            progressBar.setMaximum(form.filesSent());
+        UploadProgress progress = form.progress();
+        progressLabel.setText(progress.text());
+        if (progress.filesSent() > 0) {
+            progressBar.setMaximum(progress.filesSent());
         }
-        List<FileResult> results = form.results();
+        List<FileResult> results = progress.results();
         progressBar.setSelection(results.size());
         if (!results.equals(resultsViewer.getInput())) {
             resultsViewer.setInput(results);

@@ -46,9 +46,7 @@ class UploadFormTest {
         assertEquals(List.of("Rocket launch", "Chelsea"), form.items().stream().map(UploadItem::name).toList(),
                 "a file listed twice is listed once");
         assertEquals(UploadForm.INTRODUCTION, form.message());
-        assertEquals("1.00", form.price());
-        assertEquals("1", form.quantity());
-        assertEquals(Visibility.PUBLIC, form.visibility());
+        assertEquals(new SharedFields("", "1.00", "1", Visibility.PUBLIC), form.shared());
         assertTrue(form.canUpload());
         assertTrue(form.isEditable());
     }
@@ -58,13 +56,13 @@ class UploadFormTest {
         UploadForm form = new UploadForm(List.of(rocket));
         List<String> heard = new ArrayList<>();
         form.addListener(() -> heard.add(form.error().orElse("fine")));
-        form.setQuantity("x");
+        form.setShared(new SharedFields("", "1.00", "x", Visibility.PUBLIC));
         assertEquals(Optional.of("Invalid quantity 'x': use a whole number, 0 or more."), form.error());
         assertFalse(form.canUpload());
-        form.setQuantity("3");
-        form.setTags("Test Photos, shop , test photos");
-        form.setPrice("2.5");
-        form.setVisibility(Visibility.PRIVATE);
+        form.setShared(new SharedFields("", "1.00", "3", Visibility.PUBLIC));
+        form.setShared(new SharedFields("Test Photos, shop , test photos", "1.00", "3", Visibility.PUBLIC));
+        form.setShared(new SharedFields("Test Photos, shop , test photos", "2.5", "3", Visibility.PUBLIC));
+        form.setShared(new SharedFields("Test Photos, shop , test photos", "2.5", "3", Visibility.PRIVATE));
         form.describe(0, "Rocket launch", "A rocket lifting off at dusk");
         assertEquals(List.of("Invalid quantity 'x': use a whole number, 0 or more.", "fine", "fine", "fine", "fine",
                 "fine"), heard);
@@ -106,19 +104,19 @@ class UploadFormTest {
     @Test
     void anUploadFreezesTheFormReportsEachFileAndEndsWithASummary() {
         UploadForm form = new UploadForm(List.of(rocket, chelsea));
-        form.setTags("cat");
+        form.setShared(new SharedFields("cat", "1.00", "1", Visibility.PUBLIC));
         assertEquals(Optional.empty(), form.start(false));
         assertEquals(Optional.of("Not connected to a server."), form.error());
         assertEquals(Phase.EDITING, form.phase());
-        form.setPrice("2");
+        form.setShared(new SharedFields("cat", "2", "1", Visibility.PUBLIC));
         assertEquals(Optional.empty(), form.error(), "an edit clears the refusal");
 
         UploadPlan plan = form.start(true).orElseThrow();
         assertEquals(Phase.UPLOADING, form.phase());
         assertFalse(form.isEditable());
         assertFalse(form.canUpload());
-        assertEquals("Starting\u2026", form.progress());
-        assertEquals(2, form.filesSent());
+        assertEquals("Starting\u2026", form.progress().text());
+        assertEquals(2, form.progress().filesSent());
         List<FileResult> all = new UploadRun(server).run(plan, new UploadRun.Progress() {
             @Override
             public boolean cancelled() {
@@ -135,13 +133,13 @@ class UploadFormTest {
                 form.fileFinished(result);
             }
         });
-        assertEquals("Uploading 2 of 2: Chelsea", form.progress());
-        assertEquals(all, form.results());
+        assertEquals("Uploading 2 of 2: Chelsea", form.progress().text());
+        assertEquals(all, form.progress().results());
         assertFalse(form.canAddSuggestedTags(), "not before the upload is over");
 
         assertEquals(List.of(1L, 2L), form.finished(all));
-        assertTrue(form.isDone());
-        assertEquals("Uploaded 2 of 2.", form.progress());
+        assertEquals(Phase.DONE, form.phase());
+        assertEquals("Uploaded 2 of 2.", form.progress().text());
         assertEquals("2 images look like one already stored: see the results.", form.message());
         assertTrue(form.isWarning());
         assertEquals(Optional.empty(), form.error());
@@ -155,7 +153,7 @@ class UploadFormTest {
         UploadPlan plan = form.start(true).orElseThrow();
         assertTrue(form.stop());
         assertEquals(Phase.STOPPING, form.phase());
-        assertEquals("Stopping after the current file\u2026", form.progress());
+        assertEquals("Stopping after the current file\u2026", form.progress().text());
         server.nextUploadFailure = new GalleristException(ErrorCode.DUPLICATE, "Stored already as #7.");
         List<FileResult> all = new UploadRun(server).run(plan, new UploadRun.Progress() {
             private int asked;
@@ -166,7 +164,7 @@ class UploadFormTest {
             }
         });
         assertEquals(List.of(), form.finished(all));
-        assertEquals("Uploaded 0 of 2. 1 failed. 1 not sent.", form.progress());
+        assertEquals("Uploaded 0 of 2. 1 failed. 1 not sent.", form.progress().text());
         assertEquals(Optional.of("Some files were not uploaded: see why in the results."), form.error());
         assertFalse(form.stop(), "it is over: Close closes the dialog");
     }
@@ -174,7 +172,7 @@ class UploadFormTest {
     @Test
     void suggestedTagsGoToTheChosenResultsOrAllOfThem() {
         UploadForm form = new UploadForm(List.of(rocket, chelsea));
-        form.setTags("cat");
+        form.setShared(new SharedFields("cat", "1.00", "1", Visibility.PUBLIC));
         UploadPlan plan = form.start(true).orElseThrow();
         UploadRun run = new UploadRun(server);
         List<FileResult> all = run.run(plan, () -> false);
@@ -188,7 +186,7 @@ class UploadFormTest {
         assertEquals(List.of(1L, 2L), form.suggestedTagsAdded(run.addSuggestedTags(targets)));
         assertEquals("Added the suggested tags to 2 images.", form.message());
         assertFalse(form.isWarning());
-        assertEquals(List.of("cat", "animal"), form.results().get(0).image().tags());
+        assertEquals(List.of("cat", "animal"), form.progress().results().get(0).image().tags());
         assertFalse(form.canAddSuggestedTags(), "nothing left to suggest");
     }
 
@@ -202,7 +200,7 @@ class UploadFormTest {
         UploadRun.TagsAdded added = run.addSuggestedTags(form.suggestedTagTargets(List.of()));
         assertEquals(List.of(2L), form.suggestedTagsAdded(added));
         assertEquals(Optional.of("No image #1."), form.error());
-        assertEquals(List.of("cat", "animal"), form.results().get(1).image().tags());
+        assertEquals(List.of("cat", "animal"), form.progress().results().get(1).image().tags());
         assertTrue(form.canAddSuggestedTags(), "the first may be tried again");
     }
 }

@@ -194,7 +194,7 @@ class ShopUiTest {
             UiTestSupport.settle(display, 200);
             UiTestSupport.screenshot(shell, "11-upload-results");
 
-            List<FileResult> results = form.results();
+            List<FileResult> results = form.progress().results();
             assertEquals(6, results.size());
             assertEquals(6, UiTestSupport.widget(shell, Table.class, UploadDialog.WidgetName.RESULTS)
                     .getItemCount(), "a result row per file");
@@ -211,7 +211,7 @@ class ShopUiTest {
             Button addSuggested = UiTestSupport.widget(shell, Button.class, UploadDialog.WidgetName.ADD_SUGGESTED_TAGS);
             if (addSuggested.isEnabled()) {
                 press(addSuggested);
-                UiTestSupport.spinUntil(display, () -> form.results().stream()
+                UiTestSupport.spinUntil(display, () -> form.progress().results().stream()
                         .allMatch(result -> result.newSuggestedTags().isEmpty()), NETWORK_TIMEOUT_MS,
                         "the suggested tags");
             }

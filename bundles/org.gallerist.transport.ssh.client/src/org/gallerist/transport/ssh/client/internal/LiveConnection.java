@@ -48,14 +48,23 @@ final class LiveConnection {
      * @param onClose run once when the user closes it
      */
     LiveConnection(ServerAddress server, ClientSession first, Supplier<ClientSession> login, Executor threads,
-            StateEvents events, Consumer<LiveConnection> onClose) {
+            Consumer<LiveConnection> onClose) {
         this.server = server;
         this.login = login;
         this.threads = threads;
-        this.events = events;
+        this.events = new StateEvents(threads);
         this.onClose = onClose;
         this.current = first;
         watch(first);
+    }
+
+    ServerAddress server() {
+        return server;
+    }
+
+    /** Where listeners hear this connection's state changes, on its threads. */
+    StateEvents events() {
+        return events;
     }
 
     SessionState state() {

@@ -107,13 +107,12 @@ public class SshGalleristClient implements GalleristClient {
             secret.erase();
             throw e;
         }
-        StateEvents events = new StateEvents(threads);
-        LiveConnection connection = new LiveConnection(server, first, login, threads, events, closed -> {
+        LiveConnection connection = new LiveConnection(server, first, login, threads, closed -> {
             secret.erase();
             connections.remove(closed);
         });
         connections.add(connection);
-        return new SshGalleristSession(server, connection, events, json, catalogue);
+        return new SshGalleristSession(connection, json, catalogue);
     }
 
     @Override

@@ -37,19 +37,14 @@ final class SshGalleristSession implements GalleristSession {
     private static final Set<ErrorCode> TRANSPORT_FAILURES = Set.of(ErrorCode.CONNECTION_FAILED,
             ErrorCode.HOST_KEY_CHANGED, ErrorCode.HOST_KEY_REJECTED);
 
-    private final ServerAddress server;
     private final LiveConnection connection;
-    private final StateEvents events;
     private final WireJson json;
     private final CommandCatalogue catalogue;
     private final ImageRepository images = new RemoteImages(this);
     private final Shop shop = new RemoteShop(this);
 
-    SshGalleristSession(ServerAddress server, LiveConnection connection, StateEvents events, WireJson json,
-            CommandCatalogue catalogue) {
-        this.server = server;
+    SshGalleristSession(LiveConnection connection, WireJson json, CommandCatalogue catalogue) {
         this.connection = connection;
-        this.events = events;
         this.json = json;
         this.catalogue = catalogue;
     }
@@ -154,7 +149,7 @@ final class SshGalleristSession implements GalleristSession {
 
     @Override
     public ServerAddress server() {
-        return server;
+        return connection.server();
     }
 
     @Override
@@ -226,12 +221,12 @@ final class SshGalleristSession implements GalleristSession {
 
     @Override
     public void addStateListener(Consumer<SessionState> listener) {
-        events.add(listener);
+        connection.events().add(listener);
     }
 
     @Override
     public void removeStateListener(Consumer<SessionState> listener) {
-        events.remove(listener);
+        connection.events().remove(listener);
     }
 
     @Override
@@ -246,7 +241,7 @@ final class SshGalleristSession implements GalleristSession {
     private Reply send(List<String> command, InputStream stdin) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Exec.run(connection.session(), server, ShellQuoting.join(command), stdin, out, err);
+        int status = Exec.run(connection.session(), connection.server(), ShellQuoting.join(command), stdin, out, err);
         return new Reply(status, out.toByteArray(), err.toByteArray());
     }
 

@@ -31,13 +31,12 @@ import org.slf4j.LoggerFactory;
 final class CommandDispatcher {
 
     static final String INTERNAL_MESSAGE = "internal error";
+    static final int USAGE_STATUS = 2;
     private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
 
     private final AccountService accounts;
     private final CommandRegistry registry;
     private final SignupCommand signup;
-    static final int USAGE_STATUS = 2;
-
     private final WireJson json;
     private final RandomGenerator refs = new SecureRandom();
 

@@ -29,22 +29,20 @@ final class ExecCommand extends ChannelCommand {
     record Limits(Duration stdinTimeout, Duration commandTimeout) {
     }
 
+    /** What every channel of the server shares: who runs the commands, on which threads, with which deadlines. */
+    record Setup(CommandDispatcher dispatcher, ExecutorService executor, ScheduledExecutorService timer,
+            Limits limits) {
+    }
+
     private final String commandLine;
-    private final CommandDispatcher dispatcher;
-    private final ExecutorService executor;
-    private final ScheduledExecutorService timer;
-    private final Limits limits;
+    private final Setup setup;
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile Future<?> running;
     private volatile ScheduledFuture<?> deadline;
 
-    ExecCommand(String commandLine, CommandDispatcher dispatcher, ExecutorService executor,
-            ScheduledExecutorService timer, Limits limits) {
+    ExecCommand(String commandLine, Setup setup) {
         this.commandLine = commandLine;
-        this.dispatcher = dispatcher;
-        this.executor = executor;
-        this.timer = timer;
-        this.limits = limits;
+        this.setup = setup;
     }
 
     @Override
@@ -53,26 +51,28 @@ final class ExecCommand extends ChannelCommand {
         GalleristException refusal = session.getAttribute(ConnectionGuard.REFUSAL);
         String username = session.getUsername();
         String source = sourceOf(session.getClientAddress());
-        InputStream stdin = StdinDeadline.of(in, limits.stdinTimeout());
-        running = executor.submit(() -> {
-            int status = refusal != null ? dispatcher.refuse(err, refusal)
-                    : dispatcher.run(username, source, commandLine, stdin, out, err, finished::get);
+        InputStream stdin = StdinDeadline.of(in, setup.limits().stdinTimeout());
+        running = setup.executor().submit(() -> {
+            int status = refusal != null ? setup.dispatcher().refuse(err, refusal)
+                    : setup.dispatcher().run(username, source, commandLine, stdin, out, err, finished::get);
             finish(status);
             if (refusal != null) {
                 session.close(false);
             }
         });
-        deadline = timer.schedule(this::timeOut, limits.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        long timeout = setup.limits().commandTimeout().toMillis();
+        deadline = setup.timer().schedule(this::timeOut, timeout, TimeUnit.MILLISECONDS);
     }
 
     private void timeOut() {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
-        long seconds = limits.commandTimeout().toSeconds();
-        int status = dispatcher.refuse(err, new GalleristException(ErrorCode.COMMAND_TIMEOUT, "The command ran longer"
+        long seconds = setup.limits().commandTimeout().toSeconds();
+        GalleristException timedOut = new GalleristException(ErrorCode.COMMAND_TIMEOUT, "The command ran longer"
                 + " than " + seconds + " seconds and was stopped.", Map.of(GalleristException.LIMIT,
-                        "commandTimeoutSeconds", GalleristException.MAX, seconds)));
+                        "commandTimeoutSeconds", GalleristException.MAX, seconds));
+        int status = setup.dispatcher().refuse(err, timedOut);
         cancelRunning();
         exit.onExit(status);
     }

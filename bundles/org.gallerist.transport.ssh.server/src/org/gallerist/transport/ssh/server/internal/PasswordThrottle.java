@@ -25,8 +25,10 @@ final class PasswordThrottle {
     private final Set<String> checking = new HashSet<>();
 
     PasswordThrottle(Clock clock, int accountFailures, int sourceFailures, Duration block, Duration maxBlock) {
-        this.accounts = new FailureThrottle<>(clock, accountFailures, block, maxBlock, FORGET_AFTER, MAX_KEYS);
-        this.sources = new FailureThrottle<>(clock, sourceFailures, block, maxBlock, FORGET_AFTER, MAX_KEYS);
+        this.accounts = new FailureThrottle<>(clock,
+                new FailureThrottle.Policy(accountFailures, block, maxBlock, FORGET_AFTER, MAX_KEYS));
+        this.sources = new FailureThrottle<>(clock,
+                new FailureThrottle.Policy(sourceFailures, block, maxBlock, FORGET_AFTER, MAX_KEYS));
         this.answerDelay = answerDelay(clock);
     }
 
@@ -35,7 +37,8 @@ final class PasswordThrottle {
      * to 8 s, forgotten after 15 quiet minutes.
      */
     static FailureThrottle<SourcePrefix> answerDelay(Clock clock) {
-        return new FailureThrottle<>(clock, 0, ANSWER_DELAY, MAX_ANSWER_DELAY, ANSWER_DELAY_FORGET_AFTER, MAX_KEYS);
+        return new FailureThrottle<>(clock,
+                new FailureThrottle.Policy(0, ANSWER_DELAY, MAX_ANSWER_DELAY, ANSWER_DELAY_FORGET_AFTER, MAX_KEYS));
     }
 
     /** How much longer password logins are refused for this account or from this source; zero if they may try. */

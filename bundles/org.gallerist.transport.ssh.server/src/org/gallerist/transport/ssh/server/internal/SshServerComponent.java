@@ -86,8 +86,8 @@ public class SshServerComponent {
         ConnectionGuard guard = new ConnectionGuard(limits(config), new SourcePenalties(clock,
                 Duration.ofSeconds(config.penaltyMinSeconds()), Duration.ofSeconds(config.penaltyMaxSeconds()),
                 MAX_REMEMBERED_SOURCES), clock, new SecureRandom(), timer);
-        ExecCommand.Limits commandLimits = new ExecCommand.Limits(Duration.ofSeconds(config.stdinTimeoutSeconds()),
-                Duration.ofSeconds(config.commandTimeoutSeconds()));
+        ExecCommand.Setup commandSetup = new ExecCommand.Setup(dispatcher, commands, timer, new ExecCommand.Limits(
+                Duration.ofSeconds(config.stdinTimeoutSeconds()), Duration.ofSeconds(config.commandTimeoutSeconds())));
 
         server = SshServer.setUpDefaultServer();
         try {
@@ -114,8 +114,7 @@ public class SshServerComponent {
             server.setSubsystemFactories(List.of());
             server.setAgentFactory(null);
             server.setShellFactory(channel -> new NoShellCommand());
-            server.setCommandFactory((channel, command) -> new ExecCommand(command, dispatcher, commands, timer,
-                    commandLimits));
+            server.setCommandFactory((channel, command) -> new ExecCommand(command, commandSetup));
             server.start();
         } catch (IOException | RuntimeException e) {
             shutDown();

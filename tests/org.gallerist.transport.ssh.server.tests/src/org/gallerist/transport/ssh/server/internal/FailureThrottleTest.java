@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class FailureThrottleTest {
 
     private final ManualClock clock = new ManualClock();
-    private final FailureThrottle<String> throttle = new FailureThrottle<>(clock, 3, Duration.ofSeconds(2),
-            Duration.ofSeconds(60), Duration.ofMinutes(30), 4);
+    private final FailureThrottle<String> throttle = new FailureThrottle<>(clock,
+            new FailureThrottle.Policy(3, Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofMinutes(30), 4));
 
     @Test
     void blocksAfterTheFreeFailuresDoublingUpToTheCap() {
