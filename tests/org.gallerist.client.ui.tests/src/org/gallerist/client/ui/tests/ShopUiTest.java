@@ -190,7 +190,8 @@ class ShopUiTest {
             UiTestSupport.screenshot(shell, "10-upload-dialog");
 
             press(upload);
-            UiTestSupport.spinUntil(display, form::isDone, NETWORK_TIMEOUT_MS, "the uploads");
+            UiTestSupport.spinUntil(display, () -> form.phase() == UploadForm.Phase.DONE, NETWORK_TIMEOUT_MS,
+                    "the uploads");
             UiTestSupport.settle(display, 200);
             UiTestSupport.screenshot(shell, "11-upload-results");
 
