@@ -1,12 +1,10 @@
 package org.gallerist.imaging.internal;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Random;
 
 import javax.imageio.ImageIO;
 
@@ -36,7 +34,7 @@ class UploadDecodeBench {
                 + " prepare / before |\n|---|---:|---:|---:|\n");
         for (int[] size : new int[][] { { 6000, 4000 }, { 1024, 768 } }) {
             Path file = dir.resolve(size[0] + "x" + size[1] + ".jpg");
-            ImageIO.write(photoLike(size[0], size[1]), "jpeg", file.toFile());
+            ImageIO.write(UploadDecodeBenchImages.photoLike(size[0], size[1]), "jpeg", file.toFile());
             int n = size[0] > 2000 ? rounds : rounds * 10;
             long[] before = new long[n];
             long[] after = new long[n];
@@ -75,22 +73,5 @@ class UploadDecodeBench {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2] / 1e6;
-    }
-
-    private static BufferedImage photoLike(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Random random = new Random(width);
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int noise = random.nextInt(24);
-                int r = Math.min(255, x * 200 / width + noise);
-                int g = Math.min(255, y * 200 / height + noise);
-                int bl = Math.min(255, (x + y) * 100 / (width + height) + 80 + noise);
-                row[x] = r << 16 | g << 8 | bl;
-            }
-            image.setRGB(0, y, width, 1, row, 0, width);
-        }
-        return image;
     }
 }

@@ -32,6 +32,7 @@ import org.gallerist.rules.PageCursor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +59,8 @@ public class ImageServiceImpl implements ImageService {
 
     @Activate
     public ImageServiceImpl(@Reference ImageStore store, @Reference BlobStore blobs,
-            @Reference ImageProcessor processor, @Reference ImageAnalysis analysis, @Reference ImageLimits limits,
-            @Reference UploadQuotas quotas) {
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) ImageProcessor processor,
+            @Reference ImageAnalysis analysis, @Reference ImageLimits limits, @Reference UploadQuotas quotas) {
         this.store = store;
         this.blobs = blobs;
         this.processor = processor;

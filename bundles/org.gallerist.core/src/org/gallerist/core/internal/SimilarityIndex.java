@@ -66,8 +66,9 @@ public class SimilarityIndex {
 
     @Activate
     public SimilarityIndex(@Reference ImageStore images, @Reference VectorStore vectors,
-            @Reference VectorIndexFactory indexes, @Reference ImageProcessor processor, @Reference BlobStore blobs,
-            @Reference ImageLimits limits) {
+            @Reference VectorIndexFactory indexes,
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) ImageProcessor processor, // libvips when it comes
+            @Reference BlobStore blobs, @Reference ImageLimits limits) {
         this.images = images;
         this.vectors = vectors;
         this.indexes = indexes;

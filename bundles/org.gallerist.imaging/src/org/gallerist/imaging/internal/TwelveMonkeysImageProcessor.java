@@ -28,7 +28,7 @@ import org.osgi.service.component.annotations.Component;
  * {@link ImageProcessor} on the TwelveMonkeys ImageIO plugins (JPEG incl. CMYK/YCCK, BMP, WebP) and the JDK's PNG and
  * GIF readers. Stateless apart from the immutable set of providers: every call opens its own stream and reader.
  */
-@Component(service = ImageProcessor.class)
+@Component(service = ImageProcessor.class, property = "imaging.backend=java")
 public class TwelveMonkeysImageProcessor implements ImageProcessor {
 
     /**
