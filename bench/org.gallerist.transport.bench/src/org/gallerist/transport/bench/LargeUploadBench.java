@@ -1,0 +1,81 @@
+package org.gallerist.transport.bench;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import org.gallerist.api.client.GalleristSession;
+import org.gallerist.api.image.NewImage;
+import org.gallerist.api.image.Visibility;
+import org.gallerist.tests.harness.Await;
+import org.gallerist.tests.harness.GalleristServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * One large upload at a time, end to end: {@code images add} over SSH through our client until the server's
+ * answer (stored, committed, embedded by the built-in CNN), for distinct 24-megapixel JPEGs and lossless WebPs of
+ * 1352×900 (made by ImageMagick's {@code convert}). Writes {@code large-uploads.md} to target.
+ */
+class LargeUploadBench {
+
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh();
+
+    @Test
+    void largeUploadsEndToEnd() throws Exception {
+        int rounds = Integer.getInteger("gallerist.bench.large", 7);
+        server.start();
+        GalleristSession alice = server.signedUp("alice");
+        Await.until(Duration.ofSeconds(60), "the built-in model", () -> alice.images().similarityStatus()
+                .embedder().startsWith("onnx"));
+        List<byte[]> jpegs = new ArrayList<>();
+        List<byte[]> webps = new ArrayList<>();
+        for (int i = 0; i < rounds + 1; i++) {
+            jpegs.add(BenchImages.photoJpeg(1000 + i, 6000, 4000));
+            webps.add(losslessWebP(BenchImages.photoJpeg(2000 + i, 1352, 900)));
+        }
+        String table = "| one upload, end to end (images add until the answer) | p50 ms | max ms |\n|---|---:|---:|\n"
+                + row(alice, "24 MP JPEG (6000×4000, " + jpegs.get(0).length / 1024 + " kB)", jpegs)
+                + row(alice, "lossless WebP 1352×900 (" + webps.get(0).length / 1024 + " kB)", webps);
+        System.out.println("Large uploads (" + Runtime.getRuntime().availableProcessors() + " cores, "
+                + Runtime.version() + ")");
+        System.out.print(table);
+        Path target = Path.of(System.getProperty("gallerist.test.output", "target"));
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("large-uploads.md"), table);
+    }
+
+    /** The first upload warms up and is not counted. */
+    private static String row(GalleristSession session, String label, List<byte[]> images) {
+        long[] millis = new long[images.size() - 1];
+        for (int i = 0; i < images.size(); i++) {
+            long start = System.nanoTime();
+            session.images().add(new NewImage(label + " " + i, "", List.of(), BigDecimal.ONE, 1, Visibility.PUBLIC),
+                    images.get(i));
+            if (i > 0) {
+                millis[i - 1] = (System.nanoTime() - start) / 1_000_000;
+            }
+        }
+        Arrays.sort(millis);
+        return String.format(Locale.ROOT, "| %s, %d rounds | %d | %d |%n", label, millis.length,
+                millis[millis.length / 2], millis[millis.length - 1]);
+    }
+
+    private byte[] losslessWebP(byte[] jpeg) throws Exception {
+        Path in = Files.write(Files.createTempFile(server.folder(), "webp", ".jpg"), jpeg);
+        Path out = in.resolveSibling(in.getFileName() + ".webp");
+        Process convert = new ProcessBuilder("convert", in.toString(), "-define", "webp:lossless=true", out.toString())
+                .inheritIO().start();
+        if (!convert.waitFor(60, TimeUnit.SECONDS) || convert.exitValue() != 0) {
+            throw new IllegalStateException("ImageMagick's convert (apt install imagemagick) is needed for the WebP");
+        }
+        return Files.readAllBytes(out);
+    }
+}
