@@ -1,5 +1,5 @@
-# Sourced by ./mvnw and ./gallerist: Tycho 5 and the products need a JDK 21 or newer.
-# Keeps JAVA_HOME when it is new enough, otherwise picks the newest JDK 21+ found in the usual places.
+# Sourced by ./mvnw and ./gallerist: Tycho 5 needs a JDK 21 or newer, the libvips bundle 22 (the FFM API): 22+.
+# Keeps JAVA_HOME when it is new enough, otherwise picks the newest JDK 22+ found in the usual places.
 gallerist_jdk_major() {
   [ -x "$1/bin/java" ] || return 1
   if [ -f "$1/release" ]; then
@@ -12,7 +12,7 @@ gallerist_jdk_major() {
 gallerist_find_jdk() {
   if [ -n "${JAVA_HOME:-}" ]; then
     major=$(gallerist_jdk_major "$JAVA_HOME")
-    [ "${major:-0}" -ge 21 ] 2>/dev/null && return 0
+    [ "${major:-0}" -ge 22 ] 2>/dev/null && return 0
   fi
   best="" best_major=0
   case $- in *f*) noglob=1; set +f ;; *) noglob=0 ;; esac
@@ -21,15 +21,15 @@ gallerist_find_jdk() {
                    "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
     [ -d "$candidate" ] || continue
     major=$(gallerist_jdk_major "$candidate") || continue
-    if [ "${major:-0}" -ge 21 ] 2>/dev/null && [ "$major" -gt "$best_major" ]; then
+    if [ "${major:-0}" -ge 22 ] 2>/dev/null && [ "$major" -gt "$best_major" ]; then
       best=$candidate best_major=$major
     fi
   done
   [ "$noglob" = 1 ] && set -f
   if [ -z "$best" ]; then
-    echo "Gallerist needs a JDK 21 or newer, and none was found." >&2
+    echo "Gallerist needs a JDK 22 or newer, and none was found." >&2
     echo "JAVA_HOME=${JAVA_HOME:-<unset>}; also looked on PATH and under /usr/lib/jvm, /opt, ~/.sdkman, ~/.jdks." >&2
-    echo "Install one (e.g. 'apt-get install openjdk-21-jdk' or Temurin 21+) or set JAVA_HOME to it." >&2
+    echo "Install one (e.g. Temurin 25) or set JAVA_HOME to it." >&2
     return 1
   fi
   JAVA_HOME=$best
