@@ -143,6 +143,9 @@ public class VipsImageProcessor implements ImageProcessor {
         try (Vips.Image rgb = lib.opaqueSrgb8(decoded)) {
             int width = rgb.width();
             int height = rgb.height();
+            if (rgb.bands() != 3) {
+                throw new IllegalStateException("libvips gave " + rgb.bands() + " bands where sRGB has 3");
+            }
             byte[] pixels = lib.pixels(rgb);
             BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
             int[] row = new int[width];
