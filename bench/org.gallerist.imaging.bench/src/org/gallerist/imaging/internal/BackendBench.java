@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +40,7 @@ class BackendBench {
         List<Path> files = new ArrayList<>();
         for (int[] size : new int[][] { { 6000, 4000 }, { 1024, 768 } }) {
             Path file = dir.resolve(size[0] + "x" + size[1] + ".jpg");
-            ImageIO.write(UploadDecodeBenchImages.photoLike(size[0], size[1]), "jpeg", file.toFile());
+            ImageIO.write(ImagingBenchSupport.photoLike(size[0], size[1]), "jpeg", file.toFile());
             files.add(file);
         }
         files.add(losslessWebP());
@@ -82,15 +81,15 @@ class BackendBench {
             b[i] = System.nanoTime() - middle;
             a[i] = middle - start;
         }
-        double javaMs = median(a);
-        double vipsMs = median(b);
+        double javaMs = ImagingBenchSupport.median(a);
+        double vipsMs = ImagingBenchSupport.median(b);
         table.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f |%n", label, javaMs, vipsMs,
                 vipsMs / javaMs));
     }
 
     private Path losslessWebP() throws IOException, InterruptedException {
         Path png = dir.resolve("photo.png");
-        ImageIO.write(UploadDecodeBenchImages.photoLike(1352, 900), "png", png.toFile());
+        ImageIO.write(ImagingBenchSupport.photoLike(1352, 900), "png", png.toFile());
         Path webp = dir.resolve("photo.webp");
         Process convert = new ProcessBuilder("convert", png.toString(), "-define", "webp:lossless=true",
                 webp.toString()).inheritIO().start();
@@ -115,11 +114,5 @@ class BackendBench {
     private static String libraryVersion(ImageProcessor vips) throws ReflectiveOperationException {
         return ((java.util.Optional<?>) vips.getClass().getMethod("libraryVersion").invoke(vips)).map(Object::toString)
                 .orElse("none");
-    }
-
-    private static double median(long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2] / 1e6;
     }
 }

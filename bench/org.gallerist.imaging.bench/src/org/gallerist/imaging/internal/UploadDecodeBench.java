@@ -3,7 +3,6 @@ package org.gallerist.imaging.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
@@ -34,7 +33,7 @@ class UploadDecodeBench {
                 + " prepare / before |\n|---|---:|---:|---:|\n");
         for (int[] size : new int[][] { { 6000, 4000 }, { 1024, 768 } }) {
             Path file = dir.resolve(size[0] + "x" + size[1] + ".jpg");
-            ImageIO.write(UploadDecodeBenchImages.photoLike(size[0], size[1]), "jpeg", file.toFile());
+            ImageIO.write(ImagingBenchSupport.photoLike(size[0], size[1]), "jpeg", file.toFile());
             int n = size[0] > 2000 ? rounds : rounds * 10;
             long[] before = new long[n];
             long[] after = new long[n];
@@ -50,8 +49,8 @@ class UploadDecodeBench {
                 after[i] = System.nanoTime() - middle;
                 before[i] = middle - start;
             }
-            double b = median(before);
-            double a = median(after);
+            double b = ImagingBenchSupport.median(before);
+            double a = ImagingBenchSupport.median(after);
             table.append(String.format(Locale.ROOT, "| %d×%d JPEG (%d kB), %d rounds | %.1f | %.1f | %.2f |%n", size[0],
                     size[1], Files.size(file) / 1024, n, b, a, a / b));
         }
@@ -67,11 +66,5 @@ class UploadDecodeBench {
         processor.inspect(file, LIMIT);
         processor.render(file, ImageSize.THUMB);
         processor.render(file, ImageSize.PREVIEW);
-    }
-
-    private static double median(long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2] / 1e6;
     }
 }

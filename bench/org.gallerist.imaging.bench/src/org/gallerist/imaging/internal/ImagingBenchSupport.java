@@ -1,12 +1,13 @@
 package org.gallerist.imaging.internal;
 
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.Random;
 
-/** Photo-like test pictures for the benchmarks: smooth gradients with noise, which compress like photographs. */
-final class UploadDecodeBenchImages {
+/** What the imaging benchmarks share: photo-like pictures (smooth gradients with noise) and the median. */
+final class ImagingBenchSupport {
 
-    private UploadDecodeBenchImages() {
+    private ImagingBenchSupport() {
     }
 
     static BufferedImage photoLike(int width, int height) {
@@ -24,5 +25,12 @@ final class UploadDecodeBenchImages {
             image.setRGB(0, y, width, 1, row, 0, width);
         }
         return image;
+    }
+
+    /** The median of durations in nanoseconds, in milliseconds. */
+    static double median(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2] / 1e6;
     }
 }
