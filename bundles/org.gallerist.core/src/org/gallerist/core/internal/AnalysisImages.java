@@ -5,49 +5,39 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-import org.gallerist.api.image.ImageSize;
 import org.gallerist.spi.storage.BlobStore;
 import org.gallerist.spi.imaging.ImageProcessor;
 import org.gallerist.spi.storage.ImageRecord;
 
 /**
- * Decodes what an embedder sees: always the preview rendition, of an upload, of a stored image in the re-index, and of
- * every query image, so all vectors of one index come from the same pipeline.
+ * What an embedder sees, always made by {@link ImageProcessor#prepare(java.nio.file.Path, long, int)} from the bytes
+ * a user sent: the preview's pixels scaled to {@link #ANALYSIS_SHORT_SIDE}, from the one decode that also renders an
+ * upload, a query image, or (in the re-index) a stored original. So all vectors of one index come from the same
+ * pipeline, and a re-indexed image gets exactly the vector its upload got.
  */
 record AnalysisImages(ImageProcessor processor, BlobStore blobs, ImageLimits limits) {
 
-    /** Decoding keeps at least this short side, what the usual 224 px CNN input is cropped from. */
+    /** The analysis image keeps this short side, what the usual 224 px CNN input is cropped from. */
     static final int ANALYSIS_SHORT_SIDE = 256;
 
-    /**
-     * An upload's preview rendition, made before its row is stored. Needs no decode permit: a rendition of ours is at
-     * most 1024 px, so its decode is small; the permits bound the decodes of what users send.
-     */
-    BufferedImage decode(byte[] preview) {
-        return processor.decodeForAnalysis(preview, ANALYSIS_SHORT_SIDE, limits.maxPixels());
-    }
-
-    /** A stored image's preview; its original (with a decode permit) where it has none. */
+    /** A stored image, from its original (accepted within the limits of its upload, so not held to today's size). */
     BufferedImage decodeStored(ImageRecord record) throws IOException {
-        boolean original = record.previewKey() == null;
-        byte[] stored;
-        try (InputStream in = blobs.open(original ? record.originalKey() : record.previewKey())) {
-            stored = in.readAllBytes();
+        try (InputStream in = blobs.open(record.originalKey())) {
+            return prepared(in, Long.MAX_VALUE);
         }
-        return original ? limits.decodes().decode(() -> decode(stored)) : decode(stored);
     }
 
     /** A query image, checked and rendered like an upload; nothing of it is kept. */
     BufferedImage decodeQuery(InputStream query) {
-        byte[] preview;
-        try (BlobStore.Staged staged = blobs.stage(query, limits.maxBytes())) {
-            preview = limits.decodes().decode(() -> {
-                processor.inspect(staged.file(), limits.maxPixels());
-                return processor.render(staged.file(), ImageSize.PREVIEW);
-            });
+        return prepared(query, limits.maxBytes());
+    }
+
+    private BufferedImage prepared(InputStream content, long maxBytes) {
+        try (BlobStore.Staged staged = blobs.stage(content, maxBytes)) {
+            return limits.decodes().decode(() -> processor.prepare(staged.file(), limits.maxPixels(),
+                    ANALYSIS_SHORT_SIDE).analysis());
         } catch (IOException e) {
-            throw new UncheckedIOException("Reading the query image failed", e);
+            throw new UncheckedIOException("Reading an image for analysis failed", e);
         }
-        return decode(preview);
     }
 }

@@ -1,5 +1,6 @@
 package org.gallerist.core.internal;
 
+import java.awt.image.BufferedImage;
 import java.util.List;
 
 import org.gallerist.api.User;
@@ -7,7 +8,7 @@ import org.gallerist.api.image.Image;
 import org.gallerist.api.image.Upload;
 
 /**
- * How the image repository keeps similarity search up to date: it asks for an analysis of each upload's preview
+ * How the image repository keeps similarity search up to date: it asks for an analysis of each upload's preview pixels
  * before the row commits, and reports every change after it committed.
  */
 public interface ImageAnalysis {
@@ -22,8 +23,19 @@ public interface ImageAnalysis {
         public static final Analysis NONE = new Analysis("", new float[0], List.of(), List.of(), List.of());
     }
 
-    /** Never fails: a failing embedder means no analysis, and the background re-index tries again later. */
-    Analysis analyse(User caller, byte[] preview);
+    /**
+     * The short side of the image {@link #analyse} wants (see
+     * {@link org.gallerist.spi.imaging.ImageProcessor#prepare(java.nio.file.Path, long, int)}), or 0 while no embedder
+     * runs, so that no upload makes one for nothing.
+     */
+    int analysisShortSide();
+
+    /**
+     * Never fails: a failing embedder means no analysis, and the background re-index tries again later.
+     *
+     * @param pixels the upload's analysis image; {@code null} gives {@link Analysis#NONE}
+     */
+    Analysis analyse(User caller, BufferedImage pixels);
 
     void added(Image image, Analysis analysis);
 

@@ -94,14 +94,16 @@ public class ImageServiceImpl implements ImageService {
         quotas.checkRoomForOne(caller, () -> store.usage(caller.name()));
         try (BlobStore.Staged staged = blobs.stage(content, maxBytes)) {
             rejectDuplicate(caller, staged.sha256());
-            ImageProcessor.Prepared rendered = decodes.decode(() -> processor.prepare(staged.file(), maxPixels));
+            int analysisSide = analysis.analysisShortSide();
+            ImageProcessor.Prepared rendered = decodes.decode(() -> processor.prepare(staged.file(), maxPixels,
+                    analysisSide));
             ImageProcessor.Inspection inspection = rendered.inspection();
             byte[] thumb = rendered.thumb();
             byte[] preview = rendered.preview();
             Image image = new Image(0, name, description, tags, price, quantity, caller.name(), request.visibility(),
                     inspection.width(), inspection.height(), inspection.format(), staged.size(), staged.sha256(),
                     Instant.EPOCH);
-            ImageAnalysis.Analysis analysed = analysis.analyse(caller, preview);
+            ImageAnalysis.Analysis analysed = analysis.analyse(caller, rendered.analysis());
             Image stored = ownerLocks.with(caller.name(), () -> locks.with(staged.sha256(), () -> {
                 // again under the lock: two concurrent uploads of the same bytes (e.g. a client's retry) keep one
                 rejectDuplicate(caller, staged.sha256());

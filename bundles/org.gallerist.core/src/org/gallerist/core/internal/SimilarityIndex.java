@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -37,7 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The vector index of the highest-ranked {@link Embedder}. Every image is embedded from its preview rendition, at
+ * The vector index of the highest-ranked {@link Embedder}. Every image is embedded from its preview's pixels, at
  * upload and in the background re-index, and so is every query, so all vectors of one index come from the same
  * pipeline ({@link AnalysisImages}). When another embedder takes over (a model configured, a plugin dropped in), a
  * new index is built from the stored vectors of that embedder and the missing ones are computed in the background;
@@ -63,6 +64,8 @@ public class SimilarityIndex {
     private volatile Embedder embedder;
     private volatile ActiveIndex active;
     private volatile boolean reindexing;
+    /** A re-index pass is queued on the worker and has not started yet. */
+    private final AtomicBoolean reindexQueued = new AtomicBoolean();
 
     @Activate
     public SimilarityIndex(@Reference ImageStore images, @Reference VectorStore vectors,
@@ -114,11 +117,6 @@ public class SimilarityIndex {
         return embedding.labels().stream().map(Embedding.Label::text).toList();
     }
 
-    /** Embeds an upload's preview rendition, made before its row is stored. */
-    Embedding embedPreview(ActiveIndex current, byte[] preview) {
-        return current.embed(analysisImages.decode(preview));
-    }
-
     /** Embeds a query image the way an upload would be, keeping nothing of it. */
     Embedding embedQuery(ActiveIndex current, InputStream query) {
         return current.embed(analysisImages.decodeQuery(query));
@@ -152,6 +150,27 @@ public class SimilarityIndex {
             }
         }
         return results;
+    }
+
+    /**
+     * Queues a pass computing the vectors the active index lacks, e.g. for an image committed without one (it was
+     * analysed before this embedder took over, or its embedding failed); at most one pass waits at a time.
+     */
+    void reindexLater() {
+        if (active == null || worker.isShutdown() || !reindexQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            worker.execute(() -> {
+                reindexQueued.set(false);
+                ActiveIndex target = active;
+                if (target != null) {
+                    reindex(target);
+                }
+            });
+        } catch (RejectedExecutionException stoppedMeanwhile) {
+            reindexQueued.set(false);
+        }
     }
 
     private void switchEmbedder() {

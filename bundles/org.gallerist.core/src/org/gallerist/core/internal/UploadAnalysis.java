@@ -1,5 +1,6 @@
 package org.gallerist.core.internal;
 
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the {@link SimilarityIndex} up to date with the image repository: embeds each upload's preview (reporting near
+ * Keeps the {@link SimilarityIndex} up to date with the image repository: embeds each upload's preview pixels (reporting near
  * duplicates and suggesting tags), stores its vector once the row committed, and follows every later change.
  */
 @Component(service = ImageAnalysis.class, configurationPid = SimilarityConfig.PID)
@@ -41,14 +42,19 @@ public class UploadAnalysis implements ImageAnalysis {
     }
 
     @Override
-    public Analysis analyse(User caller, byte[] preview) {
+    public int analysisShortSide() {
+        return index.active().isPresent() ? AnalysisImages.ANALYSIS_SHORT_SIDE : 0;
+    }
+
+    @Override
+    public Analysis analyse(User caller, BufferedImage pixels) {
         Optional<ActiveIndex> active = index.active();
-        if (active.isEmpty()) {
+        if (active.isEmpty() || pixels == null) {
             return Analysis.NONE;
         }
         ActiveIndex current = active.get();
         try {
-            Embedding embedding = index.embedPreview(current, preview);
+            Embedding embedding = current.embed(pixels);
             List<Upload.NearDuplicate> near = new ArrayList<>();
             for (SimilarImage hit : index.search(current, caller, embedding.vector(), config.uploadHints(), List.of(),
                     -1)) {
@@ -82,8 +88,14 @@ public class UploadAnalysis implements ImageAnalysis {
     @Override
     public void added(Image image, Analysis analysis) {
         Optional<ActiveIndex> current = index.active();
-        if (current.isEmpty() || !current.get().embedderId().equals(analysis.embedderId())) {
-            return; // the re-index computes it with whatever embedder is active by then
+        if (current.isEmpty()) {
+            return; // the embedder that comes computes it when it takes over
+        }
+        if (!current.get().embedderId().equals(analysis.embedderId())) {
+            // analysed before this embedder took over (its re-index may have looked before this row committed), or
+            // the embedding failed: the row is committed now, so a re-index pass finds it
+            index.reindexLater();
+            return;
         }
         try {
             vectors.put(image.id(), analysis.embedderId(), analysis.vector(), analysis.seen());

@@ -82,9 +82,12 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
         }
     }
 
-    /** One decode, subsampled for the preview; the thumbnail is scaled from the preview's pixels. */
+    /**
+     * One decode, subsampled for the preview; the thumbnail is scaled from the preview's pixels. The analysis image
+     * is decoded from the encoded preview, as {@link #decodeForAnalysis(byte[], int, long)} does for a stored one.
+     */
     @Override
-    public Prepared prepare(Path file, long maxPixels) {
+    public Prepared prepare(Path file, long maxPixels, int analysisShortSide) {
         int maxEdge = ImageSize.PREVIEW.maxEdge();
         Oriented decoded = decodeOriented(open(file), file, maxPixels,
                 (width, height) -> Renditions.subsampling(width, height, maxEdge));
@@ -92,8 +95,9 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
                 Renditions.fitWithin(Renditions.flattenOntoWhite(decoded.image()), maxEdge), decoded.orientation());
         BufferedImage thumb = Renditions.fitWithin(preview, ImageSize.THUMB.maxEdge());
         try {
-            return new Prepared(decoded.header(), Renditions.encodeJpeg(thumb, codecs.jpegWriter()),
-                    Renditions.encodeJpeg(preview, codecs.jpegWriter()));
+            byte[] encodedPreview = Renditions.encodeJpeg(preview, codecs.jpegWriter());
+            return new Prepared(decoded.header(), Renditions.encodeJpeg(thumb, codecs.jpegWriter()), encodedPreview,
+                    analysisShortSide > 0 ? decodeForAnalysis(encodedPreview, analysisShortSide, maxPixels) : null);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not encode a JPEG rendition", e);
         }

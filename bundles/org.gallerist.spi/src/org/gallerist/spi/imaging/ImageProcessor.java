@@ -1,5 +1,6 @@
 package org.gallerist.spi.imaging;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
 import org.gallerist.api.image.ImageSize;
@@ -20,8 +21,19 @@ public interface ImageProcessor {
      */
     Inspection inspect(Path file, long maxPixels);
 
-    /** What an upload needs from its file: the header's facts and both renditions. */
-    record Prepared(Inspection inspection, byte[] thumb, byte[] preview) {
+    /**
+     * What an upload needs from its file: the header's facts, both renditions and, when asked for, what an embedder
+     * is given.
+     *
+     * @param analysis the preview's pixels scaled for analysis (like {@link #decodeForAnalysis}), or {@code null}
+     *                 when not asked for
+     */
+    record Prepared(Inspection inspection, byte[] thumb, byte[] preview, BufferedImage analysis) {
+
+        /** Without the analysis image. */
+        public Prepared(Inspection inspection, byte[] thumb, byte[] preview) {
+            this(inspection, thumb, preview, null);
+        }
     }
 
     /**
@@ -29,8 +41,19 @@ public interface ImageProcessor {
      * size, but from a single decode where the backend can (the default reads the file three times).
      */
     default Prepared prepare(Path file, long maxPixels) {
+        return prepare(file, maxPixels, 0);
+    }
+
+    /**
+     * Like {@link #prepare(Path, long)}, and with {@code analysisShortSide > 0} also the embedder's input: the
+     * preview's pixels with the shorter side scaled to {@code analysisShortSide} pixels (where the preview has them).
+     * Backends derive it from the same decode; the default decodes the encoded preview again.
+     */
+    default Prepared prepare(Path file, long maxPixels, int analysisShortSide) {
         Inspection inspection = inspect(file, maxPixels);
-        return new Prepared(inspection, render(file, ImageSize.THUMB), render(file, ImageSize.PREVIEW));
+        byte[] preview = render(file, ImageSize.PREVIEW);
+        return new Prepared(inspection, render(file, ImageSize.THUMB), preview,
+                analysisShortSide > 0 ? decodeForAnalysis(preview, analysisShortSide, maxPixels) : null);
     }
 
     /** A JPEG fitting {@code size.maxEdge()}; fully decodes, so a truncated file fails with {@code corrupt_image}. */
@@ -41,8 +64,8 @@ public interface ImageProcessor {
      * subsampled while decoding so that the shorter side stays at least {@code minShortSide} pixels where the image
      * has that many. Checks {@code maxPixels} from the header first, like {@link #inspect}.
      */
-    java.awt.image.BufferedImage decodeForAnalysis(Path file, int minShortSide, long maxPixels);
+    BufferedImage decodeForAnalysis(Path file, int minShortSide, long maxPixels);
 
     /** Like {@link #decodeForAnalysis(Path, int, long)}, for an image already in memory (e.g. a rendition). */
-    java.awt.image.BufferedImage decodeForAnalysis(byte[] content, int minShortSide, long maxPixels);
+    BufferedImage decodeForAnalysis(byte[] content, int minShortSide, long maxPixels);
 }

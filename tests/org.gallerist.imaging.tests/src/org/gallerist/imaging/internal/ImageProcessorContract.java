@@ -3,6 +3,7 @@ package org.gallerist.imaging.internal;
 import static org.gallerist.imaging.internal.ImageFixtures.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -457,6 +458,26 @@ abstract class ImageProcessorContract {
         assertEquals(400, preview.getHeight());
         assertClose(Color.RED, new Color(thumb.getRGB(64, 20)), 40);
         assertClose(Color.BLUE, new Color(preview.getRGB(100, 380)), 40);
+    }
+
+    @Test
+    void theEmbeddersInputComesFromTheSameDecodeOnlyWhenAskedFor() throws IOException {
+        Path landscape = write(gradient(3000, 2000), "jpeg", dir.resolve("landscape"));
+        assertNull(processor.prepare(landscape, 50_000_000L).analysis());
+        BufferedImage analysis = processor.prepare(landscape, 50_000_000L, 256).analysis();
+        assertTrue(analysis.getHeight() >= 256 && analysis.getHeight() < 512, "short side " + analysis.getHeight());
+        assertEquals(1.5, (double) analysis.getWidth() / analysis.getHeight(), 0.02);
+        assertEquals(BufferedImage.TYPE_INT_RGB, analysis.getType());
+
+        Path rotated = Files.write(dir.resolve("rotated.jpg"), withOrientation(leftRedRightBlue(400, 200), 6));
+        BufferedImage upright = processor.prepare(rotated, 50_000_000L, 200).analysis();
+        assertEquals(200, upright.getWidth());
+        assertEquals(400, upright.getHeight());
+        assertClose(Color.RED, new Color(upright.getRGB(100, 30)), 40);
+        assertClose(Color.BLUE, new Color(upright.getRGB(100, 370)), 40);
+
+        Path small = write(gradient(60, 40), "png", dir.resolve("small"));
+        assertEquals(60, processor.prepare(small, 50_000_000L, 256).analysis().getWidth());
     }
 
     @Test
