@@ -37,7 +37,7 @@ import org.osgi.framework.ServiceReference;
  * Ingest of distinct 1024×768 JPEGs with the built-in CNN: {@code images import} of one tar over SSH through our
  * client, every file acknowledged after its commit (durable), with 1 import worker and with one per core, against
  * the floor measured in the same run — the same images through the same imaging backend and embedder in-process,
- * one after another, storing nothing (decode and renditions, the analysis decode of the preview, the embedding).
+ * one after another, storing nothing (one decode giving both renditions and the embedder's input, the embedding).
  * The floor runs before and after, so that drift shows. Writes {@code ingest.md} to target.
  */
 class IngestBench {
@@ -93,11 +93,67 @@ class IngestBench {
                 oneUploader, oneUploader / floor, eightUploaders / oneUploader, eightUploaders, eightUploaders / floor);
         System.out.println("Ingest (" + cores + " cores, " + Runtime.version() + ")");
         System.out.print(table);
-        System.out.println("The floor: renditions, the preview's analysis decode and the embedding of each image,"
+        System.out.println("The floor: renditions and analysis image from one decode, and the embedding of each image,"
                 + " with nothing stored.");
         Path target = Path.of(System.getProperty("gallerist.test.output", "target"));
         Files.createDirectories(target);
         Files.writeString(target.resolve("ingest.md"), table);
+    }
+
+    /** Where the floor's time goes: wall and process CPU milliseconds per image for each stage, one at a time. */
+    @Test
+    void floorStages() throws Exception {
+        int count = Integer.getInteger("gallerist.bench.images", 300);
+        Path folder = Files.createDirectories(server.folder().resolve("photos"));
+        List<Path> photos = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            photos.add(Files.write(folder.resolve("photo-" + i + ".jpg"), BenchImages.photoJpeg(i, 1024, 768)));
+        }
+        server.start();
+        GalleristSession erin = server.signedUp("erin");
+        Await.until(Duration.ofSeconds(60), "the built-in model", () -> erin.images().similarityStatus().embedder()
+                .startsWith("onnx"));
+        ImageProcessor processor = TestServer.service(ImageProcessor.class);
+        Embedder cnn = onnxEmbedder();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        String[] names = {"inspect", "prepare (decode, both renditions)",
+            "prepare with the analysis image (what uploads run)", "embedding (batch 1)"};
+        long[] wall = new long[names.length];
+        long[] cpu = new long[names.length];
+        for (int round = 0; round < 2; round++) {
+            java.util.Arrays.fill(wall, 0);
+            java.util.Arrays.fill(cpu, 0);
+            for (Path photo : photos) {
+                long w = System.nanoTime();
+                long c = os.getProcessCpuTime();
+                processor.inspect(photo, LIMIT);
+                long w1 = System.nanoTime();
+                long c1 = os.getProcessCpuTime();
+                processor.prepare(photo, LIMIT);
+                long w2 = System.nanoTime();
+                long c2 = os.getProcessCpuTime();
+                var pixels = processor.prepare(photo, LIMIT, 256).analysis();
+                long w3 = System.nanoTime();
+                long c3 = os.getProcessCpuTime();
+                cnn.embed(List.of(pixels));
+                long w4 = System.nanoTime();
+                long c4 = os.getProcessCpuTime();
+                wall[0] += w1 - w; cpu[0] += c1 - c;
+                wall[1] += w2 - w1; cpu[1] += c2 - c1;
+                wall[2] += w3 - w2; cpu[2] += c3 - c2;
+                wall[3] += w4 - w3; cpu[3] += c4 - c3;
+            }
+        }
+        StringBuilder table = new StringBuilder("| stage, one image at a time | wall ms/image | CPU ms/image |\n|---|---:|---:|\n");
+        for (int i = 0; i < names.length; i++) {
+            table.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f |%n", names[i], wall[i] / 1e6 / count,
+                    cpu[i] / 1e6 / count));
+        }
+        System.out.print(table);
+        Path target = Path.of(System.getProperty("gallerist.test.output", "target"));
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("ingest-stages.md"), table);
     }
 
     private static double imported(GalleristSession session, Path tar, int count) {
@@ -143,8 +199,7 @@ class IngestBench {
         Embedder cnn = onnxEmbedder();
         long start = System.nanoTime();
         for (Path photo : photos) {
-            ImageProcessor.Prepared prepared = processor.prepare(photo, LIMIT);
-            cnn.embed(List.of(processor.decodeForAnalysis(prepared.preview(), 256, LIMIT)));
+            cnn.embed(List.of(processor.prepare(photo, LIMIT, 256).analysis()));
         }
         return photos.size() / ((System.nanoTime() - start) / 1e9);
     }

@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Removing what a test made on disk. */
-final class Folders {
+/** Removing (and keeping a copy of) what a test made on disk. */
+public final class Folders {
 
     private Folders() {
     }
 
     /** Deletes {@code root} and everything in it, if it exists; links are removed, not followed. */
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (root == null || !Files.exists(root)) {
             return;
         }
@@ -31,6 +31,23 @@ final class Folders {
                     throw failure;
                 }
                 Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** Copies the files and folders under {@code from} into {@code to} (made if missing); links are not followed. */
+    public static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()));
                 return FileVisitResult.CONTINUE;
             }
         });
