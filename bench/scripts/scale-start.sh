@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The server product started on the catalogue ScaleBench leaves (100,000 images by default), each run on a fresh copy
 # of it: ms from exec to "Gallerist server ready", to the first answer over OpenSSH (whoami, with owner0's key), and
-# to the first search by content answered (images similar --to ID, which needs the vector index loaded); the server's
-# resident memory then, and after 100 listing pages over one OpenSSH connection. Prints a markdown table.
+# to the first search by content answered (images similar --to ID, which needs the vector index loaded), and the
+# server's resident memory then. Prints a markdown table.
 # Needs the products built (./gallerist build) and the bench run first:
 #   ./mvnw -B -Pbench verify -pl features/org.gallerist.server.feature,bundles/org.gallerist.transport.ssh.client,bench/org.gallerist.transport.bench -am -Dtest=ScaleBench
 #   bench/scripts/scale-start.sh [RUNS]      (default 3)
@@ -23,7 +23,7 @@ cp "$catalogue/owner0-key" "$work/key" && chmod 600 "$work/key"
 now_ms() { date +%s%3N; }
 rss_mb() { awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 
-# one_run: prints "ready_ms answered_ms searched_ms rss_mb rss_after_lists_mb"
+# one_run: prints "ready_ms answered_ms searched_ms rss_mb"
 one_run() {
   local data="$work/data" out="$work/server.out"
   rm -rf "$data" && cp -r "$catalogue/data" "$data"
@@ -50,21 +50,17 @@ one_run() {
     [ -z "$searched" ] && sleep 0.02
   done
   local rss; rss=$(rss_mb "$pid")
-  for _ in $(seq 1 100); do
-    "${ssh[@]}" -p "$port" owner0@127.0.0.1 images list --limit 60 > /dev/null
-  done
-  local rss_after; rss_after=$(rss_mb "$pid")
   "${ssh[@]}" -p "$port" -O exit owner0@127.0.0.1 2> /dev/null || true
   kill "$pid"; wait "$pid" 2>/dev/null || true
   pid=""
-  echo "${ready:-timeout} ${answered:-timeout} ${searched:-timeout} $rss $rss_after"
+  echo "${ready:-timeout} ${answered:-timeout} ${searched:-timeout} $rss"
 }
 
-echo "| run | ready (ms) | first answer over OpenSSH (ms) | first search by content answered (ms) | RSS then (MB) | RSS after 100 pages (MB) |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| run | ready (ms) | first answer over OpenSSH (ms) | first search by content answered (ms) | RSS then (MB) |"
+echo "|---|---:|---:|---:|---:|"
 for i in $(seq 1 "$runs"); do
-  read -r ready answered searched rss rss_after < <(one_run)
-  echo "| $i | $ready | $answered | $searched | $rss | $rss_after |"
+  read -r ready answered searched rss < <(one_run)
+  echo "| $i | $ready | $answered | $searched | $rss |"
 done
 echo
 echo "Server product on a copy of $catalogue/data, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg) at the end."
