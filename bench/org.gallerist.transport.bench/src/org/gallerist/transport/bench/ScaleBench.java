@@ -191,11 +191,6 @@ class ScaleBench {
         }
     }
 
-    @FunctionalInterface
-    private interface Request {
-        Object run() throws Exception;
-    }
-
     private static Map<String, long[]> latencies(GalleristSession session, long probe, int rounds) throws Exception {
         Page<Image> first = session.images().list(query(List.of(), "", null));
         String deep = first.next();
@@ -205,7 +200,7 @@ class ScaleBench {
         }
         String afterTwelveThousand = deep;
         System.out.printf(Locale.ROOT, "200 pages walked in %.0f ms%n", (System.nanoTime() - walk) / 1e6);
-        Map<String, Request> requests = new LinkedHashMap<>();
+        Map<String, SessionLatencyBench.Request> requests = new LinkedHashMap<>();
         requests.put("ours: ping (floor)", () -> session.exec(List.of("ping"), new byte[0]));
         requests.put("ours: images list --limit 60 (first page)", () -> session.images().list(query(List.of(), "",
                 null)));
@@ -220,26 +215,13 @@ class ScaleBench {
         requests.put("ours: tags (counts over all images)", () -> session.images().tags());
         requests.put("ours: images similar --id ID --limit 20", () -> session.images().similarTo(probe, 20,
                 List.of()));
-        for (Map.Entry<String, Request> request : requests.entrySet()) {
+        for (Map.Entry<String, SessionLatencyBench.Request> request : requests.entrySet()) {
             long begin = System.nanoTime();
             request.getValue().run();
             System.out.printf(Locale.ROOT, "first call of %s: %.1f ms%n", request.getKey(),
                     (System.nanoTime() - begin) / 1e6);
         }
-        List<String> names = new ArrayList<>(requests.keySet());
-        Map<String, long[]> nanos = new LinkedHashMap<>();
-        names.forEach(name -> nanos.put(name, new long[rounds]));
-        for (int round = -WARM_UP_ROUNDS; round < rounds; round++) {
-            for (int i = 0; i < names.size(); i++) {
-                String name = names.get(Math.floorMod(i + round, names.size()));
-                long begin = System.nanoTime();
-                requests.get(name).run();
-                if (round >= 0) {
-                    nanos.get(name)[round] = System.nanoTime() - begin;
-                }
-            }
-        }
-        return nanos;
+        return SessionLatencyBench.measure(requests, rounds, WARM_UP_ROUNDS);
     }
 
     private static ImageQuery query(List<String> tags, String text, String after) {

@@ -61,7 +61,7 @@ class SessionLatencyBench {
                 requests.put(side + "images get ID --size thumb", () -> raw.run("images get " + shown
                         + " --size thumb"));
             }
-            Map<String, long[]> nanos = measure(requests, rounds);
+            Map<String, long[]> nanos = measure(requests, rounds, WARM_UP_ROUNDS);
             String table = LatencyTable.markdown(nanos, rounds);
             System.out.println("Small requests on one session, " + rounds + " rounds (" + Runtime.getRuntime()
                     .availableProcessors() + " cores, " + System.getProperty("java.vm.name") + " "
@@ -80,11 +80,13 @@ class SessionLatencyBench {
         Object run() throws Exception;
     }
 
-    private static Map<String, long[]> measure(Map<String, Request> requests, int rounds) throws Exception {
+    /** Every request once per round, in an order rotating by round, after {@code warmUpRounds} not counted. */
+    static Map<String, long[]> measure(Map<String, Request> requests, int rounds, int warmUpRounds)
+            throws Exception {
         List<String> names = new ArrayList<>(requests.keySet());
         Map<String, long[]> nanos = new LinkedHashMap<>();
         names.forEach(name -> nanos.put(name, new long[rounds]));
-        for (int round = -WARM_UP_ROUNDS; round < rounds; round++) {
+        for (int round = -warmUpRounds; round < rounds; round++) {
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(Math.floorMod(i + round, names.size()));
                 long start = System.nanoTime();
