@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import javax.imageio.ImageIO;
@@ -164,11 +165,28 @@ class SimilaritySearchTest {
         await(() -> bob.images().similarityStatus().embedder().equals(builtIn)
                 && bob.images().similarityStatus().indexed() == originals.size(), "back to the built-in embedder");
         assertNotEquals(MeanColourEmbedder.ID, bob.images().similarityStatus().embedder());
+
+        // the built-in descriptor is a fallback (negative ranking): it keeps the vectors of the embedder that left, so
+        // one coming back (a model reloaded, a plugin updated) searches at once and embeds none of the images again
+        MeanColourEmbedder back = new MeanColourEmbedder();
+        registration = FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(Embedder.class, back,
+                properties);
+        try {
+            await(() -> {
+                SimilarityService.Status status = bob.images().similarityStatus();
+                return status.embedder().equals(MeanColourEmbedder.ID) && status.indexed() == originals.size();
+            }, "the embedder back with its kept vectors");
+            assertEquals(0, back.embedded.get(), "no image embedded again");
+            assertEquals(originals.size() - 1, bob.images().similarTo(originals.get(0).id(), 10, List.of()).size());
+        } finally {
+            registration.unregister();
+        }
     }
 
     /** A plugin's embedder as simple as can be: the mean colour, normalised. */
     private static final class MeanColourEmbedder implements Embedder {
         static final String ID = "test:mean-colour";
+        final AtomicInteger embedded = new AtomicInteger();
 
         @Override
         public String id() {
@@ -183,6 +201,7 @@ class SimilaritySearchTest {
         @Override
         public List<Embedding> embed(List<BufferedImage> images) {
             List<Embedding> result = new ArrayList<>();
+            embedded.addAndGet(images.size());
             for (BufferedImage image : images) {
                 double r = 0, g = 0, b = 0;
                 for (int y = 0; y < image.getHeight(); y++) {
