@@ -35,7 +35,7 @@ import org.osgi.framework.ServiceReference;
 
 /**
  * Ingest of distinct 1024×768 JPEGs with the built-in CNN: {@code images import} of one tar over SSH through our
- * client, every file acknowledged after its commit (durable), with 1 import worker and with one per core, against
+ * client, every file acknowledged after its commit (durable), with 1 import worker and with two per core, against
  * the floor measured in the same run — the same images through the same imaging backend and embedder in-process,
  * one after another, storing nothing (one decode giving both renditions and the embedder's input, the embedding).
  * The floor runs before and after, so that drift shows. Writes {@code ingest.md} to target.
@@ -86,10 +86,10 @@ class IngestBench {
                 |---|---:|---:|
                 | floor, in-process, one at a time (before / after) | %.1f / %.1f | 1.00 |
                 | images import over SSH, 1 worker, acknowledged and durable | %.1f | %.2f |
-                | images import over SSH, %d workers (one per core), acknowledged and durable | %.1f | %.2f |
+                | images import over SSH, %d workers (two per core, the default), acknowledged and durable | %.1f | %.2f |
                 | images add, 1 session, one after another | %.1f | %.2f |
                 | images add, 8 sessions at once (%.2f× one) | %.1f | %.2f |
-                """, count, floorBefore, floorAfter, oneWorker, oneWorker / floor, cores, perCore, perCore / floor,
+                """, count, floorBefore, floorAfter, oneWorker, oneWorker / floor, 2 * cores, perCore, perCore / floor,
                 oneUploader, oneUploader / floor, eightUploaders / oneUploader, eightUploaders, eightUploaders / floor);
         System.out.println("Ingest (" + cores + " cores, " + Runtime.version() + ")");
         System.out.print(table);

@@ -23,6 +23,6 @@ public @interface ImportLimits {
     long maxImportBytes() default 4L * 1024 * 1024 * 1024;
 
     @AttributeDefinition(description = "Files of all imports stored at once, server-wide (decode, renditions,"
-            + " embedding, commit); 0: one per processor core. Reading the archives is not counted.", min = "0")
+            + " embedding, commit); 0: two per processor core. Reading the archives is not counted.", min = "0")
     int importWorkers() default 0;
 }

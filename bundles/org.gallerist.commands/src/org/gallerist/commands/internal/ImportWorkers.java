@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads that store imported files, shared by all imports: as many as there are cores (or as configured), idle
- * ones ending after a minute. Each import keeps at most {@code count() + 1} files queued here, so the queue is
+ * The threads that store imported files, shared by all imports: two per core (or as configured), as many as the
+ * server decodes at once, so that a core whose worker waits on a commit or a file has another one to run; idle ones
+ * end after a minute. Each import keeps at most {@code count() + 1} files queued here, so the queue is
  * bounded by the imports running, which the SSH limits bound.
  */
 final class ImportWorkers implements AutoCloseable {
@@ -17,7 +18,7 @@ final class ImportWorkers implements AutoCloseable {
     private final ThreadPoolExecutor pool;
 
     ImportWorkers(int configured) {
-        this.count = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+        this.count = configured > 0 ? configured : 2 * Runtime.getRuntime().availableProcessors();
         AtomicInteger made = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(count, count, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
             Thread thread = new Thread(task, "gallerist-import-" + made.incrementAndGet());
