@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gallerist.api.ErrorCode;
@@ -99,9 +100,13 @@ public class SimilarityIndex {
         }
     }
 
+    /** Waits (bounded) for a load or re-index in flight, so that nothing writes to the database after the stop. */
     @Deactivate
-    void stop() {
+    void stop() throws InterruptedException {
         worker.shutdownNow();
+        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("The similarity index was still loading or re-indexing when the server stopped.");
+        }
     }
 
     /** The index in use; empty while no embedder runs. */

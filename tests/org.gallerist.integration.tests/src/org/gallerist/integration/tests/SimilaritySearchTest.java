@@ -181,6 +181,10 @@ class SimilaritySearchTest {
         } finally {
             registration.unregister();
         }
+        await(() -> {
+            SimilarityService.Status status = bob.images().similarityStatus();
+            return status.embedder().equals(builtIn) && status.indexed() == originals.size() && !status.reindexing();
+        }, "back to the built-in embedder again");
     }
 
     /** A plugin's embedder as simple as can be: the mean colour, normalised. */
