@@ -2,7 +2,9 @@
 # The server product started on the catalogue ScaleBench leaves (100,000 images by default), each run on a fresh copy
 # of it: ms from exec to "Gallerist server ready", to the first answer over OpenSSH (whoami, with owner0's key), and
 # to the first search by content answered (images similar --to ID, which needs the vector index loaded), and the
-# server's resident memory then. Prints a markdown table.
+# server's resident memory then. Runs alternate between a copy with the vector snapshot the catalogue's last start
+# wrote (data/vectors) and one without it (the vectors read out of Derby, as before the snapshot existed). Prints a
+# markdown table.
 # Needs the products built (./gallerist build) and the bench run first:
 #   ./mvnw -B -Pbench verify -pl features/org.gallerist.server.feature,bundles/org.gallerist.transport.ssh.client,bench/org.gallerist.transport.bench -am -Dtest=ScaleBench
 #   bench/scripts/scale-start.sh [RUNS]      (default 3)
@@ -23,10 +25,11 @@ cp "$catalogue/owner0-key" "$work/key" && chmod 600 "$work/key"
 now_ms() { date +%s%3N; }
 rss_mb() { awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 
-# one_run: prints "ready_ms answered_ms searched_ms rss_mb"
+# one_run with|without: prints "ready_ms answered_ms searched_ms rss_mb"
 one_run() {
   local data="$work/data" out="$work/server.out"
   rm -rf "$data" && cp -r "$catalogue/data" "$data"
+  [ "$1" = with ] || rm -rf "$data/vectors"
   : > "$work/known_hosts"
   local ssh=(ssh -F none -i "$work/key" -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=accept-new
     -o UserKnownHostsFile="$work/known_hosts" -o ControlMaster=auto -o ControlPath="$work/control-%r@%h:%p"
@@ -56,11 +59,15 @@ one_run() {
   echo "${ready:-timeout} ${answered:-timeout} ${searched:-timeout} $rss"
 }
 
-echo "| run | ready (ms) | first answer over OpenSSH (ms) | first search by content answered (ms) | RSS then (MB) |"
-echo "|---|---:|---:|---:|---:|"
+[ -d "$catalogue/data/vectors" ] || echo "(the catalogue has no vector snapshot yet: both kinds of run read Derby)" >&2
+echo "| run | vectors from | ready (ms) | first answer over OpenSSH (ms) | first search by content answered (ms) | RSS then (MB) |"
+echo "|---|---|---:|---:|---:|---:|"
 for i in $(seq 1 "$runs"); do
-  read -r ready answered searched rss < <(one_run)
-  echo "| $i | $ready | $answered | $searched | $rss |"
+  for kind in with without; do
+    read -r ready answered searched rss < <(one_run "$kind")
+    [ "$kind" = with ] && from="snapshot" || from="database"
+    echo "| $i | $from | $ready | $answered | $searched | $rss |"
+  done
 done
 echo
 echo "Server product on a copy of $catalogue/data, $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg) at the end."

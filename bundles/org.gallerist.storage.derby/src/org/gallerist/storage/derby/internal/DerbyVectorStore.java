@@ -1,27 +1,48 @@
 package org.gallerist.storage.derby.internal;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.gallerist.spi.storage.DataFolder;
 import org.gallerist.spi.storage.VectorStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** {@link VectorStore} in the {@code image_vectors} table; vectors are little-endian float32 blobs. */
+/**
+ * {@link VectorStore} in the {@code image_vectors} table; vectors are little-endian float32 blobs. A load of every
+ * vector reads them from a {@link VectorSnapshot} in {@code <dataDir>/vectors} where it can ({@link VectorLoad}).
+ */
 @Component(service = VectorStore.class)
 public class DerbyVectorStore implements VectorStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DerbyVectorStore.class);
+
     private final DerbyDatabase database;
+    private final Path snapshotFolder;
+    private final Set<VectorLoad> loadsInFlight = ConcurrentHashMap.newKeySet();
 
     @Activate
-    public DerbyVectorStore(@Reference DerbyDatabase database) {
+    public DerbyVectorStore(@Reference DerbyDatabase database, @Reference DataFolder data) {
+        this(database, data.path().resolve("vectors"));
+    }
+
+    DerbyVectorStore(DerbyDatabase database, Path snapshotFolder) {
         this.database = database;
+        this.snapshotFolder = snapshotFolder;
     }
 
     /** The labels column's size; labels beyond it are left out, last first. */
@@ -31,8 +52,9 @@ public class DerbyVectorStore implements VectorStore {
     public void put(long imageId, String embedderId, float[] vector, List<String> labels) {
         byte[] bytes = encode(vector);
         String text = labelText(labels);
-        database.inTransaction(sql -> {
-            sql.update("DELETE FROM image_vectors WHERE image_id = ? AND embedder_id = ?", imageId, embedderId);
+        boolean replaced = database.inTransaction(sql -> {
+            int old = sql.update("DELETE FROM image_vectors WHERE image_id = ? AND embedder_id = ?", imageId,
+                    embedderId);
             try {
                 sql.update("INSERT INTO image_vectors (image_id, embedder_id, dimension, vector, labels)"
                         + " VALUES (?, ?, ?, ?, ?)", imageId, embedderId, vector.length, bytes, text);
@@ -41,8 +63,26 @@ public class DerbyVectorStore implements VectorStore {
                     throw e;
                 }
             }
-            return null;
+            return old > 0;
         });
+        if (replaced) {
+            snapshotOutdated(imageId, embedderId);
+        }
+    }
+
+    /**
+     * A snapshot takes a vector as long as the image's content is the same, so one replaced for the same content
+     * makes it wrong: it is deleted, and a load in flight reads that vector again and keeps no snapshot.
+     */
+    private void snapshotOutdated(long imageId, String embedderId) {
+        for (VectorLoad load : loadsInFlight) {
+            load.replaced(imageId, embedderId);
+        }
+        try {
+            Files.deleteIfExists(VectorSnapshot.file(snapshotFolder, embedderId));
+        } catch (IOException e) {
+            LOG.warn("An outdated vector snapshot is left in {}: {}", snapshotFolder, e.getMessage());
+        }
     }
 
     @Override
@@ -69,14 +109,13 @@ public class DerbyVectorStore implements VectorStore {
     @Override
     public void forEach(String embedderId, EntrySink sink) {
         database.inTransaction(sql -> {
-            Map<Long, List<String>> tags = tags(sql);
-            sql.forEach("SELECT i.id, u.name, i.visibility, v.vector FROM image_vectors v"
-                    + " JOIN images i ON i.id = v.image_id JOIN users u ON u.id = i.owner_id"
-                    + " WHERE v.embedder_id = ? ORDER BY i.id", row -> {
-                        long id = row.getLong(1);
-                        sink.accept(new Entry(id, row.getString(2), "PUBLIC".equals(row.getString(3)),
-                                tags.getOrDefault(id, List.of()), decode(row.getBytes(4))));
-                    }, embedderId);
+            VectorLoad load = new VectorLoad(sql, snapshotFolder, embedderId, tags(sql), sink);
+            loadsInFlight.add(load);
+            try {
+                load.run();
+            } finally {
+                loadsInFlight.remove(load);
+            }
             return null;
         });
     }
@@ -97,14 +136,31 @@ public class DerbyVectorStore implements VectorStore {
 
     @Override
     public int deleteOthers(String embedderId) {
-        return database.inTransaction(
+        int deleted = database.inTransaction(
                 sql -> sql.update("DELETE FROM image_vectors WHERE embedder_id <> ?", embedderId));
+        deleteSnapshotsBut(VectorSnapshot.file(snapshotFolder, embedderId));
+        return deleted;
     }
 
     @Override
     public long count(String embedderId) {
         return database.inTransaction(sql -> sql.one("SELECT COUNT(*) FROM image_vectors WHERE embedder_id = ?",
                 row -> row.getLong(1), embedderId));
+    }
+
+    private void deleteSnapshotsBut(Path kept) {
+        if (!Files.isDirectory(snapshotFolder)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(snapshotFolder, "vectors-*.bin")) {
+            for (Path file : files) {
+                if (!file.equals(kept)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Vector snapshots of other embedders are left in {}: {}", snapshotFolder, e.getMessage());
+        }
     }
 
     static byte[] encode(float[] vector) {

@@ -38,7 +38,7 @@ class DerbyLabelSearchTest {
     void open() throws Exception {
         database = new DerbyDatabase(dataDir);
         new DerbyAccountStore(database).createUser("alice", "h", List.of());
-        vectors = new DerbyVectorStore(database);
+        vectors = new DerbyVectorStore(database, dataDir.resolve("vectors"));
     }
 
     @AfterEach

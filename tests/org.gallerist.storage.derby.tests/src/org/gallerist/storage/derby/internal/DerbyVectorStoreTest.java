@@ -37,7 +37,7 @@ class DerbyVectorStoreTest {
         database = new DerbyDatabase(dataDir);
         new DerbyAccountStore(database).createUser("alice", "h", List.of());
         images = new DerbyImageStore(database);
-        vectors = new DerbyVectorStore(database);
+        vectors = new DerbyVectorStore(database, dataDir.resolve("vectors"));
     }
 
     @AfterEach
