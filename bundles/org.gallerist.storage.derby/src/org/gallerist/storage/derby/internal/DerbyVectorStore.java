@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.gallerist.spi.storage.DataFolder;
@@ -108,8 +110,13 @@ public class DerbyVectorStore implements VectorStore {
 
     @Override
     public void forEach(String embedderId, EntrySink sink) {
+        // each image's tags in a transaction of their own, on a second core, while the vectors are read: the index
+        // checks a hit against its row again anyway, so tags a moment older than the rows do no harm
+        CompletableFuture<Map<Long, List<String>>> tags = CompletableFuture.supplyAsync(
+                () -> database.inTransaction(DerbyVectorStore::tags),
+                task -> new Thread(task, "gallerist-tag-load").start());
         database.inTransaction(sql -> {
-            VectorLoad load = new VectorLoad(sql, snapshotFolder, embedderId, tags(sql), sink);
+            VectorLoad load = new VectorLoad(sql, snapshotFolder, embedderId, () -> joined(tags), sink);
             loadsInFlight.add(load);
             try {
                 load.run();
@@ -120,10 +127,22 @@ public class DerbyVectorStore implements VectorStore {
         });
     }
 
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Each image's tags, sorted by name; read unsorted and without a join, as sorting 100,000s of rows cost more. */
     private static Map<Long, List<String>> tags(Sql sql) throws SQLException {
+        Map<Long, String> names = new HashMap<>();
+        sql.forEach("SELECT id, name FROM tags", row -> names.put(row.getLong(1), row.getString(2)));
         Map<Long, List<String>> tags = new HashMap<>();
-        sql.forEach("SELECT it.image_id, t.name FROM image_tags it JOIN tags t ON t.id = it.tag_id ORDER BY t.name",
-                row -> tags.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(row.getString(2)));
+        sql.forEach("SELECT image_id, tag_id FROM image_tags",
+                row -> tags.computeIfAbsent(row.getLong(1), id -> new ArrayList<>(2)).add(names.get(row.getLong(2))));
+        tags.values().forEach(list -> list.sort(null));
         return tags;
     }
 

@@ -9,6 +9,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -38,7 +40,9 @@ final class VectorSnapshot {
     }
 
     private static final int MAGIC = 0x4756_4543; // "GVEC"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    /** Where the header keeps the record count and the last image id, written last. */
+    private static final int COUNT_OFFSET = 3 * Integer.BYTES;
     static final int BLOCK = 256;
     private static final int MAX_DIMENSION = 1 << 16;
 
@@ -64,15 +68,19 @@ final class VectorSnapshot {
     static final class Reader implements Closeable {
         private final DataInputStream in;
         private final int dimension;
+        private final long count;
+        private final long lastImageId;
         private final CRC32 crc = new CRC32();
         private ByteBuffer block = ByteBuffer.allocate(0);
         private long lastId = Long.MIN_VALUE;
         private boolean damaged;
         private boolean ended;
 
-        private Reader(DataInputStream in, int dimension) {
+        private Reader(DataInputStream in, int dimension, long count, long lastImageId) {
             this.in = in;
             this.dimension = dimension;
+            this.count = count;
+            this.lastImageId = lastImageId;
         }
 
         /** The snapshot of this embedder, or empty if there is none or it was written for another embedder. */
@@ -84,16 +92,17 @@ final class VectorSnapshot {
                 return Optional.empty();
             }
             try {
-                if (in.readInt() != MAGIC || in.readInt() != VERSION || !embedderId.equals(in.readUTF())) {
-                    in.close();
-                    return Optional.empty();
-                }
+                int magic = in.readInt();
+                int version = in.readInt();
                 int dimension = in.readInt();
-                if (dimension <= 0 || dimension > MAX_DIMENSION) {
+                long count = in.readLong();
+                long lastImageId = in.readLong();
+                if (magic != MAGIC || version != VERSION || dimension <= 0 || dimension > MAX_DIMENSION || count < 0
+                        || !embedderId.equals(in.readUTF())) {
                     in.close();
                     return Optional.empty();
                 }
-                return Optional.of(new Reader(in, dimension));
+                return Optional.of(new Reader(in, dimension, count, lastImageId));
             } catch (IOException truncated) {
                 in.close();
                 return Optional.empty();
@@ -102,6 +111,16 @@ final class VectorSnapshot {
 
         int dimension() {
             return dimension;
+        }
+
+        /** How many records the writer wrote. */
+        long count() {
+            return count;
+        }
+
+        /** The id of the last record the writer wrote; {@link Long#MIN_VALUE} if there are none. */
+        long lastImageId() {
+            return lastImageId;
         }
 
         /** Whether reading stopped at a damaged or truncated block rather than at the end the writer marked. */
@@ -168,8 +187,10 @@ final class VectorSnapshot {
         private final Path target;
         private final Path temporary;
         private final int dimension;
+        private final FileChannel channel;
         private final DataOutputStream out;
         private final ByteBuffer block;
+        private long count;
         private final CRC32 crc = new CRC32();
         private int inBlock;
         private long lastId = Long.MIN_VALUE;
@@ -183,14 +204,16 @@ final class VectorSnapshot {
             this.temporary = target.resolveSibling(target.getFileName() + ".tmp");
             this.dimension = dimension;
             createOwnerOnly(target.getParent());
-            this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary,
-                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
-                    1 << 20));
+            this.channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
+            this.out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20));
             this.block = ByteBuffer.allocate(BLOCK * recordBytes(dimension)).order(ByteOrder.LITTLE_ENDIAN);
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            out.writeUTF(embedderId);
             out.writeInt(dimension);
+            out.writeLong(-1); // the count and the last id, once known (-1 until then: an unfinished file is refused)
+            out.writeLong(Long.MIN_VALUE);
+            out.writeUTF(embedderId);
         }
 
         /** @throws IllegalArgumentException if the id is not above the last one or the length is not the dimension */
@@ -199,6 +222,7 @@ final class VectorSnapshot {
                 throw new IllegalArgumentException("Records go in ascending id order with " + dimension + " floats");
             }
             lastId = imageId;
+            count++;
             block.putLong(imageId).putLong(contentPrefix);
             block.asFloatBuffer().put(vector);
             block.position(block.position() + dimension * Float.BYTES);
@@ -222,6 +246,8 @@ final class VectorSnapshot {
         void commit() throws IOException {
             flushBlock();
             out.writeInt(0);
+            out.flush();
+            channel.write(ByteBuffer.allocate(2 * Long.BYTES).putLong(count).putLong(lastId).flip(), COUNT_OFFSET);
             out.close();
             try {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -3,6 +3,7 @@ package org.gallerist.storage.derby.internal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -200,6 +201,21 @@ class VectorSnapshotTest {
         assertFalse(Files.exists(other));
         assertTrue(Files.exists(snapshot()));
         assertLoadsWhatDerbyHolds();
+    }
+
+    @Test
+    void aSinkThatFailsFailsTheLoadAndTheNextLoadWorks() {
+        for (int round = 0; round < 2; round++) { // from the database, then from the snapshot
+            int[] taken = { 0 };
+            RuntimeException failure = assertThrows(RuntimeException.class, () -> vectors.forEach(MODEL, entry -> {
+                if (++taken[0] == 100) {
+                    throw new IllegalStateException("index full");
+                }
+            }));
+            assertTrue(String.valueOf(failure).contains("index full"), String.valueOf(failure));
+            assertEquals(100, taken[0], "no entry is handed over after the failure");
+            assertLoadsWhatDerbyHolds();
+        }
     }
 
     private List<VectorStore.Entry> listOf(String embedder) {
