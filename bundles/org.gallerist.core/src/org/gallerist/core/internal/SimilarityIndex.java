@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * new index is built from the stored vectors of that embedder and the missing ones are computed in the background;
  * the old model's vectors are never searched with the new model's queries. Delayed on purpose: activated at start
  * (immediate), loading 100,000 vectors competed with the start itself and made the server ready later (4.4-4.9 s
- * instead of 2.8-3.1 s) without answering the first search sooner.
+ * instead of 2.8-3.1 s) without answering the first search sooner. The server application asks for it once it is
+ * ready.
  */
 @Component(service = SimilarityIndex.class)
 public class SimilarityIndex {

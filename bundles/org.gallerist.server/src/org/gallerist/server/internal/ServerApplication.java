@@ -14,6 +14,7 @@ import java.util.logging.LogManager;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.gallerist.api.server.ServerEndpoint;
+import org.gallerist.api.similarity.SimilarityService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.launch.Framework;
@@ -96,7 +97,9 @@ public class ServerApplication implements IApplication {
             stopFramework(bundles);
         }, "gallerist-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        ServiceTracker<SimilarityService, SimilarityService> similarity = startSimilarityIndex(bundles);
         stopped.await();
+        release(similarity);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {
@@ -192,6 +195,30 @@ public class ServerApplication implements IApplication {
         } finally {
             admin.close();
             endpoints.close();
+        }
+    }
+
+    /**
+     * The similarity index is a delayed component: activated with the server's start, its load competed with the
+     * start itself. Asked for once the server answers, the vectors load while the first requests are served, and the
+     * first search by content finds them loaded or loading; held until the server stops, so that they stay loaded
+     * when no session uses them.
+     */
+    private static ServiceTracker<SimilarityService, SimilarityService> startSimilarityIndex(BundleContext bundles) {
+        ServiceTracker<SimilarityService, SimilarityService> similarity = new ServiceTracker<>(bundles,
+                SimilarityService.class, null);
+        similarity.open();
+        if (similarity.getService() == null) {
+            LOG.warn("Similarity search is not running; its index loads at the first search by content.");
+        }
+        return similarity;
+    }
+
+    private static void release(ServiceTracker<?, ?> tracker) {
+        try {
+            tracker.close();
+        } catch (IllegalStateException frameworkStopped) {
+            // the shutdown hook stopped the framework first, which released the service
         }
     }
 
