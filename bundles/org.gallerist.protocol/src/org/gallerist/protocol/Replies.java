@@ -1,12 +1,14 @@
 package org.gallerist.protocol;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.Role;
 import org.gallerist.api.User;
 import org.gallerist.api.account.AuthorizedKey;
 import org.gallerist.api.image.Upload;
+import org.gallerist.api.similarity.SimilarityService;
 
 /**
  * The reply lines that are not api records themselves. Api records ({@code Image}, {@code Upload},
@@ -26,6 +28,20 @@ public final class Replies {
 
         public User toUser() {
             return new User(user, role, false, created == null ? Instant.EPOCH : created);
+        }
+    }
+
+    /**
+     * {@code server info}: the similarity status's fields ({@code embedder, dimension, indexed, images, reindexing,
+     * model, credits}), and the image formats uploads may have, by the names {@code images show} gives as
+     * {@code format}.
+     */
+    public record ServerInfo(String embedder, int dimension, long indexed, long images, boolean reindexing,
+            String model, String credits, List<String> formats) {
+        public static ServerInfo of(SimilarityService.Status similarity, List<String> formats) {
+            return new ServerInfo(similarity.embedder(), similarity.dimension(), similarity.indexed(),
+                    similarity.images(), similarity.reindexing(), similarity.model(), similarity.credits(),
+                    List.copyOf(formats));
         }
     }
 

@@ -13,6 +13,7 @@ import javax.imageio.stream.ImageInputStream;
 
 import com.twelvemonkeys.imageio.plugins.bmp.BMPImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
+import com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 
 /**
@@ -30,7 +31,7 @@ final class Codecs {
     }
 
     /** The names users see in messages, in sniffing order. */
-    static final String FORMAT_LIST = "JPEG, PNG, GIF, BMP, WebP";
+    static final String FORMAT_LIST = "JPEG, PNG, GIF, BMP, WebP, TIFF";
 
     private static final String JDK_PNG_READER = "com.sun.imageio.plugins.png.PNGImageReaderSpi";
     private static final String JDK_GIF_READER = "com.sun.imageio.plugins.gif.GIFImageReaderSpi";
@@ -47,7 +48,8 @@ final class Codecs {
                 new Format("png", jdkProvider(jdk, ImageReaderSpi.class, JDK_PNG_READER)),
                 new Format("gif", jdkProvider(jdk, ImageReaderSpi.class, JDK_GIF_READER)),
                 new Format("bmp", new BMPImageReaderSpi()),
-                new Format("webp", new WebPImageReaderSpi()));
+                new Format("webp", new WebPImageReaderSpi()),
+                new Format("tiff", new TIFFImageReaderSpi()));
         this.jpegWriter = jdkProvider(jdk, ImageWriterSpi.class, JDK_JPEG_WRITER);
     }
 

@@ -17,7 +17,7 @@ import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 
-/** The EXIF orientation tag (1–8) of a JPEG, and turning pixels upright accordingly. */
+/** The EXIF orientation tag (1–8) of a JPEG or TIFF, and turning pixels upright accordingly. */
 final class ExifOrientation {
 
     static final int NORMAL = 1;
@@ -43,17 +43,38 @@ final class ExifOrientation {
                 }
                 try (ImageInputStream tiff = new MemoryCacheImageInputStream(data)) {
                     Directory exif = new TIFFReader().read(tiff);
-                    Entry orientation = exif.getEntryById(TIFF.TAG_ORIENTATION);
-                    if (orientation != null && orientation.getValue() instanceof Number number) {
-                        int value = number.intValue();
-                        return value >= 1 && value <= 8 ? value : NORMAL;
-                    }
-                    return NORMAL;
+                    return valid(exif.getEntryById(TIFF.TAG_ORIENTATION));
                 }
             }
         } catch (IOException | RuntimeException e) {
             return NORMAL;
         }
+    }
+
+    /**
+     * The orientation tag of a TIFF's first page; {@link #NORMAL} when there is none or it cannot be read. The stream
+     * is read from its start; its position afterwards is undefined.
+     */
+    static int readTiff(ImageInputStream tiff) {
+        try {
+            tiff.seek(0);
+            return valid(new TIFFReader().read(tiff).getEntryById(TIFF.TAG_ORIENTATION));
+        } catch (IOException | RuntimeException e) {
+            return NORMAL;
+        }
+    }
+
+    /** Whether an image stored with this orientation is displayed with width and height swapped. */
+    static boolean swapsSides(int orientation) {
+        return orientation >= 5 && orientation <= 8;
+    }
+
+    private static int valid(Entry orientation) {
+        if (orientation != null && orientation.getValue() instanceof Number number) {
+            int value = number.intValue();
+            return value >= 1 && value <= 8 ? value : NORMAL;
+        }
+        return NORMAL;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageReadParam;
@@ -21,12 +22,13 @@ import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.image.ImageSize;
 import org.gallerist.spi.imaging.ImageProcessor;
+import org.gallerist.spi.imaging.PixelLimit;
 import org.gallerist.imaging.internal.Codecs.Format;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@link ImageProcessor} on the TwelveMonkeys ImageIO plugins (JPEG incl. CMYK/YCCK, BMP, WebP) and the JDK's PNG and
- * GIF readers. Stateless apart from the immutable set of providers: every call opens its own stream and reader.
+ * {@link ImageProcessor} on the TwelveMonkeys ImageIO plugins (JPEG incl. CMYK/YCCK, BMP, WebP, TIFF) and the JDK's PNG
+ * and GIF readers. HEIC, AVIF and JPEG XL are recognised, not decoded ({@code unsupported_format}). Stateless apart from the immutable set of providers: every call opens its own stream and reader.
  */
 @Component(service = ImageProcessor.class, property = "imaging.backend=java")
 public class TwelveMonkeysImageProcessor implements ImageProcessor {
@@ -50,13 +52,20 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
     private final Codecs codecs = new Codecs();
 
     @Override
+    public List<String> formats() {
+        return codecs.formats().stream().map(Format::name).toList();
+    }
+
+    @Override
     public Inspection inspect(Path file, long maxPixels) {
         try (ImageInputStream input = open(file)) {
             Format format = sniff(input);
             ContainerChecks.verify(format.name(), input);
+            int orientation = orientation(format, input);
+            input.seek(0);
             ImageReader reader = createReader(format, input);
             try {
-                return header(format, reader, maxPixels);
+                return header(format, reader, maxPixels, orientation);
             } finally {
                 reader.dispose();
             }
@@ -137,11 +146,11 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
         try (ImageInputStream input = source) {
             Format format = sniff(input);
             ContainerChecks.verify(format.name(), input);
-            int orientation = "jpeg".equals(format.name()) ? ExifOrientation.read(input) : ExifOrientation.NORMAL;
+            int orientation = orientation(format, input);
             input.seek(0);
             ImageReader reader = createReader(format, input);
             try {
-                Inspection header = header(format, reader, maxPixels);
+                Inspection header = header(format, reader, maxPixels, orientation);
                 return new Oriented(header, decode(reader, header, subsampling.step(header.width(),
                         header.height())), orientation);
             } finally {
@@ -165,6 +174,12 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
         Format format;
         try {
             format = input.length() == 0 ? null : codecs.sniff(input);
+            if (format == null) {
+                Optional<String> nativeOnly = NativeOnlyFormats.recognise(input);
+                if (nativeOnly.isPresent()) {
+                    throw NativeOnlyFormats.unsupported(nativeOnly.get());
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the image file", e);
         }
@@ -185,26 +200,35 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
         }
     }
 
-    /** Width and height from the header only; no pixels are decoded. */
-    private static Inspection header(Format format, ImageReader reader, long maxPixels) {
+    private static int orientation(Format format, ImageInputStream input) {
+        return switch (format.name()) {
+            case "jpeg" -> ExifOrientation.read(input);
+            case "tiff" -> ExifOrientation.readTiff(input);
+            default -> ExifOrientation.NORMAL;
+        };
+    }
+
+    /**
+     * Width and height from the header only (no pixels are decoded), as displayed: swapped where the orientation
+     * turns the image by 90°. The pixel limit does not depend on it.
+     */
+    private static Inspection header(Format format, ImageReader reader, long maxPixels, int orientation) {
         int width;
         int height;
+        int pages;
         try {
             width = reader.getWidth(0);
             height = reader.getHeight(0);
+            pages = "tiff".equals(format.name()) ? Math.max(1, reader.getNumImages(true)) : 1;
         } catch (IOException | RuntimeException e) {
             throw corrupt(format);
         }
         if (width <= 0 || height <= 0) {
             throw corrupt(format);
         }
-        long pixels = (long) width * height;
-        if (pixels > maxPixels) {
-            throw new GalleristException(ErrorCode.TOO_LARGE, String.format(Locale.ROOT,
-                    "The image is %d×%d pixels (%.1f megapixels); the limit is %s megapixels.",
-                    width, height, pixels / 1e6, megapixels(maxPixels)));
-        }
-        return new Inspection(format.name(), width, height);
+        PixelLimit.check(width, height, maxPixels);
+        return ExifOrientation.swapsSides(orientation) ? new Inspection(format.name(), height, width, pages)
+                : new Inspection(format.name(), width, height, pages);
     }
 
     /** Decodes the first image, taking every {@code step}-th pixel; fails if the reader saw damage. */
@@ -250,12 +274,8 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
     private static String displayName(String format) {
         return switch (format) {
             case "webp" -> "WebP";
+            case "heic", "avif", "jxl" -> NativeOnlyFormats.displayName(format);
             default -> format.toUpperCase(Locale.ROOT);
         };
-    }
-
-    private static String megapixels(long pixels) {
-        double mp = pixels / 1e6;
-        return mp == Math.rint(mp) ? Long.toString((long) mp) : String.format(Locale.ROOT, "%.1f", mp);
     }
 }

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
         subcommands = { Server.Info.class })
 public final class Server extends WireCommand {
 
-    @Command(name = "info", description = "The active embedder, its dimension and the re-index progress"
-            + " ({embedder, dimension, indexed, images, reindexing}).")
+    @Command(name = "info", description = "The active embedder, its dimension and the re-index progress, and the"
+            + " image formats uploads may have ({embedder, dimension, indexed, images, reindexing, formats}).")
     public static final class Info extends ReadOnly {
     }
 }

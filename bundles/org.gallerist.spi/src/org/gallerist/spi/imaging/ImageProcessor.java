@@ -2,18 +2,35 @@ package org.gallerist.spi.imaging;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.gallerist.api.image.ImageSize;
 
 /**
  * Reads images safely: sniffs the format from the content, checks the pixel count from the header before decoding,
- * and renders JPEG thumbnails and previews with EXIF orientation applied.
+ * and renders JPEG thumbnails and previews with EXIF orientation applied. A file in a format the backend recognises
+ * but cannot decode here fails with {@code unsupported_format} (details {@code format} and {@code package}).
  */
 public interface ImageProcessor {
 
-    /** What the header says. */
-    record Inspection(String format, int width, int height) {
+    /**
+     * What the header says.
+     *
+     * @param format the format's lower-case name, one of {@link #formats()}
+     * @param width  as displayed: with an EXIF (or TIFF, or HEIF) rotation applied, as the renditions are
+     * @param height as displayed
+     * @param pages  the images in the file (pages of a TIFF, frames are not counted); renditions show the first
+     */
+    record Inspection(String format, int width, int height, int pages) {
+
+        /** A file with one image. */
+        public Inspection(String format, int width, int height) {
+            this(format, width, height, 1);
+        }
     }
+
+    /** The formats this backend reads, by the names {@link Inspection#format()} gives, in the order users see them. */
+    List<String> formats();
 
     /**
      * @throws org.gallerist.api.GalleristException {@code not_an_image}, {@code corrupt_image} or {@code too_large}

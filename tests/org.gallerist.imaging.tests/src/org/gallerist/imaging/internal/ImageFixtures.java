@@ -185,4 +185,19 @@ final class ImageFixtures {
         }
         return rgb;
     }
+
+    /** Mean absolute difference per channel, 0-255. */
+    static double meanDifference(BufferedImage a, BufferedImage b) {
+        assertEquals(a.getWidth() + "×" + a.getHeight(), b.getWidth() + "×" + b.getHeight());
+        long sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                sum += Math.abs((p >> 16 & 0xFF) - (q >> 16 & 0xFF)) + Math.abs((p >> 8 & 0xFF) - (q >> 8 & 0xFF))
+                        + Math.abs((p & 0xFF) - (q & 0xFF));
+            }
+        }
+        return sum / (3.0 * a.getWidth() * a.getHeight());
+    }
 }

@@ -1,8 +1,8 @@
 package org.gallerist.imaging.internal;
 
 import static org.gallerist.imaging.internal.ImageFixtures.jpeg;
+import static org.gallerist.imaging.internal.ImageFixtures.meanDifference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,16 +10,11 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.gallerist.api.image.ImageSize;
 import org.gallerist.spi.imaging.ImageProcessor;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The contract on the libvips backend, as Declarative Services registers it (with the Java backend beside it for
@@ -30,40 +25,7 @@ class VipsImageProcessorTest extends ImageProcessorContract {
 
     @Override
     protected ImageProcessor processor() {
-        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
-        ServiceTracker<ImageProcessor, ImageProcessor> tracker;
-        try {
-            tracker = new ServiceTracker<>(context, context.createFilter("(&(objectClass="
-                    + ImageProcessor.class.getName() + ")(imaging.backend=vips))"), null);
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        tracker.open();
-        try {
-            ImageProcessor vips = tracker.waitForService(10_000);
-            assertNotNull(vips, "SCR registered the libvips ImageProcessor");
-            Optional<String> version = libraryVersion(vips);
-            if (Boolean.getBoolean("gallerist.requireVips")) {
-                assertTrue(version.isPresent(), "libvips is installed here (gallerist.requireVips=true)");
-            } else {
-                assumeTrue(version.isPresent(), "libvips 8.13+ is not installed; skipping its backend's tests");
-            }
-            return vips;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } finally {
-            tracker.close();
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Optional<String> libraryVersion(ImageProcessor vips) {
-        try {
-            return (Optional<String>) vips.getClass().getMethod("libraryVersion").invoke(vips);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("the libvips backend tells its library version", e);
-        }
+        return VipsBackend.registered();
     }
 
     @Test
@@ -84,19 +46,5 @@ class VipsImageProcessorTest extends ImageProcessorContract {
             assertTrue(difference < 10, file.getFileName() + ": the thumbnails differ by " + difference
                     + " levels on average");
         }
-    }
-
-    /** Mean absolute difference per channel, 0-255. */
-    private static double meanDifference(BufferedImage a, BufferedImage b) {
-        long sum = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                sum += Math.abs((p >> 16 & 0xFF) - (q >> 16 & 0xFF)) + Math.abs((p >> 8 & 0xFF) - (q >> 8 & 0xFF))
-                        + Math.abs((p & 0xFF) - (q & 0xFF));
-            }
-        }
-        return sum / (3.0 * a.getWidth() * a.getHeight());
     }
 }

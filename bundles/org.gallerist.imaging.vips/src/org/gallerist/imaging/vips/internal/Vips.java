@@ -19,7 +19,9 @@ import java.util.Optional;
  * The few functions of libvips' C API that Gallerist calls, bound through the JDK's foreign function API. libvips is
  * process-wide and thread-safe; {@code vips_init} may be called again. Only the loaders of the formats Gallerist
  * accepts stay enabled: every other loader (and all "untrusted" ones) is blocked at load, so no file ever reaches
- * ImageMagick, PDF, SVG or matrix loaders through here.
+ * ImageMagick, PDF, SVG, OpenSlide or matrix loaders through here. The JPEG XL loader is marked untrusted in 8.14
+ * (libjxl was young) and is enabled on purpose: it is the one way to read the format, and it only runs on files the
+ * header check named JPEG XL.
  */
 final class Vips {
 
@@ -27,7 +29,8 @@ final class Vips {
     static final int[] MINIMUM_VERSION = {8, 13};
     static final String LIBRARY = "libvips.so.42";
     static final List<String> ALLOWED_LOADERS = List.of("VipsForeignLoadJpeg", "VipsForeignLoadPng",
-            "VipsForeignLoadNsgif", "VipsForeignLoadWebp");
+            "VipsForeignLoadNsgif", "VipsForeignLoadWebp", "VipsForeignLoadTiff", "VipsForeignLoadHeif",
+            "VipsForeignLoadJxl");
 
     /** {@code VIPS_INTERPRETATION_sRGB} */
     static final int SRGB = 22;
@@ -54,6 +57,9 @@ final class Vips {
     private final MethodHandle colourspace;
     private final MethodHandle castUchar;
     private final MethodHandle jpegsaveBuffer;
+    private final MethodHandle findLoad;
+    private final MethodHandle newFromFile;
+    private final MethodHandle pageCount;
     private final String version;
 
     private Vips(SymbolLookup lib, Linker linker) throws Throwable {
@@ -115,6 +121,11 @@ final class Vips {
         // vips_jpegsave_buffer(in, &buf, &len, "Q", q, "strip", TRUE, NULL)
         this.jpegsaveBuffer = bind.variadic("vips_jpegsave_buffer", 3, FunctionDescriptor.of(JAVA_INT, ADDRESS,
                 ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
+        this.findLoad = bind.function("vips_foreign_find_load", FunctionDescriptor.of(ADDRESS, ADDRESS));
+        // vips_image_new_from_file(name, NULL): reads the header only; pixels are decoded when first asked for
+        this.newFromFile = bind.variadic("vips_image_new_from_file", 1,
+                FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+        this.pageCount = bind.function("vips_image_get_n_pages", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     }
 
     /** The library, set up, or empty with the reason when this machine lacks it (or has too old a release). */
@@ -175,6 +186,47 @@ final class Vips {
 
     String version() {
         return version;
+    }
+
+    /** Width and height as displayed, and the number of pages (or top-level images). */
+    record Header(int width, int height, int pages) {
+    }
+
+    /**
+     * The header of {@code file}, read by a loader of the {@code loaderFamily} (e.g. {@code VipsForeignLoadHeif})
+     * and by no other: a file any other (or no) allowed loader claims fails.
+     */
+    Header header(String file, String loaderFamily) throws Throwable {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment name = arena.allocateFrom(file);
+            String chosen = loaderOf(file);
+            if (!chosen.startsWith(loaderFamily)) {
+                throw new Failure("libvips would read the file with " + chosen + ", not " + loaderFamily);
+            }
+            MemorySegment image = (MemorySegment) newFromFile.invokeExact(name, MemorySegment.NULL);
+            if (image.equals(MemorySegment.NULL)) {
+                throw new Failure(takeError());
+            }
+            try (Image header = new Image(image)) {
+                return new Header(header.width(), header.height(), Math.max(1, (int) pageCount.invokeExact(image)));
+            }
+        }
+    }
+
+    /**
+     * The class name of the (allowed) loader libvips picks for {@code file} by its content, e.g.
+     * {@code VipsForeignLoadJpegFile}.
+     *
+     * @throws Failure where no allowed loader claims it
+     */
+    String loaderOf(String file) throws Throwable {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment loader = (MemorySegment) findLoad.invokeExact(arena.allocateFrom(file));
+            if (loader.equals(MemorySegment.NULL)) {
+                throw new Failure(takeError());
+            }
+            return loader.reinterpret(256).getString(0);
+        }
     }
 
     /**

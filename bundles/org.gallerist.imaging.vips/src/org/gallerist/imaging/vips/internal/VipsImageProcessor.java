@@ -3,14 +3,18 @@ package org.gallerist.imaging.vips.internal;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.image.ImageSize;
 import org.gallerist.spi.imaging.ImageProcessor;
+import org.gallerist.spi.imaging.PixelLimit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,17 +26,34 @@ import org.slf4j.LoggerFactory;
  * they are decoded (DCT scaling), and one decode gives both renditions. The checks stay with the pure-Java backend it
  * is given ({@code imaging.backend=java}): each file is first inspected there (format sniffed from the content,
  * container checks, pixel limit from the header), and formats libvips is not allowed to read here (BMP) are left to it
- * entirely. Without libvips 8.13+ on the machine everything goes to that backend, as a log line at start says.
+ * entirely. HEIC, AVIF and JPEG XL, which that backend only recognises, are read here alone (libheif and libjxl
+ * through libvips). Without libvips 8.13+ on the machine everything goes to that backend, as a log line at start
+ * says, and those three formats get {@code unsupported_format}.
  */
 @Component(service = ImageProcessor.class, property = {"service.ranking:Integer=100", "imaging.backend=vips"})
 public class VipsImageProcessor implements ImageProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(VipsImageProcessor.class);
-    /** What the Java backend reports that libvips decodes here (its loader is enabled in {@link Vips}). */
-    private static final Set<String> VIPS_FORMATS = Set.of("jpeg", "png", "gif", "webp");
+    /**
+     * What the Java backend reports that libvips decodes here, by the loader that must read it (enabled in
+     * {@link Vips}): a file that libvips would give to another loader than its sniffed format's (a polyglot) stays
+     * with the Java backend.
+     */
+    private static final Map<String, String> VIPS_FORMATS = Map.of("jpeg", "VipsForeignLoadJpeg",
+            "png", "VipsForeignLoadPng", "gif", "VipsForeignLoadNsgif", "webp", "VipsForeignLoadWebp",
+            "tiff", "VipsForeignLoadTiff");
+    /**
+     * What the Java backend recognises but cannot decode ({@code unsupported_format}), by the libvips loader that
+     * reads it here, header included.
+     */
+    private static final Map<String, String> NATIVE_ONLY = Map.of("heic", "VipsForeignLoadHeif",
+            "avif", "VipsForeignLoadHeif", "jxl", "VipsForeignLoadJxl");
     static final int JPEG_QUALITY = 85;
     /** Like the Java backend's ceiling for {@link #render}, which is not given the configured limit. */
     private static final long RENDER_PIXEL_CEILING = 1L << 28;
+    /** How libheif says it has no decoder for the file's codec. */
+    private static final Pattern MISSING_CODEC = Pattern.compile("unsupported codec|no decoder|decoder plugin",
+            Pattern.CASE_INSENSITIVE);
 
     private final ImageProcessor java;
     private final Optional<Vips> vips;
@@ -57,8 +78,42 @@ public class VipsImageProcessor implements ImageProcessor {
     }
 
     @Override
+    public List<String> formats() {
+        List<String> formats = new ArrayList<>(java.formats());
+        if (vips.isPresent()) {
+            formats.addAll(List.of("heic", "avif", "jxl"));
+        }
+        return List.copyOf(formats);
+    }
+
+    @Override
     public Inspection inspect(Path file, long maxPixels) {
-        return java.inspect(file, maxPixels);
+        return inspectHere(file, maxPixels);
+    }
+
+    /**
+     * The Java backend's checks; for the formats it leaves to libvips, the header as libvips reads it (HEIF's own
+     * rotation applied), checked against the same pixel limit.
+     */
+    private Inspection inspectHere(Path file, long maxPixels) {
+        try {
+            return java.inspect(file, maxPixels);
+        } catch (GalleristException e) {
+            if (e.code() == ErrorCode.NOT_AN_IMAGE && vips.isPresent()) {
+                throw new GalleristException(ErrorCode.NOT_AN_IMAGE, "The file is not an image Gallerist can read ("
+                        + String.join(", ", formats().stream().map(VipsImageProcessor::displayName).toList()) + ").");
+            }
+            if (e.code() != ErrorCode.UNSUPPORTED_FORMAT || vips.isEmpty() || file.toString().indexOf('[') >= 0
+                    || !(e.details().get("format") instanceof String format) || !NATIVE_ONLY.containsKey(format)) {
+                throw e;
+            }
+            Vips.Header header = call(format, () -> vips.get().header(file.toString(), NATIVE_ONLY.get(format)));
+            if (header.width() <= 0 || header.height() <= 0) {
+                throw corrupt(format);
+            }
+            PixelLimit.check(header.width(), header.height(), maxPixels);
+            return new Inspection(format, header.width(), header.height(), header.pages());
+        }
     }
 
     @Override
@@ -66,7 +121,7 @@ public class VipsImageProcessor implements ImageProcessor {
         if (size == ImageSize.ORIGINAL) {
             throw new IllegalArgumentException("The original is served as uploaded, not rendered");
         }
-        Inspection header = java.inspect(file, RENDER_PIXEL_CEILING);
+        Inspection header = inspectHere(file, RENDER_PIXEL_CEILING);
         if (!decodesHere(header, file)) {
             return java.render(file, size);
         }
@@ -86,7 +141,7 @@ public class VipsImageProcessor implements ImageProcessor {
      */
     @Override
     public Prepared prepare(Path file, long maxPixels, int analysisShortSide) {
-        Inspection header = java.inspect(file, maxPixels);
+        Inspection header = inspectHere(file, maxPixels);
         if (!decodesHere(header, file)) {
             return java.prepare(file, maxPixels, analysisShortSide);
         }
@@ -115,7 +170,7 @@ public class VipsImageProcessor implements ImageProcessor {
 
     @Override
     public BufferedImage decodeForAnalysis(Path file, int minShortSide, long maxPixels) {
-        Inspection header = java.inspect(file, maxPixels);
+        Inspection header = inspectHere(file, maxPixels);
         if (!decodesHere(header, file)) {
             return java.decodeForAnalysis(file, minShortSide, maxPixels);
         }
@@ -139,7 +194,20 @@ public class VipsImageProcessor implements ImageProcessor {
 
     private boolean decodesHere(Inspection header, Path file) {
         // libvips reads options from a "[...]" suffix of a file name; staged files never have one, but be sure
-        return vips.isPresent() && VIPS_FORMATS.contains(header.format()) && file.toString().indexOf('[') < 0;
+        if (vips.isEmpty() || file.toString().indexOf('[') >= 0) {
+            return false;
+        }
+        String loader = VIPS_FORMATS.getOrDefault(header.format(), NATIVE_ONLY.get(header.format()));
+        if (loader == null) {
+            return false;
+        }
+        try {
+            return vips.get().loaderOf(file.toString()).startsWith(loader);
+        } catch (Vips.Failure e) {
+            return false;
+        } catch (Throwable e) {
+            throw new IllegalStateException("A libvips call failed", e);
+        }
     }
 
     /**
@@ -176,13 +244,25 @@ public class VipsImageProcessor implements ImageProcessor {
         T run() throws Throwable;
     }
 
-    /** Runs libvips work on an inspected file: any failure of libvips there means the file is damaged. */
     private static <T> T call(Inspection header, VipsWork<T> work) {
+        return call(header.format(), work);
+    }
+
+    /**
+     * Runs libvips work on a file of a known format: a failure of libvips there means the file is damaged, or, where
+     * libheif says so, that it lacks the codec this file needs (e.g. an AVIF without an AV1 decoder).
+     */
+    private static <T> T call(String format, VipsWork<T> work) {
         try {
             return work.run();
         } catch (Vips.Failure e) {
-            LOG.debug("libvips could not read a {} image: {}", header.format(), e.getMessage());
-            throw corrupt(header.format());
+            LOG.debug("libvips could not read a {} image: {}", format, e.getMessage());
+            if (MISSING_CODEC.matcher(e.getMessage()).find()) {
+                throw new GalleristException(ErrorCode.UNSUPPORTED_FORMAT, "This " + displayName(format)
+                        + " image needs a codec the server's libheif lacks (Debian package libheif1 brings the usual"
+                        + " ones).", Map.of("format", format, "package", "libheif1"));
+            }
+            throw corrupt(format);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -191,8 +271,16 @@ public class VipsImageProcessor implements ImageProcessor {
     }
 
     private static GalleristException corrupt(String format) {
-        String name = "webp".equals(format) ? "WebP" : format.toUpperCase(Locale.ROOT);
         return new GalleristException(ErrorCode.CORRUPT_IMAGE,
-                "The " + name + " image is truncated or corrupt and cannot be read.");
+                "The " + displayName(format) + " image is truncated or corrupt and cannot be read.");
+    }
+
+    private static String displayName(String format) {
+        return switch (format) {
+            case "webp" -> "WebP";
+            case "jxl" -> "JPEG XL";
+            case "heic" -> "HEIC/HEIF";
+            default -> format.toUpperCase(Locale.ROOT);
+        };
     }
 }

@@ -1,0 +1,99 @@
+package org.gallerist.integration.tests;
+
+import static org.gallerist.tests.harness.FixtureTools.make;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import org.gallerist.tests.harness.GalleristServerExtension;
+import org.gallerist.tests.harness.Processes;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The formats a camera, a phone or an editor produces, uploaded by a shell user over stock OpenSSH to the server as
+ * it runs by default (libvips preferred): what {@code server info} lists is accepted, with the displayed size and the
+ * page count; the original comes back byte for byte.
+ */
+class FormatsOverSshTest {
+
+    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+
+    @RegisterExtension
+    GalleristServerExtension server = GalleristServerExtension.fresh().with("modelEnabled", false);
+
+    private String ssh;
+    private Path temp;
+
+    @BeforeEach
+    void signUp() throws Exception {
+        ssh = server.openSsh().signedUp("petra").ssh();
+        temp = server.folder();
+        Files.write(temp.resolve("source.jpg"), TestImages.jpeg(7, 900, 600));
+    }
+
+    @Test
+    void serverInfoListsTheFormatsAndEachIsAcceptedWithItsDisplayedSize() throws Exception {
+        String info = ok(ssh + " server info");
+        assertTrue(info.contains("\"formats\":[\"jpeg\",\"png\",\"gif\",\"bmp\",\"webp\",\"tiff\",\"heic\",\"avif\","
+                + "\"jxl\"]"), info);
+
+        Files.write(temp.resolve("second.png"), TestImages.png(8, 300, 300));
+        Path tiff = make(temp.resolve("pages.tif"), "convert", temp.resolve("source.jpg").toString(),
+                temp.resolve("second.png").toString(), "-compress", "LZW", temp.resolve("pages.tif").toString());
+        String added = ok(ssh + " images add --name Pages --price 1 --quantity 1 < " + tiff.getFileName());
+        assertTrue(added.contains("\"format\":\"tiff\"") && added.contains("\"width\":900")
+                && added.contains("\"height\":600"), added);
+        long id = id(added);
+        ok(ssh + " images get " + id + " > back.tif");
+        assertArrayEquals(Files.readAllBytes(tiff), Files.readAllBytes(temp.resolve("back.tif")), "the original");
+
+        Path heic = make(temp.resolve("phone.heic"), "heif-enc", "-q", "80", "-o", temp.resolve("phone.heic")
+                .toString(), temp.resolve("source.jpg").toString());
+        String phone = ok(ssh + " images add --name Phone --price 1 --quantity 1 < " + heic.getFileName());
+        assertTrue(phone.contains("\"format\":\"heic\"") && phone.contains("\"width\":900"), phone);
+        ok(ssh + " images get " + id(phone) + " --size thumb > phone-thumb.jpg");
+        BufferedImage thumb = ImageIO.read(temp.resolve("phone-thumb.jpg").toFile());
+        assertEquals(256 + "×" + 171, thumb.getWidth() + "×" + thumb.getHeight());
+
+        Path rotated = make(temp.resolve("rotated.jpg"), "exiftool", "-q", "-n", "-Orientation=6", "-o",
+                temp.resolve("rotated.jpg").toString(), temp.resolve("source.jpg").toString());
+        String portrait = ok(ssh + " images add --name Portrait --price 1 --quantity 1 < " + rotated.getFileName());
+        assertTrue(portrait.contains("\"width\":600") && portrait.contains("\"height\":900"),
+                "the displayed size, as the thumbnails show it: " + portrait);
+        String shown = ok(ssh + " images show " + id(portrait));
+        assertTrue(shown.contains("\"width\":600") && shown.contains("\"height\":900"), shown);
+    }
+
+    @Test
+    void aFileInNoReadableFormatNamesTheFormatsAndTheSessionGoesOn() throws Exception {
+        Files.writeString(temp.resolve("notes.txt"), "a shopping list, not a picture");
+        Processes.Result refused = server.openSsh().shell(ssh
+                + " images add --name Notes --price 1 --quantity 1 < notes.txt");
+        assertEquals(1, refused.exitCode(), refused.stderr());
+        assertTrue(refused.stderr().contains("\"error\":\"not_an_image\"") && refused.stderr().contains("HEIC"),
+                refused.stderr());
+        assertTrue(ok(ssh + " whoami").contains("petra"));
+    }
+
+    private String ok(String script) throws Exception {
+        Processes.Result result = server.openSsh().shell(script);
+        assertEquals(0, result.exitCode(), script + "\n" + result.stderr());
+        return result.stdout();
+    }
+
+    private static long id(String json) {
+        Matcher matcher = ID.matcher(json);
+        assertTrue(matcher.find(), json);
+        return Long.parseLong(matcher.group(1));
+    }
+}
