@@ -25,6 +25,7 @@ import org.gallerist.api.image.Visibility;
 import org.gallerist.spi.storage.BlobStore;
 import org.gallerist.spi.storage.ImageFilter;
 import org.gallerist.spi.imaging.ImageProcessor;
+import org.gallerist.spi.imaging.SharedOriginals;
 import org.gallerist.spi.storage.ImageRecord;
 import org.gallerist.spi.storage.ImageStore;
 import org.gallerist.rules.ImageRules;
@@ -53,6 +54,8 @@ public class ImageServiceImpl implements ImageService {
     private final ImageAnalysis analysis;
     private final DecodePermits decodes;
     private final UploadQuotas quotas;
+    /** Originals as others than their owner receive them: without location and other personal metadata. */
+    private final SharedOriginals shared;
     private final ContentLocks locks = new ContentLocks();
     /** By owner name: one owner's uploads check their quota and insert one after the other. */
     private final ContentLocks ownerLocks = new ContentLocks();
@@ -60,8 +63,10 @@ public class ImageServiceImpl implements ImageService {
     @Activate
     public ImageServiceImpl(@Reference ImageStore store, @Reference BlobStore blobs,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) ImageProcessor processor,
-            @Reference ImageAnalysis analysis, @Reference ImageLimits limits, @Reference UploadQuotas quotas) {
+            @Reference ImageAnalysis analysis, @Reference ImageLimits limits, @Reference UploadQuotas quotas,
+            @Reference SharedOriginals shared) {
         this.store = store;
+        this.shared = shared;
         this.blobs = blobs;
         this.processor = processor;
         this.analysis = analysis;
@@ -166,9 +171,17 @@ public class ImageServiceImpl implements ImageService {
         case PREVIEW -> record.previewKey();
         case ORIGINAL -> record.originalKey();
         };
+        boolean forOthers = size == ImageSize.ORIGINAL && !caller.isAdmin()
+                && !record.image().owner().equals(caller.name());
         try {
-            return blobs.open(key);
+            return forOthers ? shared.open(record.image().format(), () -> blobs.open(key)) : blobs.open(key);
         } catch (IOException e) {
+            if (forOthers) {
+                // fail closed: an original whose structure the copy cannot be planned for is not given out at all
+                LOG.warn("No copy for others of image #{} ({}): {}", id, record.image().format(), e.getMessage());
+                throw new GalleristException(ErrorCode.UNAVAILABLE, "The original of image #" + id + " cannot be"
+                        + " given out without its owner's personal metadata; its preview can (--size preview).");
+            }
             throw new UncheckedIOException("Reading image #" + id + " failed", e);
         }
     }

@@ -159,7 +159,8 @@ public final class Images extends WireCommand {
     }
 
     @Command(name = "get", description = "An image's bytes on stdout: thumb (256 px JPEG), preview (1024 px JPEG)"
-            + " or original (as uploaded, the default).")
+            + " or original (the default: as uploaded for its owner and admins; for others the same pixels"
+            + " without location, camera, serial numbers, owner or XMP).")
     @Replay(Replay.Safety.SAFE)
     public static final class Get extends OneImage {
         @Option(names = "--size", paramLabel = "SIZE", converter = Converters.Size.class,

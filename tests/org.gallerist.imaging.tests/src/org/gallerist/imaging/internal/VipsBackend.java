@@ -17,12 +17,12 @@ import org.osgi.util.tracker.ServiceTracker;
  * Where {@code gallerist.requireVips} is true (CI, which installs libvips42), a machine without the library fails the
  * tests that use it; elsewhere they are skipped with the reason.
  */
-final class VipsBackend {
+public final class VipsBackend {
 
     private VipsBackend() {
     }
 
-    static ImageProcessor registered() {
+    public static ImageProcessor registered() {
         BundleContext context = FrameworkUtil.getBundle(VipsBackend.class).getBundleContext();
         ServiceTracker<ImageProcessor, ImageProcessor> tracker;
         try {
