@@ -1,6 +1,5 @@
 package org.gallerist.imaging.internal.shared;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,20 +7,26 @@ import java.io.InputStream;
 import org.gallerist.spi.imaging.SharedOriginals.Source;
 
 /**
- * Reads an original by position while a copy is planned: forward reads and skips on one stream, and a seek backwards
- * opens the original again (TIFF and HEIF point backwards rarely; the other formats never do). Multi-byte numbers in
+ * Reads an original by position while a copy is planned: forward reads and skips on one stream through a buffer of
+ * its own (the JPEG plan scans whole scans for markers), and a seek backwards opens the original again (TIFF and HEIF point backwards rarely; the other formats never do). Multi-byte numbers in
  * the byte order the format sets.
  */
 final class Cursor implements AutoCloseable {
 
+    private static final int BUFFER = 1 << 16;
+
     private final Source source;
+    private final byte[] buffer = new byte[BUFFER];
     private InputStream in;
-    private long position;
+    /** The file position of {@code buffer[0]}. */
+    private long bufferStart;
+    private int at;
+    private int limit;
     private boolean littleEndian;
 
     Cursor(Source source) throws IOException {
         this.source = source;
-        this.in = new BufferedInputStream(source.open(), 1 << 16);
+        this.in = source.open();
     }
 
     void littleEndian(boolean little) {
@@ -29,33 +34,64 @@ final class Cursor implements AutoCloseable {
     }
 
     long position() {
-        return position;
+        return bufferStart + at;
     }
 
     void seek(long target) throws IOException {
         if (target < 0) {
             throw new IOException("A negative offset");
         }
-        if (target < position) {
+        if (target < bufferStart) {
             in.close();
-            in = new BufferedInputStream(source.open(), 1 << 16);
-            position = 0;
+            in = source.open();
+            bufferStart = 0;
+            at = 0;
+            limit = 0;
         }
-        skip(target - position);
+        skip(target - position());
     }
 
     void skip(long count) throws IOException {
-        in.skipNBytes(count); // EOFException where the file ends first
-        position += count;
+        long inBuffer = Math.min(count, limit - at);
+        at += (int) inBuffer;
+        long rest = count - inBuffer;
+        if (rest > 0) {
+            bufferStart += limit + rest;
+            at = 0;
+            limit = 0;
+            in.skipNBytes(rest); // EOFException where the file ends first
+        }
+    }
+
+    /** Whether bytes are buffered after refilling if needed; false at the end of the file. */
+    private boolean fill() throws IOException {
+        if (at < limit) {
+            return true;
+        }
+        bufferStart += limit;
+        at = 0;
+        limit = Math.max(0, in.read(buffer, 0, BUFFER));
+        return limit > 0;
     }
 
     /** The next byte, or -1 at the end of the file. */
     int read() throws IOException {
-        int b = in.read();
-        if (b >= 0) {
-            position++;
+        return fill() ? buffer[at++] & 0xFF : -1;
+    }
+
+    /** Skips to just after the next {@code value} byte; false where the file ends first. */
+    boolean skipPast(int value) throws IOException {
+        byte wanted = (byte) value;
+        while (fill()) {
+            for (int i = at; i < limit; i++) {
+                if (buffer[i] == wanted) {
+                    at = i + 1;
+                    return true;
+                }
+            }
+            at = limit;
         }
-        return b;
+        return false;
     }
 
     int u8() throws IOException {
@@ -89,10 +125,16 @@ final class Cursor implements AutoCloseable {
     }
 
     byte[] bytes(int count) throws IOException {
-        byte[] data = in.readNBytes(count);
-        position += data.length;
-        if (data.length < count) {
-            throw new EOFException("The file ends early");
+        byte[] data = new byte[count];
+        int done = 0;
+        while (done < count) {
+            if (!fill()) {
+                throw new EOFException("The file ends early");
+            }
+            int n = Math.min(count - done, limit - at);
+            System.arraycopy(buffer, at, data, done, n);
+            at += n;
+            done += n;
         }
         return data;
     }

@@ -82,9 +82,8 @@ final class JpegPlan {
     /** Walks entropy-coded data (stuffed FF00 and restart markers included) to the marker that ends it. */
     private static int markerAfterScan(Cursor in) throws IOException {
         while (true) {
-            int b = in.u8();
-            if (b != 0xFF) {
-                continue;
+            if (!in.skipPast(0xFF)) {
+                throw new java.io.EOFException("The JPEG ends inside a scan");
             }
             int marker;
             do {
