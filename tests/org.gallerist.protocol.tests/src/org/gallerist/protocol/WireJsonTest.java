@@ -15,7 +15,9 @@ import java.util.Map;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.image.Image;
+import org.gallerist.api.image.ImageDetails;
 import org.gallerist.api.image.ImageErrors;
+import org.gallerist.api.image.PhotoFacts;
 import org.gallerist.api.image.Upload;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.api.order.Order;
@@ -38,11 +40,23 @@ class WireJsonTest {
         assertEquals("{\"id\":7,\"name\":\"Rocket launch\",\"description\":\"\",\"tags\":[\"night\",\"space\"],"
                 + "\"price\":\"12.50\",\"quantity\":3,\"owner\":\"alice\",\"visibility\":\"public\",\"width\":640,"
                 + "\"height\":427,\"format\":\"jpeg\",\"bytes\":5120,\"sha256\":\"" + "ab".repeat(32) + "\","
-                + "\"created\":\"2026-11-02T10:15:30.123Z\"}\n", json.line(ROCKET));
+                + "\"created\":\"2026-11-02T10:15:30.123Z\",\"pages\":1}\n", json.line(ROCKET));
         Image read = readBack(ROCKET, Image.class);
         assertEquals(new BigDecimal("12.50"), read.price());
         assertEquals(ROCKET.created(), read.created());
         assertEquals(ROCKET.tags(), read.tags());
+    }
+
+    @Test
+    void detailsAddWhatTheModelSawAndTheCameraOnlyWhenThereIsOne() {
+        PhotoFacts camera = new PhotoFacts("2024-05-01T06:12:13", "Fujifilm", "X-T5", null, "1/250 s", "f/2.8",
+                "35 mm", 400);
+        String line = json.line(new ImageDetails(ROCKET, List.of("tabby, tabby cat"), camera));
+        assertTrue(line.endsWith("\"pages\":1,\"seen_by_model\":[\"tabby, tabby cat\"],\"photo\":{\"captured\":"
+                + "\"2024-05-01T06:12:13\",\"camera_make\":\"Fujifilm\",\"camera_model\":\"X-T5\",\"exposure\":"
+                + "\"1/250 s\",\"aperture\":\"f/2.8\",\"focal_length\":\"35 mm\",\"iso\":400}}\n"), line);
+        assertEquals(camera, readBack(new ImageDetails(ROCKET, List.of(), camera), ImageDetails.class).photo());
+        assertFalse(json.line(new ImageDetails(ROCKET, List.of())).contains("photo"), "no camera, no field");
     }
 
     @Test

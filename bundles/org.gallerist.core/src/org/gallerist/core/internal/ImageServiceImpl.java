@@ -19,11 +19,13 @@ import org.gallerist.api.image.ImageService;
 import org.gallerist.api.image.ImageSize;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Page;
+import org.gallerist.api.image.PhotoFacts;
 import org.gallerist.api.image.TagCount;
 import org.gallerist.api.image.Upload;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.spi.storage.BlobStore;
 import org.gallerist.spi.storage.ImageFilter;
+import org.gallerist.spi.imaging.EmbeddedMetadata;
 import org.gallerist.spi.imaging.ImageProcessor;
 import org.gallerist.spi.imaging.SharedOriginals;
 import org.gallerist.spi.storage.ImageRecord;
@@ -91,9 +93,11 @@ public class ImageServiceImpl implements ImageService {
 
     @Override
     public Upload upload(User caller, NewImage request, InputStream content) {
-        String name = ImageRules.name(request.name());
-        String description = ImageRules.description(request.description());
-        List<String> tags = ImageRules.tags(request.tags());
+        if (request.name() != null) {
+            ImageRules.name(request.name()); // a bad explicit name fails before the bytes are read
+        }
+        ImageRules.description(request.description());
+        ImageRules.tags(request.tags());
         var price = ImageRules.price(request.price());
         int quantity = ImageRules.quantity(request.quantity());
         quotas.checkRoomForOne(caller, () -> store.usage(caller.name()));
@@ -105,9 +109,11 @@ public class ImageServiceImpl implements ImageService {
             ImageProcessor.Inspection inspection = rendered.inspection();
             byte[] thumb = rendered.thumb();
             byte[] preview = rendered.preview();
-            Image image = new Image(0, name, description, tags, price, quantity, caller.name(), request.visibility(),
-                    inspection.width(), inspection.height(), inspection.format(), staged.size(), staged.sha256(),
-                    Instant.EPOCH);
+            EmbeddedMetadata embedded = processor.metadata(staged.file());
+            EmbeddedDefaults text = EmbeddedDefaults.of(request, embedded);
+            Image image = new Image(0, text.name(), text.description(), text.tags(), price, quantity, caller.name(),
+                    request.visibility(), inspection.width(), inspection.height(), inspection.format(), staged.size(),
+                    staged.sha256(), Instant.EPOCH, inspection.pages());
             ImageAnalysis.Analysis analysed = analysis.analyse(caller, rendered.analysis());
             Image stored = ownerLocks.with(caller.name(), () -> locks.with(staged.sha256(), () -> {
                 // again under the lock: two concurrent uploads of the same bytes (e.g. a client's retry) keep one
@@ -115,7 +121,8 @@ public class ImageServiceImpl implements ImageService {
                 quotas.check(caller, () -> store.usage(caller.name()), staged.size());
                 try {
                     String originalKey = staged.commit();
-                    return store.insert(new ImageRecord(image, originalKey, blobs.put(thumb), blobs.put(preview))).image();
+                    return store.insert(new ImageRecord(image, originalKey, blobs.put(thumb), blobs.put(preview),
+                            embedded.photo())).image();
                 } catch (IOException e) {
                     throw new UncheckedIOException("Storing an image failed", e);
                 }
@@ -157,10 +164,12 @@ public class ImageServiceImpl implements ImageService {
         return visible(caller, id).image();
     }
 
+    /** The camera's facts go to the owner and admins only, like the rest of a file's personal metadata. */
     @Override
     public ImageDetails details(User caller, long id) {
-        Image image = show(caller, id);
-        return new ImageDetails(image, analysis.seen(id));
+        ImageRecord record = visible(caller, id);
+        boolean mayKnowCamera = caller.isAdmin() || record.image().owner().equals(caller.name());
+        return new ImageDetails(record.image(), analysis.seen(id), mayKnowCamera ? record.photo() : PhotoFacts.NONE);
     }
 
     @Override

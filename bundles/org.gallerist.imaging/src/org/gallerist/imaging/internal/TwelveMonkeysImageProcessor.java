@@ -21,7 +21,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.image.ImageSize;
+import org.gallerist.spi.imaging.EmbeddedMetadata;
 import org.gallerist.spi.imaging.ImageProcessor;
+import org.gallerist.imaging.internal.metadata.MetadataReader;
 import org.gallerist.spi.imaging.PixelLimit;
 import org.gallerist.imaging.internal.Codecs.Format;
 import org.osgi.service.component.annotations.Component;
@@ -72,6 +74,22 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
         } catch (IOException e) {
             throw readFailed(file, e);
         }
+    }
+
+    @Override
+    public EmbeddedMetadata metadata(Path file) {
+        String format;
+        try (ImageInputStream input = open(file)) {
+            format = sniff(input).name();
+        } catch (IOException | RuntimeException e) {
+            return EmbeddedMetadata.NONE;
+        }
+        return MetadataReader.read(file, format);
+    }
+
+    @Override
+    public EmbeddedMetadata metadata(byte[] exif, byte[] xmp) {
+        return MetadataReader.of(exif, xmp, null);
     }
 
     @Override

@@ -69,12 +69,15 @@ public final class Images extends WireCommand {
     }
 
     @Command(name = "add", description = "Upload one image (its bytes on stdin). Answers the image with"
-            + " near_duplicates and suggested_tags.")
+            + " near_duplicates and suggested_tags. Without --name, --description or --tag, the file's own XMP or"
+            + " IPTC title, caption and keywords are used.")
     @Replay(Replay.Safety.RECOGNISED)
     public static final class Add extends Described {
-        @Option(names = "--name", required = true, paramLabel = "N", description = "Up to 200 characters.")
+        @Option(names = "--name", paramLabel = "N", description = "Up to 200 characters; without it, the file's"
+                + " title (XMP dc:title or IPTC ObjectName), which it then must have.")
         String name;
 
+        /** {@code null} when not given. */
         public String name() {
             return name;
         }

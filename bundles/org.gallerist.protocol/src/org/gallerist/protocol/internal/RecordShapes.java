@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageDetails;
+import org.gallerist.api.image.PhotoFacts;
 import org.gallerist.api.image.Upload;
 import org.gallerist.api.order.Order;
 import org.gallerist.api.order.OrderLine;
@@ -83,6 +84,9 @@ final class RecordShapes {
         public JsonElement serialize(ImageDetails details, Type type, JsonSerializationContext context) {
             JsonObject json = context.serialize(details.image()).getAsJsonObject();
             json.add("seen_by_model", context.serialize(details.seenByModel(), STRINGS));
+            if (!details.photo().isEmpty()) {
+                json.add("photo", context.serialize(details.photo()));
+            }
             return json;
         }
 
@@ -91,7 +95,9 @@ final class RecordShapes {
             JsonObject object = json.getAsJsonObject();
             List<String> seen = object.has("seen_by_model")
                     ? context.deserialize(object.get("seen_by_model"), STRINGS) : List.of();
-            return new ImageDetails(context.deserialize(object, Image.class), seen);
+            PhotoFacts photo = object.has("photo") ? context.deserialize(object.get("photo"), PhotoFacts.class)
+                    : PhotoFacts.NONE;
+            return new ImageDetails(context.deserialize(object, Image.class), seen, photo);
         }
     }
 

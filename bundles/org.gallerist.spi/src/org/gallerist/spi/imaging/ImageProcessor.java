@@ -85,4 +85,20 @@ public interface ImageProcessor {
 
     /** Like {@link #decodeForAnalysis(Path, int, long)}, for an image already in memory (e.g. a rendition). */
     BufferedImage decodeForAnalysis(byte[] content, int minShortSide, long maxPixels);
+
+    /**
+     * The file's own title, description, keywords and camera facts. Never fails an upload: a file whose metadata
+     * cannot be read, or a backend that does not read it, gives {@link EmbeddedMetadata#NONE} or what could be read.
+     */
+    default EmbeddedMetadata metadata(Path file) {
+        return EmbeddedMetadata.NONE;
+    }
+
+    /**
+     * The same from metadata blocks another reader took out of a container: {@code exif} a TIFF structure (from its
+     * byte order mark on, as HEIF and JPEG XL carry it), {@code xmp} an XMP packet; either may be {@code null}.
+     */
+    default EmbeddedMetadata metadata(byte[] exif, byte[] xmp) {
+        return EmbeddedMetadata.NONE;
+    }
 }

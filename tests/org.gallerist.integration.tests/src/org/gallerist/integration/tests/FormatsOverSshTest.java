@@ -52,7 +52,8 @@ class FormatsOverSshTest {
                 temp.resolve("second.png").toString(), "-compress", "LZW", temp.resolve("pages.tif").toString());
         String added = ok(ssh + " images add --name Pages --price 1 --quantity 1 < " + tiff.getFileName());
         assertTrue(added.contains("\"format\":\"tiff\"") && added.contains("\"width\":900")
-                && added.contains("\"height\":600"), added);
+                && added.contains("\"height\":600") && added.contains("\"pages\":2"),
+                "the first page, and how many: " + added);
         long id = id(added);
         ok(ssh + " images get " + id + " > back.tif");
         assertArrayEquals(Files.readAllBytes(tiff), Files.readAllBytes(temp.resolve("back.tif")), "the original");

@@ -75,7 +75,7 @@ class CommandCatalogueTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "images add --name N --price 1 --quantity 1 --colour red|--colour|images add",
-            "images add --price 1 --quantity 1|--name|images add",
+            "images add --name N --quantity 1|--price|images add",
             "images add --name N --price abc --quantity 1|abc|images add",
             "images add --name N --price 1 --quantity 1.5|1.5|images add",
             "images add --name N --price 1 --quantity 1 stray|stray|images add",

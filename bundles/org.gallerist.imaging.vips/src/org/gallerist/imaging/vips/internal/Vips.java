@@ -60,6 +60,8 @@ final class Vips {
     private final MethodHandle findLoad;
     private final MethodHandle newFromFile;
     private final MethodHandle pageCount;
+    private final MethodHandle typeOf;
+    private final MethodHandle getBlob;
     private final String version;
 
     private Vips(SymbolLookup lib, Linker linker) throws Throwable {
@@ -126,6 +128,9 @@ final class Vips {
         this.newFromFile = bind.variadic("vips_image_new_from_file", 1,
                 FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
         this.pageCount = bind.function("vips_image_get_n_pages", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        this.typeOf = bind.function("vips_image_get_typeof", FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS));
+        this.getBlob = bind.function("vips_image_get_blob",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
     }
 
     /** The library, set up, or empty with the reason when this machine lacks it (or has too old a release). */
@@ -214,6 +219,39 @@ final class Vips {
     }
 
     /**
+     * The metadata blocks (e.g. {@code exif-data}, {@code xmp-data}) the {@code loaderFamily}'s loader found in the
+     * header of {@code file}, copied; a name the file lacks is {@code null}, and so is one over {@code maxBytes}.
+     */
+    byte[][] blobs(String file, String loaderFamily, int maxBytes, String... names) throws Throwable {
+        try (Arena arena = Arena.ofConfined()) {
+            if (!loaderOf(file).startsWith(loaderFamily)) {
+                throw new Failure("libvips would not read the file with " + loaderFamily);
+            }
+            MemorySegment image = (MemorySegment) newFromFile.invokeExact(arena.allocateFrom(file), MemorySegment.NULL);
+            if (image.equals(MemorySegment.NULL)) {
+                throw new Failure(takeError());
+            }
+            try (Image opened = new Image(image)) {
+                byte[][] found = new byte[names.length][];
+                for (int i = 0; i < names.length; i++) {
+                    MemorySegment name = arena.allocateFrom(names[i]);
+                    if ((long) typeOf.invokeExact(image, name) == 0) {
+                        continue;
+                    }
+                    MemorySegment data = arena.allocate(ADDRESS);
+                    MemorySegment length = arena.allocate(JAVA_LONG);
+                    int status = (int) getBlob.invokeExact(image, name, data, length);
+                    long size = status == 0 ? length.get(JAVA_LONG, 0) : -1;
+                    if (size > 0 && size <= maxBytes) { // the image owns the block: copy, never free
+                        found[i] = data.get(ADDRESS, 0).reinterpret(size).toArray(JAVA_BYTE);
+                    }
+                }
+                return found;
+            }
+        }
+    }
+
+    /**
      * The class name of the (allowed) loader libvips picks for {@code file} by its content, e.g.
      * {@code VipsForeignLoadJpegFile}.
      *
@@ -243,7 +281,6 @@ final class Vips {
         }
     }
 
-
     /** Shrinks a decoded image to fit {@code width}×{@code height}, never enlarging it. */
     Image thumbnail(Image in, int width, int height) throws Throwable {
         try (Arena arena = Arena.ofConfined()) {
@@ -253,7 +290,6 @@ final class Vips {
             return result(status, out);
         }
     }
-
 
     /**
      * The same pixels as three 8-bit sRGB bands: transparency composed onto white, grey and 16-bit made RGB and 8-bit.
@@ -330,7 +366,6 @@ final class Vips {
             free.invokeExact(memory);
         }
     }
-
 
     private Image result(int status, MemorySegment out) throws Throwable {
         if (status != 0) {

@@ -2,6 +2,7 @@ package org.gallerist.imaging.vips.internal;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.image.ImageSize;
+import org.gallerist.spi.imaging.EmbeddedMetadata;
 import org.gallerist.spi.imaging.ImageProcessor;
 import org.gallerist.spi.imaging.PixelLimit;
 import org.osgi.service.component.annotations.Activate;
@@ -46,6 +48,8 @@ public class VipsImageProcessor implements ImageProcessor {
      * What the Java backend recognises but cannot decode ({@code unsupported_format}), by the libvips loader that
      * reads it here, header included.
      */
+    /** EXIF and XMP blocks are a few KB; a larger one is not read. */
+    private static final int MAX_METADATA_BLOCK = 1 << 20;
     private static final Map<String, String> NATIVE_ONLY = Map.of("heic", "VipsForeignLoadHeif",
             "avif", "VipsForeignLoadHeif", "jxl", "VipsForeignLoadJxl");
     static final int JPEG_QUALITY = 85;
@@ -190,6 +194,53 @@ public class VipsImageProcessor implements ImageProcessor {
     @Override
     public BufferedImage decodeForAnalysis(byte[] content, int minShortSide, long maxPixels) {
         return java.decodeForAnalysis(content, minShortSide, maxPixels);
+    }
+
+    /**
+     * The Java backend reads the metadata of the formats it knows; for HEIF, AVIF and JPEG XL, libvips takes the
+     * EXIF and XMP blocks out of the container and the Java backend reads those.
+     */
+    @Override
+    public EmbeddedMetadata metadata(Path file) {
+        String format = nativeOnlyFormat(file);
+        if (format == null) {
+            return java.metadata(file);
+        }
+        try {
+            // libvips 8.14 keeps a HEIF's XMP as "heif-mime-N" (the N-th metadata item), later ones as "xmp-data"
+            byte[][] blocks = vips.get().blobs(file.toString(), NATIVE_ONLY.get(format), MAX_METADATA_BLOCK,
+                    "exif-data", "xmp-data", "heif-mime-0", "heif-mime-1", "heif-mime-2", "heif-mime-3");
+            byte[] xmp = null;
+            for (int i = 1; i < blocks.length && xmp == null; i++) {
+                if (blocks[i] != null && new String(blocks[i], 0, Math.min(blocks[i].length, 4096),
+                        StandardCharsets.ISO_8859_1).contains("<x:xmpmeta")) {
+                    xmp = blocks[i];
+                }
+            }
+            return java.metadata(blocks[0], xmp);
+        } catch (Throwable e) { // metadata never fails an upload
+            LOG.debug("No metadata from a {} image: {}", format, e.getMessage());
+            return EmbeddedMetadata.NONE;
+        }
+    }
+
+    @Override
+    public EmbeddedMetadata metadata(byte[] exif, byte[] xmp) {
+        return java.metadata(exif, xmp);
+    }
+
+    /** The format when it is one only libvips reads here, else {@code null}. */
+    private String nativeOnlyFormat(Path file) {
+        if (vips.isEmpty() || file.toString().indexOf('[') >= 0) {
+            return null;
+        }
+        try {
+            java.inspect(file, Long.MAX_VALUE);
+            return null;
+        } catch (GalleristException e) {
+            return e.code() == ErrorCode.UNSUPPORTED_FORMAT && e.details().get("format") instanceof String format
+                    && NATIVE_ONLY.containsKey(format) ? format : null;
+        }
     }
 
     private boolean decodesHere(Inspection header, Path file) {

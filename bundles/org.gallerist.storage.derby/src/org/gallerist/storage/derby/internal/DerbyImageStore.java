@@ -54,11 +54,11 @@ public class DerbyImageStore implements ImageStore {
             long id;
             try {
                 id = sql.insert("INSERT INTO images (owner_id, name, description, price, quantity, visibility, width,"
-                        + " height, format, bytes, sha256, original_key, thumb_key, preview_key, created_ms)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ownerId, image.name(),
+                        + " height, format, bytes, sha256, original_key, thumb_key, preview_key, created_ms, pages)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ownerId, image.name(),
                         image.description(), image.price(), image.quantity(), image.visibility().name(), image.width(),
                         image.height(), image.format(), image.bytes(), image.sha256(), record.originalKey(),
-                        record.thumbKey(), record.previewKey(), clock.millis());
+                        record.thumbKey(), record.previewKey(), clock.millis(), image.pages());
             } catch (SQLException e) {
                 if (Sql.isDuplicateKey(e)) {
                     // Another upload of the same bytes by the same owner committed first.
@@ -69,6 +69,7 @@ public class DerbyImageStore implements ImageStore {
                 throw e;
             }
             ImageTags.link(sql, id, image.tags());
+            PhotoRows.insert(sql, id, record.photo());
             return ImageRows.read(sql, id).orElseThrow();
         });
     }

@@ -13,10 +13,17 @@ import org.gallerist.spi.storage.ImageFilter;
  */
 record ImageListing(String sql, List<Object> values) {
 
-    /** A word (two parameters) in the name, the description or a tag. */
+    /** A word (two parameters) in the name, the description or a tag; then {@link #CAMERA_MATCH} and ")". */
     private static final String DIRECT_MATCH = "(LOWER(i.name || ' ' || i.description) LIKE ? ESCAPE '\\'"
             + " OR EXISTS (SELECT 1 FROM image_tags wt JOIN tags w ON w.id = wt.tag_id"
-            + " WHERE wt.image_id = i.id AND w.name LIKE ? ESCAPE '\\'))";
+            + " WHERE wt.image_id = i.id AND w.name LIKE ? ESCAPE '\\')";
+    /**
+     * A word (one parameter) in the camera make, model or lens; only the owner's (and, for an admin, anyone's)
+     * camera facts are searched, as only they are shown (a second parameter: the viewer).
+     */
+    private static final String CAMERA_MATCH = " OR EXISTS (SELECT 1 FROM image_photos cp WHERE cp.image_id = i.id"
+            + " AND LOWER(COALESCE(cp.camera_make, '') || ' ' || COALESCE(cp.camera_model, '') || ' '"
+            + " || COALESCE(cp.lens, '')) LIKE ? ESCAPE '\\'";
     /** A word (one parameter) in the labels the image model stored with a vector of the image. */
     private static final String SEEN_MATCH = "EXISTS (SELECT 1 FROM image_vectors sv WHERE sv.image_id = i.id"
             + " AND LOWER(sv.labels) LIKE ? ESCAPE '\\')";
@@ -86,25 +93,36 @@ record ImageListing(String sql, List<Object> values) {
                 .map(word -> "%" + escapeLike(word.toLowerCase(Locale.ROOT)) + "%").toList();
         if (filter.afterRank() == ImageFilter.DIRECT) {
             for (String pattern : patterns) {
-                sql.append(" AND ").append(DIRECT_MATCH);
-                values.add(pattern);
-                values.add(pattern);
+                sql.append(" AND ");
+                direct(filter, pattern, sql, values);
             }
             return;
         }
         sql.append(" AND NOT (");
         for (int i = 0; i < patterns.size(); i++) {
-            sql.append(i == 0 ? "" : " AND ").append(DIRECT_MATCH);
-            values.add(patterns.get(i));
-            values.add(patterns.get(i));
+            sql.append(i == 0 ? "" : " AND ");
+            direct(filter, patterns.get(i), sql, values);
         }
         sql.append(")");
         for (String pattern : patterns) {
-            sql.append(" AND (").append(DIRECT_MATCH).append(" OR ").append(SEEN_MATCH).append(")");
-            values.add(pattern);
-            values.add(pattern);
+            sql.append(" AND (");
+            direct(filter, pattern, sql, values);
+            sql.append(" OR ").append(SEEN_MATCH).append(")");
             values.add(pattern);
         }
+    }
+
+    /** The word in the name, description, a tag or (where the viewer may see them) the camera facts. */
+    private static void direct(ImageFilter filter, String pattern, StringBuilder sql, List<Object> values) {
+        sql.append(DIRECT_MATCH).append(CAMERA_MATCH);
+        values.add(pattern);
+        values.add(pattern);
+        values.add(pattern);
+        if (!filter.viewerIsAdmin()) {
+            sql.append(" AND u.name = ?");
+            values.add(filter.viewer());
+        }
+        sql.append("))");
     }
 
     /** Makes a word match literally in {@code LIKE ... ESCAPE '\'}. */

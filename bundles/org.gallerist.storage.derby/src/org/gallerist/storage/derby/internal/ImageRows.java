@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gallerist.api.image.Image;
+import org.gallerist.api.image.PhotoFacts;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.spi.storage.ImageRecord;
 
@@ -19,7 +20,7 @@ final class ImageRows {
 
     static final String COLUMNS = "i.id, i.name, i.description, i.price, i.quantity, u.name, i.visibility,"
             + " i.width, i.height, i.format, i.bytes, i.sha256, i.created_ms, i.original_key, i.thumb_key,"
-            + " i.preview_key";
+            + " i.preview_key, i.pages";
     static final String FROM = " FROM images i JOIN users u ON u.id = i.owner_id";
 
     private ImageRows() {
@@ -31,7 +32,7 @@ final class ImageRows {
             return Optional.empty();
         }
         List<String> tags = tagsOf(sql, List.of(id)).getOrDefault(id, List.of());
-        return Optional.of(row.get().record(tags));
+        return Optional.of(row.get().record(tags, PhotoRows.read(sql, id)));
     }
 
     static List<Image> list(Sql sql, ImageListing listing) throws SQLException {
@@ -73,15 +74,15 @@ final class ImageRows {
 
     private record Row(long id, String name, String description, BigDecimal price, int quantity, String owner,
             Visibility visibility, int width, int height, String format, long bytes, String sha256, long created,
-            String originalKey, String thumbKey, String previewKey) {
+            String originalKey, String thumbKey, String previewKey, int pages) {
 
         Image image(List<String> tags) {
             return new Image(id, name, description, tags, price, quantity, owner, visibility, width, height, format,
-                    bytes, sha256, Instant.ofEpochMilli(created));
+                    bytes, sha256, Instant.ofEpochMilli(created), pages);
         }
 
-        ImageRecord record(List<String> tags) {
-            return new ImageRecord(image(tags), originalKey, thumbKey, previewKey);
+        ImageRecord record(List<String> tags, PhotoFacts photo) {
+            return new ImageRecord(image(tags), originalKey, thumbKey, previewKey, photo);
         }
     }
 
@@ -89,7 +90,7 @@ final class ImageRows {
         return new Row(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getBigDecimal(4), rows.getInt(5),
                 rows.getString(6), Visibility.valueOf(rows.getString(7).strip()), rows.getInt(8), rows.getInt(9),
                 rows.getString(10), rows.getLong(11), strip(rows.getString(12)), rows.getLong(13),
-                strip(rows.getString(14)), strip(rows.getString(15)), strip(rows.getString(16)));
+                strip(rows.getString(14)), strip(rows.getString(15)), strip(rows.getString(16)), rows.getInt(17));
     }
 
     /** Fixed-width columns come back padded with blanks. */
