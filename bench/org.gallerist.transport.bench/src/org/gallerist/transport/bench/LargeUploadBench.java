@@ -20,8 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One large upload at a time, end to end: {@code images add} over SSH through our client until the server's
- * answer (stored, committed, embedded by the built-in CNN), for distinct 24-megapixel JPEGs and lossless WebPs of
- * 1352×900 (made by ImageMagick's {@code convert}). Writes {@code large-uploads.md} to target.
+ * answer (stored, committed, embedded by the built-in CNN), for distinct 24-megapixel JPEGs, 24-megapixel HEICs (made
+ * from them by libheif's {@code heif-enc}) and lossless WebPs of 1352×900 (made by ImageMagick's {@code convert}).
+ * Writes {@code large-uploads.md} to target.
  */
 class LargeUploadBench {
 
@@ -37,12 +38,15 @@ class LargeUploadBench {
                 .embedder().startsWith("onnx"));
         List<byte[]> jpegs = new ArrayList<>();
         List<byte[]> webps = new ArrayList<>();
+        List<byte[]> heics = new ArrayList<>();
         for (int i = 0; i < rounds + 1; i++) {
             jpegs.add(BenchImages.photoJpeg(1000 + i, 6000, 4000));
             webps.add(losslessWebP(BenchImages.photoJpeg(2000 + i, 1352, 900)));
+            heics.add(heic(BenchImages.photoJpeg(3000 + i, 6000, 4000)));
         }
         String table = "| one upload, end to end (images add until the answer) | p50 ms | max ms |\n|---|---:|---:|\n"
                 + row(alice, "24 MP JPEG (6000×4000, " + jpegs.get(0).length / 1024 + " kB)", jpegs)
+                + row(alice, "24 MP HEIC (6000×4000, " + heics.get(0).length / 1024 + " kB)", heics)
                 + row(alice, "lossless WebP 1352×900 (" + webps.get(0).length / 1024 + " kB)", webps);
         System.out.println("Large uploads (" + Runtime.getRuntime().availableProcessors() + " cores, "
                 + Runtime.version() + ")");
@@ -69,12 +73,26 @@ class LargeUploadBench {
     }
 
     private byte[] losslessWebP(byte[] jpeg) throws Exception {
-        Path in = Files.write(Files.createTempFile(server.folder(), "webp", ".jpg"), jpeg);
-        Path out = in.resolveSibling(in.getFileName() + ".webp");
-        Process convert = new ProcessBuilder("convert", in.toString(), "-define", "webp:lossless=true", out.toString())
-                .inheritIO().start();
-        if (!convert.waitFor(60, TimeUnit.SECONDS) || convert.exitValue() != 0) {
-            throw new IllegalStateException("ImageMagick's convert (apt install imagemagick) is needed for the WebP");
+        return made(jpeg, ".webp", "ImageMagick's convert (apt install imagemagick)", "convert", "IN", "-define",
+                "webp:lossless=true", "OUT");
+    }
+
+    /** As a phone writes it: HEVC at libheif's default quality ({@code heif-enc}, Debian libheif-examples). */
+    private byte[] heic(byte[] jpeg) throws Exception {
+        return made(jpeg, ".heic", "libheif's heif-enc (apt install libheif-examples)", "heif-enc", "-q", "50", "-o",
+                "OUT", "IN");
+    }
+
+    private byte[] made(byte[] jpeg, String extension, String tool, String... command) throws Exception {
+        Path in = Files.write(Files.createTempFile(server.folder(), "source", ".jpg"), jpeg);
+        Path out = in.resolveSibling(in.getFileName() + extension);
+        List<String> words = Arrays.stream(command).map(word -> word.equals("IN") ? in.toString()
+                : word.equals("OUT") ? out.toString() : word).toList();
+        Process process = new ProcessBuilder(words).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(tool + " is needed for the " + extension + " files");
         }
         return Files.readAllBytes(out);
     }

@@ -4,18 +4,24 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An image as {@code images show} answers: its fields, what the server's image model saw in it, and, for its owner
- * and admins, what the camera wrote into the file.
+ * An image as {@code images show} answers: its fields, what the server's image model saw in it, and what the camera
+ * wrote into the file, for its owner and admins, and for everyone once the owner shares it.
  *
- * @param seenByModel the model's labels for the image, best first, each with its synonyms ({@code tabby, tabby cat});
- *                    empty without a model, or before the model has looked at it
- * @param photo       the camera's facts; {@link PhotoFacts#NONE} when the file has none or the caller may not see them
+ * @param seenByModel  the model's labels for the image, best first, each with its synonyms ({@code tabby, tabby cat});
+ *                     empty without a model, or before the model has looked at it
+ * @param photo        the camera's facts; {@link PhotoFacts#NONE} when the file has none or the caller may not see them
+ * @param cameraShared whether the owner lets everyone who sees the image see {@code photo}
  */
-public record ImageDetails(Image image, List<String> seenByModel, PhotoFacts photo) {
+public record ImageDetails(Image image, List<String> seenByModel, PhotoFacts photo, boolean cameraShared) {
     public ImageDetails {
         Objects.requireNonNull(image, "image");
         seenByModel = List.copyOf(seenByModel);
         photo = photo == null ? PhotoFacts.NONE : photo;
+    }
+
+    /** With the camera's facts kept to the owner. */
+    public ImageDetails(Image image, List<String> seenByModel, PhotoFacts photo) {
+        this(image, seenByModel, photo, false);
     }
 
     /** Without camera facts. */

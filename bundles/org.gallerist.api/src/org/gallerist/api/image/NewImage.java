@@ -4,12 +4,23 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 
-/** What an uploader says about an image; the bytes travel separately. Validated by the service. */
+/**
+ * What an uploader says about an image; the bytes travel separately. Validated by the service.
+ *
+ * @param name        {@code null} to take the file's own title (XMP or IPTC)
+ * @param shareCamera whether others may see the camera's facts (capture date, camera, lens, exposure)
+ */
 public record NewImage(String name, String description, List<String> tags, BigDecimal price, int quantity,
-        Visibility visibility) {
+        Visibility visibility, boolean shareCamera) {
     public NewImage {
         description = description == null ? "" : description;
         tags = List.copyOf(tags);
         Objects.requireNonNull(visibility, "visibility");
+    }
+
+    /** With the camera's facts kept to the owner. */
+    public NewImage(String name, String description, List<String> tags, BigDecimal price, int quantity,
+            Visibility visibility) {
+        this(name, description, tags, price, quantity, visibility, false);
     }
 }

@@ -67,7 +67,7 @@ public class ImagesCommand extends ProtocolCommandHandler {
         Visibility visibility = described.visibility();
         return new NewImage(name, ImageRules.description(described.description()), ImageRules.tags(described.tags()),
                 ImageRules.price(described.price()), ImageRules.quantity(described.quantity()),
-                visibility == null ? Visibility.PUBLIC : visibility);
+                visibility == null ? Visibility.PUBLIC : visibility, described.shareCamera());
     }
 
     private void list(Images.List list, CommandRequest request) throws Exception {
@@ -105,7 +105,8 @@ public class ImagesCommand extends ProtocolCommandHandler {
     private static ImageChanges changes(Images.Update update) {
         return new ImageChanges(update.name(), update.description(), update.tags(),
                 update.price() == null ? null : ImageRules.price(update.price()),
-                update.quantity() == null ? null : ImageRules.quantity(update.quantity()), update.visibility());
+                update.quantity() == null ? null : ImageRules.quantity(update.quantity()), update.visibility(),
+                update.shareCamera());
     }
 
     /** One result line per id; a failing id never stops the others, and the exit status says if any failed. */

@@ -122,7 +122,7 @@ public class ImageServiceImpl implements ImageService {
                 try {
                     String originalKey = staged.commit();
                     return store.insert(new ImageRecord(image, originalKey, blobs.put(thumb), blobs.put(preview),
-                            embedded.photo())).image();
+                            embedded.photo(), request.shareCamera())).image();
                 } catch (IOException e) {
                     throw new UncheckedIOException("Storing an image failed", e);
                 }
@@ -164,12 +164,14 @@ public class ImageServiceImpl implements ImageService {
         return visible(caller, id).image();
     }
 
-    /** The camera's facts go to the owner and admins only, like the rest of a file's personal metadata. */
+    /** The camera's facts go to the owner and admins only, like a file's other personal metadata, unless shared. */
     @Override
     public ImageDetails details(User caller, long id) {
         ImageRecord record = visible(caller, id);
-        boolean mayKnowCamera = caller.isAdmin() || record.image().owner().equals(caller.name());
-        return new ImageDetails(record.image(), analysis.seen(id), mayKnowCamera ? record.photo() : PhotoFacts.NONE);
+        boolean mayKnowCamera = record.cameraShared() || caller.isAdmin()
+                || record.image().owner().equals(caller.name());
+        return new ImageDetails(record.image(), analysis.seen(id), mayKnowCamera ? record.photo() : PhotoFacts.NONE,
+                record.cameraShared());
     }
 
     @Override
@@ -207,7 +209,7 @@ public class ImageServiceImpl implements ImageService {
                 changes.tags() == null ? null : ImageRules.tags(changes.tags()),
                 changes.price() == null ? null : ImageRules.price(changes.price()),
                 changes.quantity() == null ? null : ImageRules.quantity(changes.quantity()),
-                changes.visibility());
+                changes.visibility(), changes.shareCamera());
         Image updated = store.update(id, normalized);
         analysis.changed(updated);
         return updated;

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gallerist.api.ErrorCode;
+import org.gallerist.api.GalleristException;
 import org.gallerist.api.image.ImageChanges;
 import org.gallerist.api.image.ImageQuery;
 import org.gallerist.api.image.ImageSize;
@@ -36,6 +38,9 @@ public final class Images extends WireCommand {
         boolean makePrivate;
         @Option(names = "--public", description = "Everyone logged in sees it (the default).")
         boolean makePublic;
+        @Option(names = "--share-camera", description = "Everyone who sees it also sees when and with what camera it"
+                + " was taken (the file's EXIF; kept to you otherwise).")
+        boolean shareCamera;
 
         public String description() {
             return description;
@@ -56,6 +61,10 @@ public final class Images extends WireCommand {
         /** {@code null} when neither {@code --public} nor {@code --private} was given. */
         public Visibility visibility() {
             return Visibilities.of(makePublic, makePrivate);
+        }
+
+        public boolean shareCamera() {
+            return shareCamera;
         }
 
         void describe(String description, java.util.List<String> tags, BigDecimal price, long quantity,
@@ -86,6 +95,7 @@ public final class Images extends WireCommand {
             Add add = new Add();
             add.name = image.name();
             add.describe(image.description(), image.tags(), image.price(), image.quantity(), image.visibility());
+            add.shareCamera = image.shareCamera();
             return add;
         }
     }
@@ -234,6 +244,10 @@ public final class Images extends WireCommand {
         boolean makePublic;
         @Option(names = "--private")
         boolean makePrivate;
+        @Option(names = "--share-camera", description = "Show everyone who sees it the camera's facts.")
+        boolean shareCamera;
+        @Option(names = "--hide-camera", description = "Keep the camera's facts to yourself again.")
+        boolean hideCamera;
 
         public String name() {
             return name;
@@ -241,6 +255,14 @@ public final class Images extends WireCommand {
 
         public String description() {
             return description;
+        }
+
+        /** {@code null} when neither {@code --share-camera} nor {@code --hide-camera} was given. */
+        public Boolean shareCamera() {
+            if (shareCamera && hideCamera) {
+                throw new GalleristException(ErrorCode.USAGE, "Give --share-camera or --hide-camera, not both.");
+            }
+            return shareCamera ? Boolean.TRUE : hideCamera ? Boolean.FALSE : null;
         }
 
         /** {@code null} when no tag was given: the tags stay. */
@@ -270,6 +292,8 @@ public final class Images extends WireCommand {
             update.quantity = changes.quantity() == null ? null : changes.quantity().longValue();
             update.makePublic = changes.visibility() == Visibility.PUBLIC;
             update.makePrivate = changes.visibility() == Visibility.PRIVATE;
+            update.shareCamera = Boolean.TRUE.equals(changes.shareCamera());
+            update.hideCamera = Boolean.FALSE.equals(changes.shareCamera());
             return update;
         }
     }

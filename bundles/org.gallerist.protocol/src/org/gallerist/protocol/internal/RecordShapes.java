@@ -86,6 +86,7 @@ final class RecordShapes {
             json.add("seen_by_model", context.serialize(details.seenByModel(), STRINGS));
             if (!details.photo().isEmpty()) {
                 json.add("photo", context.serialize(details.photo()));
+                json.addProperty("camera_shared", details.cameraShared());
             }
             return json;
         }
@@ -97,7 +98,8 @@ final class RecordShapes {
                     ? context.deserialize(object.get("seen_by_model"), STRINGS) : List.of();
             PhotoFacts photo = object.has("photo") ? context.deserialize(object.get("photo"), PhotoFacts.class)
                     : PhotoFacts.NONE;
-            return new ImageDetails(context.deserialize(object, Image.class), seen, photo);
+            boolean shared = object.has("camera_shared") && object.get("camera_shared").getAsBoolean();
+            return new ImageDetails(context.deserialize(object, Image.class), seen, photo, shared);
         }
     }
 

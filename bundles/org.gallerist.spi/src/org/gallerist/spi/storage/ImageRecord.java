@@ -6,12 +6,14 @@ import org.gallerist.api.image.PhotoFacts;
 /**
  * An image row as storage keeps it: the public metadata plus the content keys of its files and the camera's facts.
  *
- * @param originalKey content key (sha-256 hex) of the uploaded bytes in the {@link BlobStore}
- * @param thumbKey    content key of the 256 px JPEG thumbnail
- * @param previewKey  content key of the 1024 px JPEG preview
- * @param photo       what the camera wrote into the file ({@link PhotoFacts#NONE} when nothing)
+ * @param originalKey  content key (sha-256 hex) of the uploaded bytes in the {@link BlobStore}
+ * @param thumbKey     content key of the 256 px JPEG thumbnail
+ * @param previewKey   content key of the 1024 px JPEG preview
+ * @param photo        what the camera wrote into the file ({@link PhotoFacts#NONE} when nothing)
+ * @param cameraShared whether the owner lets others see {@code photo}
  */
-public record ImageRecord(Image image, String originalKey, String thumbKey, String previewKey, PhotoFacts photo) {
+public record ImageRecord(Image image, String originalKey, String thumbKey, String previewKey, PhotoFacts photo,
+        boolean cameraShared) {
 
     public ImageRecord {
         photo = photo == null ? PhotoFacts.NONE : photo;
@@ -19,6 +21,6 @@ public record ImageRecord(Image image, String originalKey, String thumbKey, Stri
 
     /** Without camera facts. */
     public ImageRecord(Image image, String originalKey, String thumbKey, String previewKey) {
-        this(image, originalKey, thumbKey, previewKey, PhotoFacts.NONE);
+        this(image, originalKey, thumbKey, previewKey, PhotoFacts.NONE, false);
     }
 }

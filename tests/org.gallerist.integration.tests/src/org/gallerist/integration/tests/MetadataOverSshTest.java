@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * What a photographer's editor wrote into a file names, describes and tags it on upload over stock OpenSSH, unless the
  * upload says otherwise; the camera's facts are kept, shown to the owner (and admins) and found by their text search,
- * and nobody else sees or finds them.
+ * and nobody else sees or finds them until the owner shares them.
  */
 class MetadataOverSshTest {
 
@@ -65,6 +65,29 @@ class MetadataOverSshTest {
         String admin = server.openSsh().signedUp("ada").ssh();
         server.promote("ada");
         assertTrue(ok(admin + " images show " + id).contains("\"camera_model\":\"X-T5\""), "an admin sees it");
+    }
+
+    @Test
+    void theOwnerMayShareTheCameraAndTakeItBack() throws Exception {
+        tagged("shared.jpg", 3);
+        long id = id(ok(owner + " images add --share-camera --price 1 --quantity 1 < shared.jpg"));
+        String stranger = server.openSsh().signedUp("sam").ssh();
+        String theirs = ok(stranger + " images show " + id);
+        assertTrue(theirs.contains("\"camera_model\":\"X-T5\"") && theirs.contains("\"camera_shared\":true"),
+                "shared on upload: " + theirs);
+        assertTrue(ok(stranger + " images list --text x-t5").contains("\"id\":" + id + ","), "and found by it");
+
+        ok(owner + " images update " + id + " --hide-camera");
+        assertFalse(ok(stranger + " images show " + id).contains("X-T5"), "taken back");
+        assertFalse(ok(stranger + " images list --text x-t5").contains("\"id\":" + id + ","));
+        assertTrue(ok(owner + " images show " + id).contains("\"camera_shared\":false"), "the owner still sees it");
+
+        ok(owner + " images update " + id + " --share-camera");
+        assertTrue(ok(stranger + " images show " + id).contains("\"camera_model\":\"X-T5\""), "shared again");
+        Processes.Result both = server.openSsh().shell(owner + " images update " + id
+                + " --share-camera --hide-camera");
+        assertEquals(2, both.exitCode(), both.stderr());
+        assertTrue(ok(stranger + " images show " + id).contains("\"camera_model\":\"X-T5\""), "nothing changed");
     }
 
     @Test

@@ -2,9 +2,12 @@ package org.gallerist.client.core.details;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.gallerist.api.image.Image;
+import org.gallerist.api.image.PhotoFacts;
 
 /** The read-only facts about an image, as short lines for people. */
 public final class ImageFacts {
@@ -22,6 +25,37 @@ public final class ImageFacts {
     /** "#12 by alice, added 2026-11-29 04:50". */
     public static String origin(Image image, ZoneId zone) {
         return "#" + image.id() + " by " + image.owner() + ", added " + DATE.format(image.created().atZone(zone));
+    }
+
+    /**
+     * "Taken 2024-05-01 06:12 · Fujifilm X-T5 · XF35mmF1.4 R · 1/250 s · f/2.8 · 35 mm · ISO 400", with what the file
+     * says; "" when it says nothing (or the caller may not know).
+     */
+    public static String camera(PhotoFacts photo) {
+        List<String> parts = new ArrayList<>();
+        if (photo.captured() != null) {
+            String when = photo.captured().length() >= 16 ? photo.captured().substring(0, 16) : photo.captured();
+            parts.add("Taken " + when.replace('T', ' '));
+        }
+        String make = photo.cameraMake();
+        String model = photo.cameraModel();
+        // "Canon" / "Canon EOS R5", "NIKON CORPORATION" / "NIKON Z 6_2": the model says the brand already
+        boolean modelNamesMake = make != null && model != null && model.toLowerCase(Locale.ROOT)
+                .startsWith(make.strip().split("\\s+")[0].toLowerCase(Locale.ROOT));
+        if (make != null && model != null && !modelNamesMake) {
+            parts.add(make + " " + model);
+        } else if (model != null || make != null) {
+            parts.add(model != null ? model : make);
+        }
+        for (String part : new String[] {photo.lens(), photo.exposure(), photo.aperture(), photo.focalLength()}) {
+            if (part != null) {
+                parts.add(part);
+            }
+        }
+        if (photo.iso() != null) {
+            parts.add("ISO " + photo.iso());
+        }
+        return String.join(" \u00b7 ", parts);
     }
 
     /** "12.50 · 3 in stock" (or "sold out"). */

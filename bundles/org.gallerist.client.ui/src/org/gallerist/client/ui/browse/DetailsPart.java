@@ -43,7 +43,7 @@ public class DetailsPart {
 
     /** The widgets this part names under {@link Widgets#KEY}, for tests and tools that look for them. */
     public enum WidgetName {
-        NAME, TAGS, PRICE, MESSAGE, SAVE, DELETE, SEEN, ADD_TAG
+        NAME, TAGS, PRICE, MESSAGE, SAVE, DELETE, SEEN, ADD_TAG, CAMERA
     }
 
     private final SessionModel sessions;

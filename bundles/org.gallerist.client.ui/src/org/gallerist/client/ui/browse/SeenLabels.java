@@ -12,17 +12,21 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageDetails;
+import org.gallerist.api.image.PhotoFacts;
+import org.gallerist.client.core.details.ImageFacts;
 import org.gallerist.client.core.details.SeenByModel;
 import org.gallerist.client.ui.jobs.Background;
 import org.gallerist.client.ui.widgets.Widgets;
 
 /**
- * The Details part's "Seen by the model" line: the server's labels for the image, fetched in the background, and for
- * the owner one button per label that turns it into a tag.
+ * What the Details part shows from {@code images show} beyond the image line, fetched in the background: the camera's
+ * facts (to those the server gives them), and the "Seen by the model" line, the server's labels for the image, with
+ * one button per label for the owner that turns it into a tag.
  */
 final class SeenLabels {
 
     private final Composite area;
+    private final Label camera;
     private final Label caption;
     private final Composite buttons;
     private final Background background;
@@ -36,6 +40,9 @@ final class SeenLabels {
         area = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(area);
         GridLayoutFactory.fillDefaults().applyTo(area);
+        camera = new Label(area, SWT.WRAP);
+        Widgets.name(camera, DetailsPart.WidgetName.CAMERA);
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(camera);
         caption = new Label(area, SWT.WRAP);
         Widgets.name(caption, DetailsPart.WidgetName.SEEN);
         GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(caption);
@@ -53,7 +60,7 @@ final class SeenLabels {
     /** Shows the labels of {@code image} (null: none), with tag buttons if {@code owner}; then calls {@code laidOut}. */
     void show(Image image, boolean owner, Runnable laidOut) {
         showing = image == null ? -1 : image.id();
-        fill(List.of(), null, false);
+        fill(List.of(), PhotoFacts.NONE, null, false);
         if (image == null) {
             laidOut.run();
             return;
@@ -71,12 +78,18 @@ final class SeenLabels {
     /** Shows the labels the part already fetched with the image, without asking the server again. */
     void show(ImageDetails details, boolean owner, Runnable laidOut) {
         showing = details.image().id();
-        fill(SeenByModel.of(details.image(), details.seenByModel()), details.image(), owner);
+        fill(SeenByModel.of(details.image(), details.seenByModel()), details.photo(), details.image(), owner);
         laidOut.run();
     }
 
-    private void fill(List<SeenByModel.Seen> seen, Image image, boolean owner) {
+    private void fill(List<SeenByModel.Seen> seen, PhotoFacts photo, Image image, boolean owner) {
+        String facts = ImageFacts.camera(photo);
+        camera.setText(facts);
+        ((org.eclipse.swt.layout.GridData) camera.getLayoutData()).exclude = facts.isEmpty();
+        camera.setVisible(!facts.isEmpty());
         caption.setText(SeenByModel.caption(seen));
+        ((org.eclipse.swt.layout.GridData) caption.getLayoutData()).exclude = seen.isEmpty();
+        caption.setVisible(!seen.isEmpty());
         for (Control old : buttons.getChildren()) {
             old.dispose();
         }
@@ -88,7 +101,7 @@ final class SeenLabels {
                 }
             }
         }
-        boolean visible = !seen.isEmpty();
+        boolean visible = !seen.isEmpty() || !facts.isEmpty();
         area.setVisible(visible);
         ((org.eclipse.swt.layout.GridData) area.getLayoutData()).exclude = !visible;
     }

@@ -69,7 +69,7 @@ public class DerbyImageStore implements ImageStore {
                 throw e;
             }
             ImageTags.link(sql, id, image.tags());
-            PhotoRows.insert(sql, id, record.photo());
+            PhotoRows.insert(sql, id, record.photo(), record.cameraShared());
             return ImageRows.read(sql, id).orElseThrow();
         });
     }
@@ -120,6 +120,9 @@ public class DerbyImageStore implements ImageStore {
             if (!columns.isEmpty() && sql.update("UPDATE images SET " + columns.assignments() + " WHERE id = ?",
                     columns.valuesThen(id)) == 0) {
                 throw notFound(id);
+            }
+            if (changes.shareCamera() != null) {
+                PhotoRows.share(sql, id, changes.shareCamera());
             }
             if (changes.tags() != null) {
                 List<Long> previous = ImageTags.unlinkAll(sql, id);

@@ -18,8 +18,8 @@ record ImageListing(String sql, List<Object> values) {
             + " OR EXISTS (SELECT 1 FROM image_tags wt JOIN tags w ON w.id = wt.tag_id"
             + " WHERE wt.image_id = i.id AND w.name LIKE ? ESCAPE '\\')";
     /**
-     * A word (one parameter) in the camera make, model or lens; only the owner's (and, for an admin, anyone's)
-     * camera facts are searched, as only they are shown (a second parameter: the viewer).
+     * A word (one parameter) in the camera make, model or lens; only facts the viewer is shown are searched: shared
+     * ones, and their own (a second parameter: the viewer), and, for an admin, all.
      */
     private static final String CAMERA_MATCH = " OR EXISTS (SELECT 1 FROM image_photos cp WHERE cp.image_id = i.id"
             + " AND LOWER(COALESCE(cp.camera_make, '') || ' ' || COALESCE(cp.camera_model, '') || ' '"
@@ -119,7 +119,7 @@ record ImageListing(String sql, List<Object> values) {
         values.add(pattern);
         values.add(pattern);
         if (!filter.viewerIsAdmin()) {
-            sql.append(" AND u.name = ?");
+            sql.append(" AND (cp.shared = TRUE OR u.name = ?)");
             values.add(filter.viewer());
         }
         sql.append("))");

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gallerist.api.image.Image;
-import org.gallerist.api.image.PhotoFacts;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.spi.storage.ImageRecord;
 
@@ -81,8 +80,8 @@ final class ImageRows {
                     bytes, sha256, Instant.ofEpochMilli(created), pages);
         }
 
-        ImageRecord record(List<String> tags, PhotoFacts photo) {
-            return new ImageRecord(image(tags), originalKey, thumbKey, previewKey, photo);
+        ImageRecord record(List<String> tags, PhotoRows.Photo photo) {
+            return new ImageRecord(image(tags), originalKey, thumbKey, previewKey, photo.facts(), photo.shared());
         }
     }
 

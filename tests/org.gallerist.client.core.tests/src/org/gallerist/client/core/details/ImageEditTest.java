@@ -14,6 +14,7 @@ import org.gallerist.api.Role;
 import org.gallerist.api.User;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageChanges;
+import org.gallerist.api.image.PhotoFacts;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.client.core.gallery.Images;
 import org.junit.jupiter.api.Test;
@@ -74,5 +75,16 @@ class ImageEditTest {
         assertEquals("2.50 \u00b7 3 in stock", ImageFacts.priceAndStock(original));
         assertEquals("sold out", ImageFacts.stock(0));
         assertEquals("1.5 MB", ImageFacts.size(1_572_864));
+    }
+
+    @Test
+    void theCameraReadsLikeAPhotographersCaption() {
+        PhotoFacts fuji = new PhotoFacts("2024-05-01T06:12:13+02:00", "Fujifilm", "X-T5", "XF35mmF1.4 R", "1/250 s",
+                "f/2.8", "35 mm", 400);
+        assertEquals("Taken 2024-05-01 06:12 \u00b7 Fujifilm X-T5 \u00b7 XF35mmF1.4 R \u00b7 1/250 s \u00b7 f/2.8"
+                + " \u00b7 35 mm \u00b7 ISO 400", ImageFacts.camera(fuji));
+        assertEquals("Canon EOS R5 \u00b7 f/4", ImageFacts.camera(new PhotoFacts(null, "Canon", "Canon EOS R5", null,
+                null, "f/4", null, null)), "a model that names its make says it once");
+        assertEquals("", ImageFacts.camera(PhotoFacts.NONE));
     }
 }
