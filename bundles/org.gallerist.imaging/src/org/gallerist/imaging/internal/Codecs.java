@@ -31,7 +31,7 @@ final class Codecs {
     }
 
     /** The names users see in messages, in sniffing order. */
-    static final String FORMAT_LIST = "JPEG, PNG, GIF, BMP, WebP, TIFF";
+    static final String FORMAT_LIST = "JPEG, PNG, GIF, BMP, WebP, TIFF, DNG";
 
     private static final String JDK_PNG_READER = "com.sun.imageio.plugins.png.PNGImageReaderSpi";
     private static final String JDK_GIF_READER = "com.sun.imageio.plugins.gif.GIFImageReaderSpi";
@@ -55,6 +55,11 @@ final class Codecs {
 
     List<Format> formats() {
         return formats;
+    }
+
+    /** JPEG, which also reads the previews raw files are shown by. */
+    Format jpeg() {
+        return formats.get(0);
     }
 
     ImageWriterSpi jpegWriter() {

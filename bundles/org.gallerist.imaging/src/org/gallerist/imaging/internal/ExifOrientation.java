@@ -9,6 +9,8 @@ import java.util.List;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
+import org.gallerist.imaging.internal.metadata.MetadataReader;
+
 import com.twelvemonkeys.imageio.metadata.Directory;
 import com.twelvemonkeys.imageio.metadata.Entry;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
@@ -59,6 +61,30 @@ final class ExifOrientation {
         try {
             tiff.seek(0);
             return valid(new TIFFReader().read(tiff).getEntryById(TIFF.TAG_ORIENTATION));
+        } catch (IOException | RuntimeException e) {
+            return NORMAL;
+        }
+    }
+
+    /**
+     * The orientation in a PNG's {@code eXIf} or a WebP's {@code EXIF} chunk, which browsers and libvips honour too;
+     * {@link #NORMAL} when there is none or it cannot be read. The stream is read from its start.
+     */
+    static int readChunks(ImageInputStream input, String format) {
+        try {
+            byte[] exif = MetadataReader.exif(input, format);
+            if (exif == null) {
+                return NORMAL;
+            }
+            int start = 0;
+            while (start + 4 <= Math.min(exif.length, 16) && !(exif[start] == 'I' && exif[start + 1] == 'I'
+                    || exif[start] == 'M' && exif[start + 1] == 'M')) {
+                start++;
+            }
+            try (ImageInputStream tiff = new MemoryCacheImageInputStream(
+                    new java.io.ByteArrayInputStream(exif, start, exif.length - start))) {
+                return valid(new TIFFReader().read(tiff).getEntryById(TIFF.TAG_ORIENTATION));
+            }
         } catch (IOException | RuntimeException e) {
             return NORMAL;
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -51,23 +52,25 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
     private static final Pattern DAMAGE_WARNING = Pattern.compile(
             "truncat|premature end|missing eoi|unexpected end|end of (file|stream|data)", Pattern.CASE_INSENSITIVE);
 
+    /** Shown by their JPEG preview. */
+    private static final String DNG = "dng";
+
     private final Codecs codecs = new Codecs();
 
     @Override
     public List<String> formats() {
-        return codecs.formats().stream().map(Format::name).toList();
+        List<String> names = new ArrayList<>(codecs.formats().stream().map(Format::name).toList());
+        names.add(names.indexOf("tiff") + 1, DNG);
+        return List.copyOf(names);
     }
 
     @Override
     public Inspection inspect(Path file, long maxPixels) {
         try (ImageInputStream input = open(file)) {
-            Format format = sniff(input);
-            ContainerChecks.verify(format.name(), input);
-            int orientation = orientation(format, input);
-            input.seek(0);
-            ImageReader reader = createReader(format, input);
+            Shown shown = shown(input);
+            ImageReader reader = createReader(shown.format(), shown.image());
             try {
-                return header(format, reader, maxPixels, orientation);
+                return header(shown.format(), reader, maxPixels, shown.orientation());
             } finally {
                 reader.dispose();
             }
@@ -162,21 +165,50 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
     /** @param file where {@code source} comes from, for error messages; null for memory */
     private Oriented decodeOriented(ImageInputStream source, Path file, long maxPixels, Subsampling subsampling) {
         try (ImageInputStream input = source) {
-            Format format = sniff(input);
-            ContainerChecks.verify(format.name(), input);
-            int orientation = orientation(format, input);
-            input.seek(0);
-            ImageReader reader = createReader(format, input);
+            Shown shown = shown(input);
+            ImageReader reader = createReader(shown.format(), shown.image());
             try {
-                Inspection header = header(format, reader, maxPixels, orientation);
+                Inspection header = header(shown.format(), reader, maxPixels, shown.orientation());
                 return new Oriented(header, decode(reader, header, subsampling.step(header.width(),
-                        header.height())), orientation);
+                        header.height())), shown.orientation());
             } finally {
                 reader.dispose();
             }
         } catch (IOException e) {
             throw readFailed(file, e);
         }
+    }
+
+    /** What a file is shown as: its format's name and reader, the stream of that picture, and its orientation. */
+    private record Shown(Format format, ImageInputStream image, int orientation) {
+    }
+
+    /** The file's own picture, or for a DNG its largest JPEG preview (in the DNG's orientation). */
+    private Shown shown(ImageInputStream input) throws IOException {
+        Format format = sniff(input);
+        ContainerChecks.verify(format.name(), input);
+        int orientation = orientation(format, input);
+        if ("tiff".equals(format.name())) {
+            Optional<RawPreview> preview;
+            try {
+                preview = RawPreview.of(input);
+            } catch (RawPreview.NoPreview e) {
+                throw new GalleristException(ErrorCode.UNSUPPORTED_FORMAT, "This DNG carries no JPEG preview:"
+                        + " Gallerist shows raw files by the preview inside them. Save it with a preview (most"
+                        + " converters do), or upload a JPEG or TIFF.", Map.of("format", DNG));
+            } catch (IOException | RuntimeException e) {
+                preview = Optional.empty(); // not readable as a DNG: the TIFF reader has its say
+            }
+            if (preview.isPresent()) {
+                ImageInputStream jpeg = new MemoryCacheImageInputStream(
+                        new ByteArrayInputStream(preview.get().read(input)));
+                ContainerChecks.verify("jpeg", jpeg);
+                jpeg.seek(0);
+                return new Shown(new Format(DNG, codecs.jpeg().provider()), jpeg, orientation);
+            }
+        }
+        input.seek(0);
+        return new Shown(format, input, orientation);
     }
 
     private static ImageInputStream open(Path file) {
@@ -222,6 +254,7 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
         return switch (format.name()) {
             case "jpeg" -> ExifOrientation.read(input);
             case "tiff" -> ExifOrientation.readTiff(input);
+            case "png", "webp" -> ExifOrientation.readChunks(input, format.name());
             default -> ExifOrientation.NORMAL;
         };
     }

@@ -27,6 +27,7 @@ import org.gallerist.api.image.ImageSize;
 import org.gallerist.spi.imaging.ImageProcessor;
 import org.gallerist.spi.imaging.ImageProcessor.Inspection;
 import org.gallerist.spi.imaging.ImageProcessor.Prepared;
+import org.gallerist.tests.harness.DngFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,6 +123,21 @@ abstract class FormatContract {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"png", "webp"})
+    void pngAndWebpTurnedByTheirExifAreShownTurned(String format) throws Exception {
+        Path png = source(leftRedRightBlue(400, 200), "rb-" + format);
+        Path file = format.equals("png") ? png : make(dir.resolve("rb.webp"), "cwebp", "-quiet", "-lossless",
+                png.toString(), "-o", dir.resolve("rb.webp").toString());
+        make(file, "exiftool", "-q", "-m", "-overwrite_original", "-Orientation#=6", file.toString());
+
+        assertEquals(new Inspection(format, 200, 400, 1), processor.inspect(file, FIFTY_MEGAPIXELS));
+        BufferedImage thumb = jpeg(processor.prepare(file, FIFTY_MEGAPIXELS).thumb());
+        assertEquals(128 + "×" + 256, thumb.getWidth() + "×" + thumb.getHeight());
+        ImageFixtures.assertClose(Color.RED, new Color(thumb.getRGB(64, 20)), 40); // turned 90° clockwise
+        ImageFixtures.assertClose(Color.BLUE, new Color(thumb.getRGB(64, 236)), 40);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"heic", "avif", "jxl"})
     void heicAvifAndJpegXlAreReadOrNamedWithTheirPackage(String format) throws Exception {
         Path file = nativeOnly(format, source(gradient(640, 480), "gradient"));
@@ -160,6 +176,61 @@ abstract class FormatContract {
                 () -> processor.prepare(truncated, FIFTY_MEGAPIXELS));
         assertEquals(readsNativeOnlyFormats() ? ErrorCode.CORRUPT_IMAGE : ErrorCode.UNSUPPORTED_FORMAT,
                 refused.code(), refused.getMessage());
+    }
+
+    @Test
+    void aTiffWhoseDirectoriesLoopCountsEachPageOnce() throws Exception {
+        Path loop = Files.write(dir.resolve("loop.tif"), TiffChains.chain(3, true));
+        assertEquals(new Inspection("tiff", 2, 2, 3), processor.inspect(loop, FIFTY_MEGAPIXELS));
+        assertEquals(3, processor.prepare(loop, FIFTY_MEGAPIXELS).inspection().pages());
+    }
+
+    @Test
+    void aTiffOfTenThousandPagesShowsTheFirstAndCountsThem() throws Exception {
+        Path pages = Files.write(dir.resolve("pages.tif"), TiffChains.chain(10_000, false));
+        Prepared prepared = processor.prepare(pages, FIFTY_MEGAPIXELS);
+        assertEquals(new Inspection("tiff", 2, 2, 10_000), prepared.inspection());
+        assertEquals(2, jpeg(prepared.thumb()).getWidth());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4}) // cut to a half, a third, a quarter
+    void aTruncatedTiffIsCorrupt(int divisor) throws Exception {
+        Path whole = make(dir.resolve("whole.tif"), "convert", source(ImageFixtures.noise(400, 300), "noise")
+                .toString(), "-compress", "LZW", dir.resolve("whole.tif").toString());
+        byte[] content = Files.readAllBytes(whole);
+        Path truncated = Files.write(dir.resolve("truncated.tif"), Arrays.copyOf(content, content.length / divisor));
+
+        GalleristException refused = assertThrows(GalleristException.class,
+                () -> processor.prepare(truncated, FIFTY_MEGAPIXELS));
+        assertEquals(ErrorCode.CORRUPT_IMAGE, refused.code(), refused.getMessage());
+    }
+
+    @Test
+    void aDngIsShownByItsFullSizePreviewTurnedByItsOrientation() throws Exception {
+        byte[] preview = Files.readAllBytes(write(leftRedRightBlue(400, 200), "jpeg", dir.resolve("preview")));
+        Path dng = Files.write(dir.resolve("photo.dng"), DngFiles.dng(preview, 400, 200, 6, "Canon", "Canon EOS R5"));
+
+        assertTrue(processor.formats().contains("dng"), processor.formats().toString());
+        assertEquals(new Inspection("dng", 200, 400, 1), processor.inspect(dng, FIFTY_MEGAPIXELS));
+        Prepared prepared = processor.prepare(dng, FIFTY_MEGAPIXELS, 128);
+        assertEquals(new Inspection("dng", 200, 400, 1), prepared.inspection());
+        BufferedImage thumb = jpeg(prepared.thumb());
+        assertEquals(128 + "×" + 256, thumb.getWidth() + "×" + thumb.getHeight(),
+                "the preview, not the 2×2 thumbnail");
+        ImageFixtures.assertClose(Color.RED, new Color(thumb.getRGB(64, 20)), 40); // turned 90° clockwise
+        ImageFixtures.assertClose(Color.BLUE, new Color(thumb.getRGB(64, 236)), 40);
+        assertEquals("Canon EOS R5", processor.metadata(dng).photo().cameraModel());
+    }
+
+    @Test
+    void aDngWithoutAPreviewIsUnsupportedAndSaysWhy() throws Exception {
+        Path raw = Files.write(dir.resolve("raw.dng"), DngFiles.dng(null, 0, 0, 1, "Canon", "Canon EOS R5"));
+        GalleristException refused = assertThrows(GalleristException.class,
+                () -> processor.prepare(raw, FIFTY_MEGAPIXELS));
+        assertEquals(ErrorCode.UNSUPPORTED_FORMAT, refused.code(), refused.getMessage());
+        assertEquals(Map.of("format", "dng"), refused.details());
+        assertTrue(refused.getMessage().contains("preview"), refused.getMessage());
     }
 
     @Test

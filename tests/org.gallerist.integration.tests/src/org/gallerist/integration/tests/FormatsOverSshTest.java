@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import org.gallerist.tests.harness.DngFiles;
 import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.Processes;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,8 +45,8 @@ class FormatsOverSshTest {
     @Test
     void serverInfoListsTheFormatsAndEachIsAcceptedWithItsDisplayedSize() throws Exception {
         String info = ok(ssh + " server info");
-        assertTrue(info.contains("\"formats\":[\"jpeg\",\"png\",\"gif\",\"bmp\",\"webp\",\"tiff\",\"heic\",\"avif\","
-                + "\"jxl\"]"), info);
+        assertTrue(info.contains("\"formats\":[\"jpeg\",\"png\",\"gif\",\"bmp\",\"webp\",\"tiff\",\"dng\",\"heic\","
+                + "\"avif\",\"jxl\"]"), info);
 
         Files.write(temp.resolve("second.png"), TestImages.png(8, 300, 300));
         Path tiff = make(temp.resolve("pages.tif"), "convert", temp.resolve("source.jpg").toString(),
@@ -73,6 +74,25 @@ class FormatsOverSshTest {
                 "the displayed size, as the thumbnails show it: " + portrait);
         String shown = ok(ssh + " images show " + id(portrait));
         assertTrue(shown.contains("\"width\":600") && shown.contains("\"height\":900"), shown);
+    }
+
+    @Test
+    void aDngIsShownByItsPreviewAndItsOriginalGoesOnlyToItsOwner() throws Exception {
+        Path dng = Files.write(temp.resolve("raw.dng"), DngFiles.dng(TestImages.jpeg(9, 900, 600), 900, 600, 1,
+                "Canon", "Canon EOS R5"));
+        String added = ok(ssh + " images add --name Raw --price 1 --quantity 1 < raw.dng");
+        assertTrue(added.contains("\"format\":\"dng\"") && added.contains("\"width\":900")
+                && added.contains("\"height\":600"), "the full-size preview's size: " + added);
+        long id = id(added);
+        ok(ssh + " images get " + id + " > back.dng");
+        assertArrayEquals(Files.readAllBytes(dng), Files.readAllBytes(temp.resolve("back.dng")), "the owner's bytes");
+
+        String other = server.openSsh().signedUp("otto").ssh();
+        Processes.Result refused = server.openSsh().shell(other + " images get " + id + " > theirs.dng");
+        assertEquals(1, refused.exitCode(), refused.stderr());
+        assertTrue(refused.stderr().contains("\"error\":\"unavailable\""), "fail closed: " + refused.stderr());
+        ok(other + " images get " + id + " --size preview > preview.jpg");
+        assertEquals(900, ImageIO.read(temp.resolve("preview.jpg").toFile()).getWidth());
     }
 
     @Test

@@ -1,16 +1,15 @@
 package org.gallerist.imaging.internal.metadata;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.InflaterInputStream;
 
 import javax.imageio.stream.FileImageInputStream;
@@ -22,9 +21,6 @@ import org.gallerist.spi.imaging.EmbeddedMetadata;
 
 import com.twelvemonkeys.imageio.metadata.Directory;
 import com.twelvemonkeys.imageio.metadata.Entry;
-import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
-import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
-import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 
 /**
@@ -33,7 +29,13 @@ import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
  */
 public final class MetadataReader {
 
-    private static final String XMP_ID = "http://ns.adobe.com/xap/1.0/";
+    private static final byte[] EXIF_ID = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] XMP_ID = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] PHOTOSHOP_ID = "Photoshop 3.0\0".getBytes(StandardCharsets.ISO_8859_1);
+    private static final int APP1 = 0xE1;
+    private static final int APP13 = 0xED;
+    private static final int SOS = 0xDA;
+    private static final int EOI = 0xD9;
     private static final String PNG_XMP_KEYWORD = "XML:com.adobe.xmp";
     private static final int TIFF_XMP = 700;
     private static final int TIFF_IPTC = 33723;
@@ -52,8 +54,8 @@ public final class MetadataReader {
             return switch (format) {
                 case "jpeg" -> jpeg(input);
                 case "tiff" -> tiff(input);
-                case "png" -> png(input);
-                case "webp" -> webp(input);
+                case "png" -> png(input).read();
+                case "webp" -> webp(input).read();
                 default -> EmbeddedMetadata.NONE;
             };
         } catch (IOException | RuntimeException e) {
@@ -67,23 +69,54 @@ public final class MetadataReader {
         return combine(ifd0, XmpFields.read(xmp), IptcFields.read(iim));
     }
 
+    /**
+     * Walks the marker segments up to the first scan, keeping the first Exif, XMP and Photoshop (IPTC) segment: at
+     * most three segments of at most 64 KB are held, however many a file carries.
+     */
     private static EmbeddedMetadata jpeg(ImageInputStream input) throws IOException {
-        List<JPEGSegment> segments = JPEGSegmentUtil.readSegments(input,
-                Map.of(JPEG.APP1, List.of("Exif", XMP_ID), JPEG.APP13, List.of("Photoshop 3.0")));
+        input.setByteOrder(ByteOrder.BIG_ENDIAN);
+        if (input.readUnsignedShort() != 0xFFD8) {
+            return EmbeddedMetadata.NONE;
+        }
         byte[] exif = null;
         byte[] xmp = null;
         byte[] iim = null;
-        for (JPEGSegment segment : segments) {
-            String id = segment.identifier();
-            if ("Exif".equals(id) && exif == null) {
-                exif = bytes(segment);
-            } else if (XMP_ID.equals(id) && xmp == null) {
-                xmp = bytes(segment);
-            } else if ("Photoshop 3.0".equals(id) && iim == null) {
-                iim = IptcFields.fromPhotoshopResources(bytes(segment));
+        while (input.read() == 0xFF) {
+            int marker = input.read();
+            while (marker == 0xFF) { // fill bytes
+                marker = input.read();
             }
+            if (marker < 0 || marker == SOS || marker == EOI) {
+                break;
+            }
+            if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) { // no length
+                continue;
+            }
+            int length = input.readUnsignedShort();
+            if (length < 2) {
+                break;
+            }
+            long next = input.getStreamPosition() + length - 2;
+            boolean wanted = marker == APP1 && (exif == null || xmp == null) || marker == APP13 && iim == null;
+            if (wanted) {
+                byte[] data = new byte[length - 2];
+                input.readFully(data);
+                if (marker == APP1 && exif == null && startsWith(data, EXIF_ID)) {
+                    exif = Arrays.copyOfRange(data, EXIF_ID.length, data.length);
+                } else if (marker == APP1 && xmp == null && startsWith(data, XMP_ID)) {
+                    xmp = Arrays.copyOfRange(data, XMP_ID.length, data.length);
+                } else if (marker == APP13 && startsWith(data, PHOTOSHOP_ID)) {
+                    iim = IptcFields.fromPhotoshopResources(Arrays.copyOfRange(data, PHOTOSHOP_ID.length,
+                            data.length));
+                }
+            }
+            input.seek(next);
         }
         return of(exif, xmp, iim);
+    }
+
+    private static boolean startsWith(byte[] data, byte[] prefix) {
+        return data.length >= prefix.length && Arrays.equals(data, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     private static EmbeddedMetadata tiff(ImageInputStream input) throws IOException {
@@ -91,7 +124,33 @@ public final class MetadataReader {
         return combine(ifd0, XmpFields.read(blob(ifd0, TIFF_XMP)), IptcFields.read(blob(ifd0, TIFF_IPTC)));
     }
 
-    private static EmbeddedMetadata png(ImageInputStream input) throws IOException {
+    /** The EXIF and XMP blocks of a PNG or WebP. */
+    private record Blocks(byte[] exif, byte[] xmp) {
+        EmbeddedMetadata read() {
+            return of(exif, xmp, null);
+        }
+    }
+
+    /**
+     * The EXIF block (a TIFF structure, maybe after an "Exif\0\0" prefix) of a PNG ({@code eXIf}) or WebP
+     * ({@code EXIF} chunk), for its orientation; {@code null} when there is none or for other formats. The stream is
+     * read from its start.
+     */
+    public static byte[] exif(ImageInputStream input, String format) throws IOException {
+        ByteOrder before = input.getByteOrder();
+        try {
+            input.seek(0);
+            return switch (format) {
+                case "png" -> png(input).exif();
+                case "webp" -> webp(input).exif();
+                default -> null;
+            };
+        } finally {
+            input.setByteOrder(before); // the decoder reads the same stream next
+        }
+    }
+
+    private static Blocks png(ImageInputStream input) throws IOException {
         input.setByteOrder(ByteOrder.BIG_ENDIAN);
         input.seek(8);
         byte[] exif = null;
@@ -114,7 +173,7 @@ public final class MetadataReader {
             }
             input.seek(next);
         }
-        return of(exif, xmp, null);
+        return new Blocks(exif, xmp);
     }
 
     /** An iTXt chunk's text when its keyword says XMP: keyword NUL, flag, method, language NUL, keyword NUL, text. */
@@ -130,7 +189,7 @@ public final class MetadataReader {
         if (translatedEnd < 0) {
             return null;
         }
-        byte[] text = java.util.Arrays.copyOfRange(chunk, translatedEnd + 1, chunk.length);
+        byte[] text = Arrays.copyOfRange(chunk, translatedEnd + 1, chunk.length);
         if (!compressed) {
             return text;
         }
@@ -139,7 +198,7 @@ public final class MetadataReader {
         }
     }
 
-    private static EmbeddedMetadata webp(ImageInputStream input) throws IOException {
+    private static Blocks webp(ImageInputStream input) throws IOException {
         input.setByteOrder(ByteOrder.LITTLE_ENDIAN);
         input.seek(12);
         byte[] exif = null;
@@ -159,7 +218,7 @@ public final class MetadataReader {
             }
             input.seek(next);
         }
-        return of(exif, xmp, null);
+        return new Blocks(exif, xmp);
     }
 
     private static EmbeddedMetadata combine(Directory ifd0, XmpFields.Fields xmp, XmpFields.Fields iptc) {
@@ -199,19 +258,6 @@ public final class MetadataReader {
     private static byte[] blob(Directory ifd0, int tag) {
         Entry entry = ifd0.getEntryById(tag);
         return entry != null && entry.getValue() instanceof byte[] bytes && bytes.length <= MAX_BLOCK ? bytes : null;
-    }
-
-    private static byte[] bytes(JPEGSegment segment) throws IOException {
-        try (InputStream data = segment.data()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(segment.length());
-            data.transferTo(out);
-            byte[] bytes = out.toByteArray();
-            // the identifier is "Exif\0\0": the reader strips "Exif\0", leaving a pad byte before the TIFF header
-            if ("Exif".equals(segment.identifier()) && bytes.length > 0 && bytes[0] == 0) {
-                return java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
-            }
-            return bytes;
-        }
     }
 
     private static String fourCc(ImageInputStream input) throws IOException {

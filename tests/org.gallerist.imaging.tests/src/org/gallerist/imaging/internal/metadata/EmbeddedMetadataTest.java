@@ -92,6 +92,24 @@ class EmbeddedMetadataTest {
     }
 
     @Test
+    void hundredsOfLargeMetadataSegmentsAreWalkedAndTheFirstOfEachKindIsRead() throws Exception {
+        Path jpeg = picture("jpg");
+        String decoy = "<x:xmpmeta>" + "decoy ".repeat(10_000) + "</x:xmpmeta>";
+        for (int i = 0; i < 300; i++) {
+            withSegment(jpeg, 0xE1, "http://ns.adobe.com/xap/1.0/\0", decoy);
+        }
+        String packet = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF"
+                + " xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description"
+                + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">"
+                + "The first</rdf:li></rdf:Alt></dc:title></rdf:Description></rdf:RDF></x:xmpmeta>";
+        withSegment(jpeg, 0xE1, "http://ns.adobe.com/xap/1.0/\0", packet);
+        assertTrue(Files.size(jpeg) > 18_000_000, "18 MB of metadata around a small picture");
+
+        assertEquals("The first", new TwelveMonkeysImageProcessor().metadata(jpeg).title());
+        assertEquals("The first", VipsBackend.registered().metadata(jpeg).title());
+    }
+
+    @Test
     void damagedBlocksNeverFailButGiveWhatTheOthersSay() throws Exception {
         Path jpeg = withSegment(picture("jpg"), 0xE1, "Exif\0\0", "MM\0*\0\0\0\u0008\u00ff\u00ff garbage");
         output("exiftool", "-q", "-m", "-overwrite_original", "-XMP-dc:Title=Still named", jpeg.toString());
