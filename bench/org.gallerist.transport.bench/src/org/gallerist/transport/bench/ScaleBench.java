@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.api.image.Image;
+import org.gallerist.api.image.PhotoFacts;
 import org.gallerist.api.image.ImageQuery;
 import org.gallerist.api.image.ImageSize;
 import org.gallerist.api.image.Page;
@@ -143,7 +144,7 @@ class ScaleBench {
                     Random local = new Random(Thread.currentThread().threadId());
                     for (int i; (i = next.getAndIncrement()) < count;) {
                         ImageRecord stored = images.insert(new ImageRecord(row(seed.image(), i), seed.originalKey(),
-                                seed.thumbKey(), seed.previewKey()));
+                                seed.thumbKey(), seed.previewKey(), camera(i), i % 4 == 0));
                         vectors.put(stored.image().id(), embedderId, unit(local, centres[i % CLUSTERS], 0.6f));
                     }
                     return null;
@@ -166,6 +167,12 @@ class ScaleBench {
         return new Image(0, "photo " + i + " word" + i % 1000, "synthetic row " + i, tags, BigDecimal.valueOf(1 + i % 50),
                 1 + i % 5, "owner" + i % OWNERS, i % 10 == 0 ? Visibility.PRIVATE : Visibility.PUBLIC, seed.width(),
                 seed.height(), seed.format(), seed.bytes(), sha256, Instant.EPOCH);
+    }
+
+    /** Every other photo says how it was taken, half of those shared with everyone: the text search reads them. */
+    private static PhotoFacts camera(int i) {
+        return i % 2 == 1 ? PhotoFacts.NONE : new PhotoFacts("2024-05-01T10:00:00", "Canon", "EOS R" + i % 20,
+                "RF 24-105mm F4", "1/250 s", "f/4", "50 mm", 100 + i % 7 * 100);
     }
 
     /** A unit vector: uniform noise, or {@code centre} plus noise of that size. */
@@ -210,6 +217,8 @@ class ScaleBench {
                 "", null)));
         requests.put("ours: images list --text word7 --limit 60", () -> session.images().list(query(List.of(),
                 "word7", null)));
+        requests.put("ours: images list --text eos --limit 60 (shared cameras)", () -> session.images().list(
+                query(List.of(), "eos", null)));
         requests.put("ours: images show ID", () -> session.images().show(probe));
         requests.put("ours: images get ID --size thumb", () -> session.images().content(probe, ImageSize.THUMB));
         requests.put("ours: tags (counts over all images)", () -> session.images().tags());

@@ -43,7 +43,7 @@ public class DetailsPart {
 
     /** The widgets this part names under {@link Widgets#KEY}, for tests and tools that look for them. */
     public enum WidgetName {
-        NAME, TAGS, PRICE, MESSAGE, SAVE, DELETE, SEEN, ADD_TAG, CAMERA
+        NAME, TAGS, PRICE, MESSAGE, SAVE, DELETE, SEEN, ADD_TAG, CAMERA, SHARE_CAMERA
     }
 
     private final SessionModel sessions;
@@ -141,7 +141,7 @@ public class DetailsPart {
         findSimilarButton = Widgets.button(anyoneButtons, "Find s&imilar", () -> actions.findSimilar(image));
 
         background = new Background(sessions, body);
-        seenLabels = new SeenLabels(body, background, this::addTag);
+        seenLabels = new SeenLabels(body, background, this::addTag, this::shareCamera);
         seenLabels.area().moveBelow(ownershipLabel);
         actions = workbench.imageActions(body, sessions, browse);
         subscriptions.add(browse.onShow(this::show));
@@ -275,6 +275,24 @@ public class DetailsPart {
                 session -> session.images().update(labelled.id(), SeenByModel.addTag(image, seen)), updated -> {
                     setBusy(false);
                     showMessage("Tagged \u201c" + seen.tag().orElse("") + "\u201d.", false);
+                    actions.announceChanged(List.of(updated.id()));
+                }, error -> {
+                    setBusy(false);
+                    showError(ErrorMessages.readable(error));
+                });
+    }
+
+    /** Lets everyone who sees the image see its camera's facts, or keeps them to the owner again. */
+    private void shareCamera(Image photo, boolean shared) {
+        if (busy || image == null || image.id() != photo.id()) {
+            return;
+        }
+        setBusy(true);
+        background.run("Changing who sees the camera of #" + photo.id(), session -> session.images().update(photo.id(),
+                new ImageChanges(null, null, null, null, null, null, shared)), updated -> {
+                    setBusy(false);
+                    showMessage(shared ? "Everyone who sees the image now sees how it was taken."
+                            : "Only you see how it was taken.", false);
                     actions.announceChanged(List.of(updated.id()));
                 }, error -> {
                     setBusy(false);

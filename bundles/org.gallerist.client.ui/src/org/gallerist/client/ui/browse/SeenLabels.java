@@ -7,6 +7,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.RowLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -27,22 +28,39 @@ final class SeenLabels {
 
     private final Composite area;
     private final Label camera;
+    private final Button shareCamera;
     private final Label caption;
     private final Composite buttons;
     private final Background background;
     private final BiConsumer<Image, SeenByModel.Seen> addTag;
+    private final BiConsumer<Image, Boolean> share;
+    private Image shown;
     private long showing = -1;
 
-    /** @param addTag called when the owner clicks a label's button */
-    SeenLabels(Composite parent, Background background, BiConsumer<Image, SeenByModel.Seen> addTag) {
+    /**
+     * @param addTag called when the owner clicks a label's button
+     * @param share  called when the owner ticks or clears "show the camera to everyone"
+     */
+    SeenLabels(Composite parent, Background background, BiConsumer<Image, SeenByModel.Seen> addTag,
+            BiConsumer<Image, Boolean> share) {
         this.background = background;
         this.addTag = addTag;
+        this.share = share;
         area = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(area);
         GridLayoutFactory.fillDefaults().applyTo(area);
         camera = new Label(area, SWT.WRAP);
         Widgets.name(camera, DetailsPart.WidgetName.CAMERA);
         GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(camera);
+        shareCamera = new Button(area, SWT.CHECK);
+        shareCamera.setText("Show the camera and date to everyone");
+        Widgets.name(shareCamera, DetailsPart.WidgetName.SHARE_CAMERA);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(shareCamera);
+        shareCamera.addListener(SWT.Selection, event -> {
+            if (shown != null) {
+                share.accept(shown, shareCamera.getSelection());
+            }
+        });
         caption = new Label(area, SWT.WRAP);
         Widgets.name(caption, DetailsPart.WidgetName.SEEN);
         GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(caption);
@@ -60,13 +78,13 @@ final class SeenLabels {
     /** Shows the labels of {@code image} (null: none), with tag buttons if {@code owner}; then calls {@code laidOut}. */
     void show(Image image, boolean owner, Runnable laidOut) {
         showing = image == null ? -1 : image.id();
-        fill(List.of(), PhotoFacts.NONE, null, false);
+        fill(List.of(), PhotoFacts.NONE, false, null, false);
         if (image == null) {
             laidOut.run();
             return;
         }
-        background.run("Reading what the model saw in #" + image.id(), session -> session.images().details(image.id()),
-                details -> {
+        background.run("Reading what the model saw in #" + image.id(),
+                session -> session.images().details(image.id()), details -> {
                     if (!area.isDisposed() && showing == image.id()) {
                         show(details, owner, laidOut);
                     }
@@ -78,15 +96,21 @@ final class SeenLabels {
     /** Shows the labels the part already fetched with the image, without asking the server again. */
     void show(ImageDetails details, boolean owner, Runnable laidOut) {
         showing = details.image().id();
-        fill(SeenByModel.of(details.image(), details.seenByModel()), details.photo(), details.image(), owner);
+        fill(SeenByModel.of(details.image(), details.seenByModel()), details.photo(), details.cameraShared(),
+                details.image(), owner);
         laidOut.run();
     }
 
-    private void fill(List<SeenByModel.Seen> seen, PhotoFacts photo, Image image, boolean owner) {
+    private void fill(List<SeenByModel.Seen> seen, PhotoFacts photo, boolean shared, Image image, boolean owner) {
+        shown = image;
         String facts = ImageFacts.camera(photo);
         camera.setText(facts);
         ((org.eclipse.swt.layout.GridData) camera.getLayoutData()).exclude = facts.isEmpty();
         camera.setVisible(!facts.isEmpty());
+        boolean mayShare = owner && !facts.isEmpty();
+        shareCamera.setSelection(shared);
+        ((org.eclipse.swt.layout.GridData) shareCamera.getLayoutData()).exclude = !mayShare;
+        shareCamera.setVisible(mayShare);
         caption.setText(SeenByModel.caption(seen));
         ((org.eclipse.swt.layout.GridData) caption.getLayoutData()).exclude = seen.isEmpty();
         caption.setVisible(!seen.isEmpty());

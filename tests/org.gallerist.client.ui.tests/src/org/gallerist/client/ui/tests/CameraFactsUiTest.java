@@ -13,8 +13,10 @@ import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.gallerist.api.client.GalleristSession;
@@ -101,7 +103,18 @@ class CameraFactsUiTest {
         assertEquals("Taken 2025-07-14 12:01 \u00b7 NIKON Z 6_2 \u00b7 NIKKOR Z 24-70mm f/4 S \u00b7 1/500 s"
                 + " \u00b7 f/8 \u00b7 24 mm \u00b7 ISO 100", camera.getText());
         assertTrue(camera.isVisible());
+        Button share = UiTestSupport.widget(shell, Button.class, DetailsPart.WidgetName.SHARE_CAMERA);
+        assertTrue(share.isVisible() && !share.getSelection(), "the owner may share it; nobody else sees it yet");
+        GalleristSession bob = server.signedUp("bob");
+        assertTrue(bob.images().details(image.id()).photo().isEmpty());
         UiTestSupport.settle(display, 300);
         UiTestSupport.screenshot(shell, "18-camera-facts");
+
+        share.setSelection(true);
+        share.notifyListeners(SWT.Selection, new Event());
+        UiTestSupport.spinUntil(display, () -> "NIKON Z 6_2".equals(bob.images().details(image.id()).photo()
+                .cameraModel()), WAIT_MS, "everyone who sees the image sees the camera");
+        Label message = UiTestSupport.widget(shell, Label.class, DetailsPart.WidgetName.MESSAGE);
+        UiTestSupport.spinUntil(display, () -> message.getText().contains("Everyone"), WAIT_MS, "the part says so");
     }
 }
