@@ -28,6 +28,8 @@ import org.gallerist.spi.imaging.ImageProcessor;
 import org.gallerist.spi.imaging.ImageProcessor.Inspection;
 import org.gallerist.spi.imaging.ImageProcessor.Prepared;
 import org.gallerist.tests.harness.DngFiles;
+import org.gallerist.tests.harness.FixtureTools;
+import org.gallerist.tests.harness.HeifGrids;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -162,6 +164,28 @@ abstract class FormatContract {
         assertNotNull(prepared.analysis(), "the embedder's input comes from the same decode");
         int shortSide = Math.min(prepared.analysis().getWidth(), prepared.analysis().getHeight());
         assertTrue(shortSide >= 256 && shortSide <= 258, "the analysis image's short side is " + shortSide);
+    }
+
+    /** As phones write them: the picture is a grid of HEVC tiles, the last column and row cropped. */
+    @Test
+    void aPhoneHeicInTilesIsReadAsOnePicture() throws Exception {
+        FixtureTools.require("convert");
+        FixtureTools.require("heif-enc");
+        BufferedImage picture = gradient(700, 500);
+        Path file = Files.write(dir.resolve("tiles.heic"),
+                HeifGrids.heic(dir, ImageFixtures.jpegBytes(picture), 700, 500, 256, 90));
+
+        if (!readsNativeOnlyFormats()) {
+            GalleristException refused = assertThrows(GalleristException.class,
+                    () -> processor.inspect(file, FIFTY_MEGAPIXELS));
+            assertEquals(ErrorCode.UNSUPPORTED_FORMAT, refused.code(), refused.getMessage());
+            return;
+        }
+        assertEquals(new Inspection("heic", 700, 500, 1), processor.inspect(file, FIFTY_MEGAPIXELS));
+        Path png = source(picture, "tiles-source");
+        double difference = meanDifference(jpeg(processor.render(file, ImageSize.THUMB)),
+                jpeg(processor.render(png, ImageSize.THUMB)));
+        assertTrue(difference <= 8, "the tiles' thumbnail differs from its source's by " + difference + " levels");
     }
 
     @ParameterizedTest

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import org.gallerist.tests.harness.FixtureTools;
 import org.gallerist.tests.harness.GalleristServerExtension;
+import org.gallerist.tests.harness.HeifGrids;
 import org.gallerist.tests.harness.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,6 +73,33 @@ class PrivacyOverSshTest {
                 assertFalse(rendition.contains(group), size + " carries " + group + ": " + rendition);
             }
         }
+    }
+
+    @Test
+    void aPhoneHeicInTilesLosesItsLocationToo() throws Exception {
+        String owner = server.openSsh().signedUp("olga").ssh();
+        String stranger = server.openSsh().signedUp("sven").ssh();
+        Path temp = server.folder();
+        Path source = make(temp.resolve("street.jpg"), "convert", "-size", "1200x700", "plasma:fractal", "-quality",
+                "95", temp.resolve("street.jpg").toString());
+        FixtureTools.require("heif-enc");
+        Path phone = Files.write(temp.resolve("street.heic"),
+                HeifGrids.heic(temp, Files.readAllBytes(source), 1200, 700, HeifGrids.PHONE_TILE, 60));
+        output("exiftool", "-q", "-m", "-overwrite_original", "-GPSLatitude=51.5007", "-GPSLatitudeRef=N",
+                "-GPSLongitude=0.1246", "-GPSLongitudeRef=W", "-SerialNumber=SN-PRIVACY-2", phone.toString());
+
+        String added = ok(owner + " images add --name Street --price 5 --quantity 1 < street.heic");
+        assertTrue(added.contains("\"format\":\"heic\"") && added.contains("\"width\":1200"), added);
+        long id = id(added);
+        ok(owner + " images get " + id + " > owner.heic");
+        assertArrayEquals(Files.readAllBytes(phone), Files.readAllBytes(temp.resolve("owner.heic")), "the owner's");
+
+        ok(stranger + " images get " + id + " > stranger.heic");
+        String seen = output("exiftool", "-a", "-G1", "-s", "-n", temp.resolve("stranger.heic").toString());
+        for (String personal : new String[] {"51.5007", "SN-PRIVACY-2", "[GPS]"}) {
+            assertFalse(seen.contains(personal), personal + " reached a stranger: " + seen);
+        }
+        assertTrue(seen.contains("1200 700") || seen.contains("1200x700"), "still the whole grid: " + seen);
     }
 
     private String ok(String script) throws Exception {
