@@ -52,15 +52,12 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
     private static final Pattern DAMAGE_WARNING = Pattern.compile(
             "truncat|premature end|missing eoi|unexpected end|end of (file|stream|data)", Pattern.CASE_INSENSITIVE);
 
-    /** Shown by their JPEG preview. */
-    private static final String DNG = "dng";
-
     private final Codecs codecs = new Codecs();
 
     @Override
     public List<String> formats() {
         List<String> names = new ArrayList<>(codecs.formats().stream().map(Format::name).toList());
-        names.add(names.indexOf("tiff") + 1, DNG);
+        names.addAll(names.indexOf("tiff") + 1, RawPreview.FORMATS);
         return List.copyOf(names);
     }
 
@@ -183,7 +180,7 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
     private record Shown(Format format, ImageInputStream image, int orientation) {
     }
 
-    /** The file's own picture, or for a DNG its largest JPEG preview (in the DNG's orientation). */
+    /** The file's own picture, or for a camera raw file its largest JPEG preview (in the raw file's orientation). */
     private Shown shown(ImageInputStream input) throws IOException {
         Format format = sniff(input);
         ContainerChecks.verify(format.name(), input);
@@ -193,18 +190,19 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
             try {
                 preview = RawPreview.of(input);
             } catch (RawPreview.NoPreview e) {
-                throw new GalleristException(ErrorCode.UNSUPPORTED_FORMAT, "This DNG carries no JPEG preview:"
-                        + " Gallerist shows raw files by the preview inside them. Save it with a preview (most"
-                        + " converters do), or upload a JPEG or TIFF.", Map.of("format", DNG));
+                String name = e.format().toUpperCase(Locale.ROOT);
+                throw new GalleristException(ErrorCode.UNSUPPORTED_FORMAT, "This " + name + " file carries no JPEG"
+                        + " preview: Gallerist shows raw files by the preview inside them. Save it with a preview"
+                        + " (cameras and most converters do), or upload a JPEG or TIFF.", Map.of("format", e.format()));
             } catch (IOException | RuntimeException e) {
-                preview = Optional.empty(); // not readable as a DNG: the TIFF reader has its say
+                preview = Optional.empty(); // not readable as a raw file: the TIFF reader has its say
             }
             if (preview.isPresent()) {
                 ImageInputStream jpeg = new MemoryCacheImageInputStream(
                         new ByteArrayInputStream(preview.get().read(input)));
                 ContainerChecks.verify("jpeg", jpeg);
                 jpeg.seek(0);
-                return new Shown(new Format(DNG, codecs.jpeg().provider()), jpeg, orientation);
+                return new Shown(new Format(preview.get().format(), codecs.jpeg().provider()), jpeg, orientation);
             }
         }
         input.seek(0);

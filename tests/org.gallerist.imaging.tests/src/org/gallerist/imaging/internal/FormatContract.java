@@ -30,6 +30,7 @@ import org.gallerist.spi.imaging.ImageProcessor.Prepared;
 import org.gallerist.tests.harness.DngFiles;
 import org.gallerist.tests.harness.FixtureTools;
 import org.gallerist.tests.harness.HeifGrids;
+import org.gallerist.tests.harness.RawFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -245,6 +246,30 @@ abstract class FormatContract {
         ImageFixtures.assertClose(Color.RED, new Color(thumb.getRGB(64, 20)), 40); // turned 90° clockwise
         ImageFixtures.assertClose(Color.BLUE, new Color(thumb.getRGB(64, 236)), 40);
         assertEquals("Canon EOS R5", processor.metadata(dng).photo().cameraModel());
+    }
+
+    @Test
+    void aNefAndACr2AreShownByTheirFullSizePreview() throws Exception {
+        byte[] preview = Files.readAllBytes(write(leftRedRightBlue(400, 200), "jpeg", dir.resolve("preview")));
+        byte[] small = Files.readAllBytes(write(leftRedRightBlue(160, 120), "jpeg", dir.resolve("small")));
+        Path nef = Files.write(dir.resolve("photo.nef"), RawFiles.nef(preview, 8, "NIKON Z 6_2"));
+        Path cr2 = Files.write(dir.resolve("photo.cr2"),
+                RawFiles.cr2(preview, 400, 200, small, 1, "Canon EOS 5D Mark IV"));
+
+        assertTrue(processor.formats().containsAll(java.util.List.of("cr2", "nef", "arw")),
+                processor.formats().toString());
+        assertEquals(new Inspection("nef", 200, 400, 1), processor.inspect(nef, FIFTY_MEGAPIXELS));
+        BufferedImage turned = jpeg(processor.render(nef, ImageSize.THUMB));
+        assertEquals(128 + "×" + 256, turned.getWidth() + "×" + turned.getHeight(), "not the 2×2 thumbnail");
+        ImageFixtures.assertClose(Color.BLUE, new Color(turned.getRGB(64, 20)), 40); // turned 90° anticlockwise
+        ImageFixtures.assertClose(Color.RED, new Color(turned.getRGB(64, 236)), 40);
+        assertEquals("NIKON Z 6_2", processor.metadata(nef).photo().cameraModel());
+
+        assertEquals(new Inspection("cr2", 400, 200, 1), processor.inspect(cr2, FIFTY_MEGAPIXELS),
+                "the preview: not the thumbnail, nor the sensor data (a lossless JPEG of four times the pixels)");
+        Prepared prepared = processor.prepare(cr2, FIFTY_MEGAPIXELS, 128);
+        assertEquals(256 + "×" + 128, jpeg(prepared.thumb()).getWidth() + "×" + jpeg(prepared.thumb()).getHeight());
+        assertEquals("Canon EOS 5D Mark IV", processor.metadata(cr2).photo().cameraModel());
     }
 
     @Test

@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.gallerist.tests.harness.DngFiles;
 import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.Processes;
+import org.gallerist.tests.harness.RawFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,7 +46,8 @@ class FormatsOverSshTest {
     @Test
     void serverInfoListsTheFormatsAndEachIsAcceptedWithItsDisplayedSize() throws Exception {
         String info = ok(ssh + " server info");
-        assertTrue(info.contains("\"formats\":[\"jpeg\",\"png\",\"gif\",\"bmp\",\"webp\",\"tiff\",\"dng\",\"heic\","
+        assertTrue(info.contains("\"formats\":[\"jpeg\",\"png\",\"gif\",\"bmp\",\"webp\",\"tiff\",\"dng\",\"cr2\",\"nef\","
+                + "\"arw\",\"raw\",\"heic\","
                 + "\"avif\",\"jxl\"]"), info);
 
         Files.write(temp.resolve("second.png"), TestImages.png(8, 300, 300));
@@ -77,7 +79,7 @@ class FormatsOverSshTest {
     }
 
     @Test
-    void aDngIsShownByItsPreviewAndItsOriginalGoesOnlyToItsOwner() throws Exception {
+    void rawFilesAreShownByTheirPreviewAndTheirOriginalsGoOnlyToTheirOwner() throws Exception {
         Path dng = Files.write(temp.resolve("raw.dng"), DngFiles.dng(TestImages.jpeg(9, 900, 600), 900, 600, 1,
                 "Canon", "Canon EOS R5"));
         String added = ok(ssh + " images add --name Raw --price 1 --quantity 1 < raw.dng");
@@ -93,6 +95,13 @@ class FormatsOverSshTest {
         assertTrue(refused.stderr().contains("\"error\":\"unavailable\""), "fail closed: " + refused.stderr());
         ok(other + " images get " + id + " --size preview > preview.jpg");
         assertEquals(900, ImageIO.read(temp.resolve("preview.jpg").toFile()).getWidth());
+
+        Files.write(temp.resolve("raw.nef"), RawFiles.nef(TestImages.jpeg(10, 900, 600), 6, "NIKON Z 6_2"));
+        String nef = ok(ssh + " images add --name Nikon --price 1 --quantity 1 < raw.nef");
+        assertTrue(nef.contains("\"format\":\"nef\"") && nef.contains("\"width\":600")
+                && nef.contains("\"height\":900"), "the preview's size, turned: " + nef);
+        refused = server.openSsh().shell(other + " images get " + id(nef) + " > theirs.nef");
+        assertTrue(refused.stderr().contains("\"error\":\"unavailable\""), "fail closed: " + refused.stderr());
     }
 
     @Test
