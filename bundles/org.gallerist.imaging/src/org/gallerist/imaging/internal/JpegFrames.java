@@ -38,15 +38,17 @@ final class JpegFrames {
             return -1;
         }
         for (int segment = 0; segment < MAX_SEGMENTS && input.getStreamPosition() + 4 <= end; segment++) {
-            int marker = input.readUnsignedShort();
-            if ((marker & 0xFF00) != 0xFF00) {
+            if (input.readUnsignedByte() != 0xFF) {
                 return -1;
+            }
+            int type = input.readUnsignedByte();
+            while (type == 0xFF && input.getStreamPosition() < end) { // fill bytes, as encoders may write
+                type = input.readUnsignedByte();
             }
             int size = input.readUnsignedShort();
             if (size < 2 || input.getStreamPosition() + size - 2 > end) {
                 return -1;
             }
-            int type = marker & 0xFF;
             boolean frame = type >= 0xC0 && type <= 0xCF && type != 0xC4 && type != 0xC8 && type != 0xCC;
             if (frame) {
                 if (type > 0xC2 || size < 8) {
