@@ -31,7 +31,8 @@ final class Codecs {
     }
 
     /** The names users see in messages, in sniffing order. */
-    static final String FORMAT_LIST = "JPEG, PNG, GIF, BMP, WebP, TIFF, camera raw with a preview: DNG, CR2, NEF, ARW";
+    static final String FORMAT_LIST = "JPEG, PNG, GIF, BMP, WebP, TIFF, camera raw with a preview: DNG, CR2, NEF, ARW,"
+            + " CR3, RAF, ORF, RW2";
 
     private static final String JDK_PNG_READER = "com.sun.imageio.plugins.png.PNGImageReaderSpi";
     private static final String JDK_GIF_READER = "com.sun.imageio.plugins.gif.GIFImageReaderSpi";

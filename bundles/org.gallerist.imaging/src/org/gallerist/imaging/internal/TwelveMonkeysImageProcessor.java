@@ -31,7 +31,9 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * {@link ImageProcessor} on the TwelveMonkeys ImageIO plugins (JPEG incl. CMYK/YCCK, BMP, WebP, TIFF) and the JDK's PNG
- * and GIF readers. HEIC, AVIF and JPEG XL are recognised, not decoded ({@code unsupported_format}). Stateless apart from the immutable set of providers: every call opens its own stream and reader.
+ * and GIF readers; camera raw files by their JPEG previews ({@link RawPreview}, {@link RawContainers}). HEIC, AVIF and
+ * JPEG XL are recognised, not decoded ({@code unsupported_format}). Stateless apart from the immutable set of
+ * providers: every call opens its own stream and reader.
  */
 @Component(service = ImageProcessor.class, property = "imaging.backend=java")
 public class TwelveMonkeysImageProcessor implements ImageProcessor {
@@ -58,6 +60,7 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
     public List<String> formats() {
         List<String> names = new ArrayList<>(codecs.formats().stream().map(Format::name).toList());
         names.addAll(names.indexOf("tiff") + 1, RawPreview.FORMATS);
+        names.addAll(names.indexOf("raw") + 1, RawContainers.FORMATS);
         return List.copyOf(names);
     }
 
@@ -80,6 +83,10 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
     public EmbeddedMetadata metadata(Path file) {
         String format;
         try (ImageInputStream input = open(file)) {
+            Optional<RawContainers.Found> raw = RawContainers.find(input);
+            if (raw.isPresent()) {
+                return RawContainers.metadata(input, raw.get());
+            }
             format = sniff(input).name();
         } catch (IOException | RuntimeException e) {
             return EmbeddedMetadata.NONE;
@@ -182,6 +189,21 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
 
     /** The file's own picture, or for a camera raw file its largest JPEG preview (in the raw file's orientation). */
     private Shown shown(ImageInputStream input) throws IOException {
+        Optional<RawContainers.Found> raw;
+        try {
+            raw = RawContainers.find(input);
+        } catch (RawPreview.NoPreview e) {
+            throw noPreview(e);
+        } catch (IOException | RuntimeException e) {
+            throw new GalleristException(ErrorCode.CORRUPT_IMAGE, "The raw file's layout is damaged: it names no"
+                    + " readable preview.");
+        }
+        if (raw.isPresent()) {
+            ImageInputStream jpeg = previewStream(input, raw.get().preview());
+            int orientation = raw.get().orientation() > 0 ? raw.get().orientation() : ExifOrientation.read(jpeg);
+            jpeg.seek(0);
+            return new Shown(new Format(raw.get().preview().format(), codecs.jpeg().provider()), jpeg, orientation);
+        }
         Format format = sniff(input);
         ContainerChecks.verify(format.name(), input);
         int orientation = orientation(format, input);
@@ -190,23 +212,31 @@ public class TwelveMonkeysImageProcessor implements ImageProcessor {
             try {
                 preview = RawPreview.of(input);
             } catch (RawPreview.NoPreview e) {
-                String name = e.format().toUpperCase(Locale.ROOT);
-                throw new GalleristException(ErrorCode.UNSUPPORTED_FORMAT, "This " + name + " file carries no JPEG"
-                        + " preview: Gallerist shows raw files by the preview inside them. Save it with a preview"
-                        + " (cameras and most converters do), or upload a JPEG or TIFF.", Map.of("format", e.format()));
+                throw noPreview(e);
             } catch (IOException | RuntimeException e) {
                 preview = Optional.empty(); // not readable as a raw file: the TIFF reader has its say
             }
             if (preview.isPresent()) {
-                ImageInputStream jpeg = new MemoryCacheImageInputStream(
-                        new ByteArrayInputStream(preview.get().read(input)));
-                ContainerChecks.verify("jpeg", jpeg);
-                jpeg.seek(0);
+                ImageInputStream jpeg = previewStream(input, preview.get());
                 return new Shown(new Format(preview.get().format(), codecs.jpeg().provider()), jpeg, orientation);
             }
         }
         input.seek(0);
         return new Shown(format, input, orientation);
+    }
+
+    private static ImageInputStream previewStream(ImageInputStream input, RawPreview preview) throws IOException {
+        ImageInputStream jpeg = new MemoryCacheImageInputStream(new ByteArrayInputStream(preview.read(input)));
+        ContainerChecks.verify("jpeg", jpeg);
+        jpeg.seek(0);
+        return jpeg;
+    }
+
+    private static GalleristException noPreview(RawPreview.NoPreview e) {
+        String name = e.format().toUpperCase(Locale.ROOT);
+        return new GalleristException(ErrorCode.UNSUPPORTED_FORMAT, "This " + name + " file carries no JPEG"
+                + " preview: Gallerist shows raw files by the preview inside them. Save it with a preview"
+                + " (cameras and most converters do), or upload a JPEG or TIFF.", Map.of("format", e.format()));
     }
 
     private static ImageInputStream open(Path file) {

@@ -27,10 +27,8 @@ import org.gallerist.api.image.ImageSize;
 import org.gallerist.spi.imaging.ImageProcessor;
 import org.gallerist.spi.imaging.ImageProcessor.Inspection;
 import org.gallerist.spi.imaging.ImageProcessor.Prepared;
-import org.gallerist.tests.harness.DngFiles;
 import org.gallerist.tests.harness.FixtureTools;
 import org.gallerist.tests.harness.HeifGrids;
-import org.gallerist.tests.harness.RawFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -229,57 +227,6 @@ abstract class FormatContract {
         GalleristException refused = assertThrows(GalleristException.class,
                 () -> processor.prepare(truncated, FIFTY_MEGAPIXELS));
         assertEquals(ErrorCode.CORRUPT_IMAGE, refused.code(), refused.getMessage());
-    }
-
-    @Test
-    void aDngIsShownByItsFullSizePreviewTurnedByItsOrientation() throws Exception {
-        byte[] preview = Files.readAllBytes(write(leftRedRightBlue(400, 200), "jpeg", dir.resolve("preview")));
-        Path dng = Files.write(dir.resolve("photo.dng"), DngFiles.dng(preview, 400, 200, 6, "Canon", "Canon EOS R5"));
-
-        assertTrue(processor.formats().contains("dng"), processor.formats().toString());
-        assertEquals(new Inspection("dng", 200, 400, 1), processor.inspect(dng, FIFTY_MEGAPIXELS));
-        Prepared prepared = processor.prepare(dng, FIFTY_MEGAPIXELS, 128);
-        assertEquals(new Inspection("dng", 200, 400, 1), prepared.inspection());
-        BufferedImage thumb = jpeg(prepared.thumb());
-        assertEquals(128 + "×" + 256, thumb.getWidth() + "×" + thumb.getHeight(),
-                "the preview, not the 2×2 thumbnail");
-        ImageFixtures.assertClose(Color.RED, new Color(thumb.getRGB(64, 20)), 40); // turned 90° clockwise
-        ImageFixtures.assertClose(Color.BLUE, new Color(thumb.getRGB(64, 236)), 40);
-        assertEquals("Canon EOS R5", processor.metadata(dng).photo().cameraModel());
-    }
-
-    @Test
-    void aNefAndACr2AreShownByTheirFullSizePreview() throws Exception {
-        byte[] preview = Files.readAllBytes(write(leftRedRightBlue(400, 200), "jpeg", dir.resolve("preview")));
-        byte[] small = Files.readAllBytes(write(leftRedRightBlue(160, 120), "jpeg", dir.resolve("small")));
-        Path nef = Files.write(dir.resolve("photo.nef"), RawFiles.nef(preview, 8, "NIKON Z 6_2"));
-        Path cr2 = Files.write(dir.resolve("photo.cr2"),
-                RawFiles.cr2(preview, 400, 200, small, 1, "Canon EOS 5D Mark IV"));
-
-        assertTrue(processor.formats().containsAll(java.util.List.of("cr2", "nef", "arw")),
-                processor.formats().toString());
-        assertEquals(new Inspection("nef", 200, 400, 1), processor.inspect(nef, FIFTY_MEGAPIXELS));
-        BufferedImage turned = jpeg(processor.render(nef, ImageSize.THUMB));
-        assertEquals(128 + "×" + 256, turned.getWidth() + "×" + turned.getHeight(), "not the 2×2 thumbnail");
-        ImageFixtures.assertClose(Color.BLUE, new Color(turned.getRGB(64, 20)), 40); // turned 90° anticlockwise
-        ImageFixtures.assertClose(Color.RED, new Color(turned.getRGB(64, 236)), 40);
-        assertEquals("NIKON Z 6_2", processor.metadata(nef).photo().cameraModel());
-
-        assertEquals(new Inspection("cr2", 400, 200, 1), processor.inspect(cr2, FIFTY_MEGAPIXELS),
-                "the preview: not the thumbnail, nor the sensor data (a lossless JPEG of four times the pixels)");
-        Prepared prepared = processor.prepare(cr2, FIFTY_MEGAPIXELS, 128);
-        assertEquals(256 + "×" + 128, jpeg(prepared.thumb()).getWidth() + "×" + jpeg(prepared.thumb()).getHeight());
-        assertEquals("Canon EOS 5D Mark IV", processor.metadata(cr2).photo().cameraModel());
-    }
-
-    @Test
-    void aDngWithoutAPreviewIsUnsupportedAndSaysWhy() throws Exception {
-        Path raw = Files.write(dir.resolve("raw.dng"), DngFiles.dng(null, 0, 0, 1, "Canon", "Canon EOS R5"));
-        GalleristException refused = assertThrows(GalleristException.class,
-                () -> processor.prepare(raw, FIFTY_MEGAPIXELS));
-        assertEquals(ErrorCode.UNSUPPORTED_FORMAT, refused.code(), refused.getMessage());
-        assertEquals(Map.of("format", "dng"), refused.details());
-        assertTrue(refused.getMessage().contains("preview"), refused.getMessage());
     }
 
     @Test

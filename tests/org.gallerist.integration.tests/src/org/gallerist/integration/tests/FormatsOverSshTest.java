@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.gallerist.tests.harness.DngFiles;
 import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.Processes;
+import org.gallerist.tests.harness.OtherRawFiles;
 import org.gallerist.tests.harness.RawFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +47,8 @@ class FormatsOverSshTest {
     @Test
     void serverInfoListsTheFormatsAndEachIsAcceptedWithItsDisplayedSize() throws Exception {
         String info = ok(ssh + " server info");
-        assertTrue(info.contains("\"formats\":[\"jpeg\",\"png\",\"gif\",\"bmp\",\"webp\",\"tiff\",\"dng\",\"cr2\",\"nef\","
-                + "\"arw\",\"raw\",\"heic\","
-                + "\"avif\",\"jxl\"]"), info);
+        assertTrue(info.contains("\"formats\":[\"jpeg\",\"png\",\"gif\",\"bmp\",\"webp\",\"tiff\",\"dng\",\"cr2\","
+                + "\"nef\",\"arw\",\"raw\",\"cr3\",\"raf\",\"orf\",\"rw2\",\"heic\",\"avif\",\"jxl\"]"), info);
 
         Files.write(temp.resolve("second.png"), TestImages.png(8, 300, 300));
         Path tiff = make(temp.resolve("pages.tif"), "convert", temp.resolve("source.jpg").toString(),
@@ -102,6 +102,20 @@ class FormatsOverSshTest {
                 && nef.contains("\"height\":900"), "the preview's size, turned: " + nef);
         refused = server.openSsh().shell(other + " images get " + id(nef) + " > theirs.nef");
         assertTrue(refused.stderr().contains("\"error\":\"unavailable\""), "fail closed: " + refused.stderr());
+
+        byte[] jpeg = TestImages.jpeg(11, 900, 600);
+        Files.write(temp.resolve("raw.cr3"), OtherRawFiles.cr3(jpeg, TestImages.jpeg(12, 160, 120), 8,
+                "Canon EOS R6", "Harbour at dawn"));
+        String cr3 = ok(ssh + " images add --price 1 --quantity 1 < raw.cr3");
+        assertTrue(cr3.contains("\"format\":\"cr3\"") && cr3.contains("\"width\":600")
+                && cr3.contains("\"height\":900") && cr3.contains("\"name\":\"Harbour at dawn\""),
+                "the full-size JPEG's size, turned, and the name from the XMP box: " + cr3);
+        assertTrue(ok(ssh + " images show " + id(cr3)).contains("Canon EOS R6"), "the camera, to its owner");
+        refused = server.openSsh().shell(other + " images get " + id(cr3) + " > theirs.cr3");
+        assertTrue(refused.stderr().contains("\"error\":\"unavailable\""), "fail closed: " + refused.stderr());
+        Files.write(temp.resolve("raw.raf"), OtherRawFiles.raf(jpeg, "X-T4"));
+        String raf = ok(ssh + " images add --name Fuji --price 1 --quantity 1 < raw.raf");
+        assertTrue(raf.contains("\"format\":\"raf\"") && raf.contains("\"width\":900"), raf);
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.List;
 /** One little-endian TIFF image file directory, as raw files hold them: entries sorted by tag, values after it. */
 final class TiffIfd {
 
-    private record Field(int tag, int type, int count, byte[] value) {
+    /** @param placed whether {@code value} is the offset of values written elsewhere */
+    private record Field(int tag, int type, int count, byte[] value, boolean placed) {
     }
 
     private final List<Field> fields = new ArrayList<>();
@@ -46,6 +47,14 @@ final class TiffIfd {
         return add(tag, 1, value.length, value);
     }
 
+    /** An entry whose {@code count} values of {@code type} the caller writes at {@code offset}. */
+    TiffIfd placed(int tag, int type, int count, int offset) {
+        byte[] value = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(offset).array();
+        fields.add(new Field(tag, type, count, value, true));
+        fields.sort(Comparator.comparingInt(Field::tag));
+        return this;
+    }
+
     /** SubIFDs; a negative second offset leaves it out. */
     TiffIfd withSubIfds(int first, int second) {
         fields.removeIf(field -> field.tag() == 330);
@@ -53,7 +62,7 @@ final class TiffIfd {
     }
 
     private TiffIfd add(int tag, int type, int count, byte[] value) {
-        fields.add(new Field(tag, type, count, value));
+        fields.add(new Field(tag, type, count, value, false));
         fields.sort(Comparator.comparingInt(Field::tag));
         return this;
     }
@@ -63,7 +72,7 @@ final class TiffIfd {
         int size = 2 + fields.size() * 12 + 4;
         for (Field field : fields) {
             int length = field.tag() == 330 ? subIfds * 4 : field.value().length;
-            if (length > 4) {
+            if (length > 4 && !field.placed()) {
                 size += length + length % 2;
             }
         }
@@ -82,7 +91,7 @@ final class TiffIfd {
         entries.putShort((short) fields.size());
         for (Field field : fields) {
             entries.putShort((short) field.tag()).putShort((short) field.type()).putInt(field.count());
-            if (field.value().length <= 4) {
+            if (field.value().length <= 4 || field.placed()) {
                 entries.put(Arrays.copyOf(field.value(), 4));
             } else {
                 entries.putInt(valuesAt + values.size());

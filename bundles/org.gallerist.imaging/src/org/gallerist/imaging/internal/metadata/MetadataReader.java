@@ -51,6 +51,16 @@ public final class MetadataReader {
      */
     public static EmbeddedMetadata read(Path file, String format) {
         try (ImageInputStream input = new FileImageInputStream(file.toFile())) {
+            return read(input, format);
+        } catch (IOException | RuntimeException e) {
+            return EmbeddedMetadata.NONE;
+        }
+    }
+
+    /** Like {@link #read(Path, String)}, from the stream's start. */
+    public static EmbeddedMetadata read(ImageInputStream input, String format) {
+        try {
+            input.seek(0);
             return switch (format) {
                 case "jpeg" -> jpeg(input);
                 case "tiff" -> tiff(input);
