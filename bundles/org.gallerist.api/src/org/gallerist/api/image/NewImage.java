@@ -7,15 +7,23 @@ import java.util.Objects;
 /**
  * What an uploader says about an image; the bytes travel separately. Validated by the service.
  *
- * @param name        {@code null} to take the file's own title (XMP or IPTC)
- * @param shareCamera whether others may see the camera's facts (capture date, camera, lens, exposure)
+ * @param name         {@code null} to take the file's own title (XMP or IPTC)
+ * @param shareCamera  whether others may see the camera's facts (capture date, camera, lens, exposure)
+ * @param untitledName the name when {@code name} is {@code null} and the file has no title (e.g. one made from the
+ *                     file name); {@code null} to refuse such a file
  */
 public record NewImage(String name, String description, List<String> tags, BigDecimal price, int quantity,
-        Visibility visibility, boolean shareCamera) {
+        Visibility visibility, boolean shareCamera, String untitledName) {
     public NewImage {
         description = description == null ? "" : description;
         tags = List.copyOf(tags);
         Objects.requireNonNull(visibility, "visibility");
+    }
+
+    /** Without a name for a file that has no title. */
+    public NewImage(String name, String description, List<String> tags, BigDecimal price, int quantity,
+            Visibility visibility, boolean shareCamera) {
+        this(name, description, tags, price, quantity, visibility, shareCamera, null);
     }
 
     /** With the camera's facts kept to the owner. */

@@ -44,9 +44,9 @@ public class ImagesCommand extends ProtocolCommandHandler {
         this.similarity = similarity;
         this.importWorkers = new ImportWorkers(importLimits.importWorkers());
         on(Images.Add.class, (add, request) -> request.output().emit(images.upload(request.caller(),
-                newImage(add.name(), add), request.input())));
-        on(Images.Import.class, (tar, request) -> new TarImport(images, request.caller(), newImage("import", tar), importLimits,
-                importWorkers).run(request.input(), request.output()));
+                newImage(add.name(), add, add.untitledName()), request.input())));
+        on(Images.Import.class, (tar, request) -> new TarImport(images, request.caller(),
+                newImage("import", tar, null), importLimits, importWorkers).run(request.input(), request.output()));
         on(Images.List.class, this::list);
         on(Images.Show.class, (show, request) -> request.output().emit(images.details(request.caller(),
                 Ids.check(show.id()))));
@@ -63,11 +63,12 @@ public class ImagesCommand extends ProtocolCommandHandler {
     }
 
     /** Checks the shared settings before reading any input, so that a typo fails fast and stores nothing. */
-    private static NewImage newImage(String name, Images.Described described) {
+    private static NewImage newImage(String name, Images.Described described, String untitledName) {
         Visibility visibility = described.visibility();
         return new NewImage(name, ImageRules.description(described.description()), ImageRules.tags(described.tags()),
                 ImageRules.price(described.price()), ImageRules.quantity(described.quantity()),
-                visibility == null ? Visibility.PUBLIC : visibility, described.shareCamera());
+                visibility == null ? Visibility.PUBLIC : visibility, described.shareCamera(),
+                untitledName == null ? null : ImageRules.name(untitledName));
     }
 
     private void list(Images.List list, CommandRequest request) throws Exception {

@@ -19,15 +19,18 @@ import org.gallerist.spi.imaging.EmbeddedMetadata;
 record EmbeddedDefaults(String name, String description, List<String> tags) {
 
     static EmbeddedDefaults of(NewImage request, EmbeddedMetadata embedded) {
-        String name = given(request.name()) ? ImageRules.name(request.name()) : title(embedded);
+        String name = given(request.name()) ? ImageRules.name(request.name()) : title(embedded, request.untitledName());
         String description = given(request.description()) ? ImageRules.description(request.description())
                 : ImageRules.description(fit(embedded.description(), ImageRules.MAX_DESCRIPTION, true));
         List<String> tags = !request.tags().isEmpty() ? ImageRules.tags(request.tags()) : keywords(embedded);
         return new EmbeddedDefaults(name, description, tags);
     }
 
-    private static String title(EmbeddedMetadata embedded) {
+    private static String title(EmbeddedMetadata embedded, String untitledName) {
         String title = fit(embedded.title(), ImageRules.MAX_NAME, false);
+        if (title.isEmpty() && given(untitledName)) {
+            return ImageRules.name(untitledName);
+        }
         if (title.isEmpty()) {
             throw new GalleristException(ErrorCode.INVALID_ARGUMENT,
                     "The image needs a name: give one with --name (the file has no title in its XMP or IPTC).");

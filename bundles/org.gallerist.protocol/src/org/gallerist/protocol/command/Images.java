@@ -83,17 +83,27 @@ public final class Images extends WireCommand {
     @Replay(Replay.Safety.RECOGNISED)
     public static final class Add extends Described {
         @Option(names = "--name", paramLabel = "N", description = "Up to 200 characters; without it, the file's"
-                + " title (XMP dc:title or IPTC ObjectName), which it then must have.")
+                + " title (XMP dc:title or IPTC ObjectName), which it then must have unless --untitled-name is given.")
         String name;
+
+        @Option(names = "--untitled-name", paramLabel = "N", description = "The name when --name is not given and"
+                + " the file has no title of its own (the desktop client sends one made from the file name).")
+        String untitledName;
 
         /** {@code null} when not given. */
         public String name() {
             return name;
         }
 
+        /** {@code null} when not given. */
+        public String untitledName() {
+            return untitledName;
+        }
+
         public static Add of(NewImage image) {
             Add add = new Add();
             add.name = image.name();
+            add.untitledName = image.name() == null ? image.untitledName() : null;
             add.describe(image.description(), image.tags(), image.price(), image.quantity(), image.visibility());
             add.shareCamera = image.shareCamera();
             return add;

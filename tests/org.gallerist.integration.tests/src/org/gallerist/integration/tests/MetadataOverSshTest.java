@@ -104,6 +104,20 @@ class MetadataOverSshTest {
     }
 
     @Test
+    void anUntitledNameIsUsedOnlyWhereTheFileHasNoTitle() throws Exception {
+        tagged("titled.jpg", 3);
+        String titled = ok(owner + " images add --untitled-name Titled --price 1 --quantity 1 < titled.jpg");
+        assertTrue(titled.contains("\"name\":\"Harbour at dawn\""), "the file's title wins: " + titled);
+        Files.write(temp.resolve("untitled.jpg"), TestImages.jpeg(32, 400, 300));
+        String untitled = ok(owner + " images add --untitled-name Untitled --price 1 --quantity 1"
+                + " < untitled.jpg");
+        assertTrue(untitled.contains("\"name\":\"Untitled\""), untitled);
+        String named = ok(owner + " images add --name Given --untitled-name Other --price 1 --quantity 1"
+                + " < titled-copy.jpg");
+        assertTrue(named.contains("\"name\":\"Given\""), named);
+    }
+
+    @Test
     void withoutANameAndWithoutATitleTheUploadIsRefusedAndNothingIsKept() throws Exception {
         Files.write(temp.resolve("plain.jpg"), TestImages.jpeg(31, 400, 300));
         Processes.Result refused = server.openSsh().shell(owner + " images add --price 1 --quantity 1 < plain.jpg");

@@ -20,7 +20,7 @@ import org.gallerist.client.core.internal.ChangeListeners;
  */
 public final class UploadForm {
     static final String INTRODUCTION = "Name each file, then say what they all share. Click a name or description "
-            + "to change it.";
+            + "to change it; a name left as suggested gives way to the photo's own title, if it has one.";
     static final String NO_FILES_YET = "Choose the images to upload with Add Files\u2026 (or drop them on the gallery).";
     private static final int TAGS_LISTED = 30;
 

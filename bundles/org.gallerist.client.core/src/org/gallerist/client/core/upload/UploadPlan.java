@@ -15,6 +15,9 @@ import org.gallerist.rules.ImageRules;
 /**
  * What the upload dialog is about to send: the files with their names and descriptions, and what they share
  * (tags, price, quantity, visibility) as typed. Checked by the server's own rules, so mistakes show before upload.
+ * A name the user did not type (made from the file name) goes as the name for a file without a title of its own,
+ * so a photo's XMP or IPTC title wins over its file name; an empty description or no tags let the file's caption
+ * and keywords in.
  */
 public record UploadPlan(List<UploadItem> items, List<String> tags, String price, String quantity,
         Visibility visibility) {
@@ -68,8 +71,10 @@ public record UploadPlan(List<UploadItem> items, List<String> tags, String price
         });
         List<NewImage> images = new ArrayList<>();
         for (UploadItem item : items) {
-            images.add(new NewImage(ImageRules.name(item.name()), ImageRules.description(item.description()), tags,
-                    ImageRules.price(price), ImageRules.quantity(quantity), visibility));
+            String name = ImageRules.name(item.name());
+            images.add(new NewImage(item.named() ? name : null, ImageRules.description(item.description()), tags,
+                    ImageRules.price(price), ImageRules.quantity(quantity), visibility, false,
+                    item.named() ? null : name));
         }
         return images;
     }

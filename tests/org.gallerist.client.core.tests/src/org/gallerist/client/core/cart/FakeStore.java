@@ -105,7 +105,8 @@ public class FakeStore implements ImageRepository, Shop {
             nextUploadFailure = null;
             throw failure;
         }
-        Image stored = new Image(nextId++, image.name(), image.description(), image.tags(), image.price(),
+        String name = image.name() != null ? image.name() : image.untitledName(); // files here carry no title
+        Image stored = new Image(nextId++, name, image.description(), image.tags(), image.price(),
                 image.quantity(), "me", image.visibility(), 10, 10, "png", content.length, "0".repeat(64),
                 Instant.EPOCH);
         images.put(stored.id(), stored);

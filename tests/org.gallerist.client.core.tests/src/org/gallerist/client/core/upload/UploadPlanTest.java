@@ -43,8 +43,20 @@ class UploadPlanTest {
         UploadPlan plan = new UploadPlan(List.of(UploadItem.of(photo).withDescription("  Red bike ")),
                 List.of(" Bikes ", "bikes", "Two  Wheels"), "12.5", " 3 ", Visibility.PRIVATE);
         assertEquals(Optional.empty(), plan.check());
-        assertEquals(List.of(new NewImage("Motorcycle left", "Red bike", List.of("bikes", "two wheels"),
-                new BigDecimal("12.50"), 3, Visibility.PRIVATE)), plan.newImages());
+        assertEquals(List.of(new NewImage(null, "Red bike", List.of("bikes", "two wheels"),
+                new BigDecimal("12.50"), 3, Visibility.PRIVATE, false, "Motorcycle left")), plan.newImages(),
+                "the suggested name gives way to the photo's own title");
+    }
+
+    @Test
+    void aTypedNameIsTheNameEvenWhereThePhotoHasATitle() {
+        UploadItem typed = UploadItem.of(photo).withName("Red bike");
+        UploadItem keptAsSuggested = UploadItem.of(photo).withName("Motorcycle left");
+        UploadPlan plan = new UploadPlan(List.of(typed, keptAsSuggested), List.of(), "1", "1", Visibility.PUBLIC);
+        assertEquals("Red bike", plan.newImages().get(0).name());
+        assertEquals(null, plan.newImages().get(0).untitledName());
+        assertEquals(null, plan.newImages().get(1).name(), "the table sets an unchanged cell: still a suggestion");
+        assertEquals("Motorcycle left", plan.newImages().get(1).untitledName());
     }
 
     @ParameterizedTest

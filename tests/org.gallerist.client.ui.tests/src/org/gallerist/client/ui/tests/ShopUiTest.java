@@ -41,11 +41,13 @@ import org.gallerist.client.core.Connection;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.cart.Cart;
 import org.gallerist.client.core.cart.CartFollowsSession;
+import org.gallerist.client.core.upload.FileNames;
 import org.gallerist.client.core.upload.FileResult;
 import org.gallerist.client.core.upload.UploadForm;
 import org.gallerist.client.ui.cart.AddToCartHandler;
 import org.gallerist.client.ui.cart.CartPart;
 import org.gallerist.client.ui.upload.UploadDialog;
+import org.gallerist.tests.harness.FixtureTools;
 import org.gallerist.tests.harness.GalleristServerExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,9 +135,13 @@ class ShopUiTest {
                 }
             }
         }
-        for (int i = 0; files.size() < 6; i++) {
+        for (int i = 0; files.size() < 5; i++) {
             files.add(generated(temp.resolve("generated_pattern-" + i + ".png"), i));
         }
+        Path titled = generated(temp.resolve("titled_pattern.png"), 7);
+        FixtureTools.make(titled, "exiftool", "-q", "-overwrite_original", "-XMP-dc:Title=Harbour at dawn",
+                titled.toString());
+        files.add(titled);
         return files;
     }
 
@@ -202,7 +208,10 @@ class ShopUiTest {
             for (FileResult result : results) {
                 assertTrue(result.uploaded(), result.file() + ": " + result.summary());
             }
-            assertEquals("Rocket launch", results.get(0).image().name());
+            assertEquals("Rocket launch", results.get(0).image().name(), "as typed");
+            assertEquals("Harbour at dawn", results.get(5).image().name(), "a suggested name gives way to the title");
+            assertEquals(FileNames.defaultName(results.get(4).file()), results.get(4).image().name(),
+                    "without a title, the suggested name");
             assertEquals(List.of("shop", "test photos"), results.get(0).image().tags());
             assertEquals(new BigDecimal("2.50"), results.get(0).image().price());
             assertTrue(progress.getText().startsWith("Uploaded 6 of 6"), progress.getText());
