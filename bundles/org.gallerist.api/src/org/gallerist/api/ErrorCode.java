@@ -26,6 +26,8 @@ public enum ErrorCode {
     HOST_KEY_REJECTED("host_key_rejected"),
     HOST_KEY_CHANGED("host_key_changed"),
     UNAVAILABLE("unavailable"),
+    /** The original of an image the caller neither owns nor bought, and its owner does not give away. */
+    NOT_PURCHASED("not_purchased"),
     /** A text field longer than its limit (details {@code limit}: the field, {@code max}: its length in characters). */
     TOO_LONG("too_long"),
     /** A per-user quota would be exceeded (details {@code limit}: which quota, {@code max}: its value). */

@@ -32,7 +32,8 @@ class SharedOriginalBench {
         GalleristSession owner = server.signedUp("owner");
         GalleristSession stranger = server.signedUp("stranger");
         byte[] jpeg = BenchImages.photoJpeg(4242, 6000, 4000);
-        long id = owner.images().add(new NewImage("Large", "", List.of(), BigDecimal.ONE, 1, Visibility.PUBLIC),
+        long id = owner.images().add(new NewImage("Large", "", List.of(), BigDecimal.ONE, 1, Visibility.PUBLIC,
+                false, null, true),
                 jpeg).id();
         long[] owners = new long[rounds];
         long[] others = new long[rounds];

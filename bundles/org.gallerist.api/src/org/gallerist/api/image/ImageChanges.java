@@ -6,12 +6,19 @@ import java.util.List;
 /**
  * A partial update: {@code null} fields stay as they are; {@code tags}, when given, replace all tags.
  *
- * @param shareCamera whether others may see the camera's facts from now on
+ * @param shareCamera  whether others may see the camera's facts from now on
+ * @param freeDownload whether everyone who sees the image may download its original, bought or not
  */
 public record ImageChanges(String name, String description, List<String> tags, BigDecimal price, Integer quantity,
-        Visibility visibility, Boolean shareCamera) {
+        Visibility visibility, Boolean shareCamera, Boolean freeDownload) {
     public ImageChanges {
         tags = tags == null ? null : List.copyOf(tags);
+    }
+
+    /** Leaving the original's download as it is. */
+    public ImageChanges(String name, String description, List<String> tags, BigDecimal price, Integer quantity,
+            Visibility visibility, Boolean shareCamera) {
+        this(name, description, tags, price, quantity, visibility, shareCamera, null);
     }
 
     /** Leaving the camera's facts as they are shared. */
@@ -22,6 +29,6 @@ public record ImageChanges(String name, String description, List<String> tags, B
 
     public boolean isEmpty() {
         return name == null && description == null && tags == null && price == null && quantity == null
-                && visibility == null && shareCamera == null;
+                && visibility == null && shareCamera == null && freeDownload == null;
     }
 }

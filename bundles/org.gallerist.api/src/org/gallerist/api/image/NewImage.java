@@ -11,13 +11,20 @@ import java.util.Objects;
  * @param shareCamera  whether others may see the camera's facts (capture date, camera, lens, exposure)
  * @param untitledName the name when {@code name} is {@code null} and the file has no title (e.g. one made from the
  *                     file name); {@code null} to refuse such a file
+ * @param freeDownload whether everyone who sees it may download the original without buying it
  */
 public record NewImage(String name, String description, List<String> tags, BigDecimal price, int quantity,
-        Visibility visibility, boolean shareCamera, String untitledName) {
+        Visibility visibility, boolean shareCamera, String untitledName, boolean freeDownload) {
     public NewImage {
         description = description == null ? "" : description;
         tags = List.copyOf(tags);
         Objects.requireNonNull(visibility, "visibility");
+    }
+
+    /** With the original for its buyers only. */
+    public NewImage(String name, String description, List<String> tags, BigDecimal price, int quantity,
+            Visibility visibility, boolean shareCamera, String untitledName) {
+        this(name, description, tags, price, quantity, visibility, shareCamera, untitledName, false);
     }
 
     /** Without a name for a file that has no title. */

@@ -68,7 +68,7 @@ public class ImagesCommand extends ProtocolCommandHandler {
         return new NewImage(name, ImageRules.description(described.description()), ImageRules.tags(described.tags()),
                 ImageRules.price(described.price()), ImageRules.quantity(described.quantity()),
                 visibility == null ? Visibility.PUBLIC : visibility, described.shareCamera(),
-                untitledName == null ? null : ImageRules.name(untitledName));
+                untitledName == null ? null : ImageRules.name(untitledName), described.freeDownload());
     }
 
     private void list(Images.List list, CommandRequest request) throws Exception {
@@ -107,7 +107,7 @@ public class ImagesCommand extends ProtocolCommandHandler {
         return new ImageChanges(update.name(), update.description(), update.tags(),
                 update.price() == null ? null : ImageRules.price(update.price()),
                 update.quantity() == null ? null : ImageRules.quantity(update.quantity()), update.visibility(),
-                update.shareCamera());
+                update.shareCamera(), update.freeDownload());
     }
 
     /** One result line per id; a failing id never stops the others, and the exit status says if any failed. */

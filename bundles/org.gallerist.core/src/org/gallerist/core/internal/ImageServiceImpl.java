@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -30,6 +31,7 @@ import org.gallerist.spi.imaging.ImageProcessor;
 import org.gallerist.spi.imaging.SharedOriginals;
 import org.gallerist.spi.storage.ImageRecord;
 import org.gallerist.spi.storage.ImageStore;
+import org.gallerist.spi.storage.OrderStore;
 import org.gallerist.rules.ImageRules;
 import org.gallerist.rules.PageCursor;
 import org.osgi.service.component.annotations.Activate;
@@ -58,6 +60,8 @@ public class ImageServiceImpl implements ImageService {
     private final UploadQuotas quotas;
     /** Originals as others than their owner receive them: without location and other personal metadata. */
     private final SharedOriginals shared;
+    /** Who bought what: buyers may download the originals. */
+    private final OrderStore orders;
     private final ContentLocks locks = new ContentLocks();
     /** By owner name: one owner's uploads check their quota and insert one after the other. */
     private final ContentLocks ownerLocks = new ContentLocks();
@@ -66,8 +70,9 @@ public class ImageServiceImpl implements ImageService {
     public ImageServiceImpl(@Reference ImageStore store, @Reference BlobStore blobs,
             @Reference(policyOption = ReferencePolicyOption.GREEDY) ImageProcessor processor,
             @Reference ImageAnalysis analysis, @Reference ImageLimits limits, @Reference UploadQuotas quotas,
-            @Reference SharedOriginals shared) {
+            @Reference SharedOriginals shared, @Reference OrderStore orders) {
         this.store = store;
+        this.orders = orders;
         this.shared = shared;
         this.blobs = blobs;
         this.processor = processor;
@@ -122,7 +127,7 @@ public class ImageServiceImpl implements ImageService {
                 try {
                     String originalKey = staged.commit();
                     return store.insert(new ImageRecord(image, originalKey, blobs.put(thumb), blobs.put(preview),
-                            embedded.photo(), request.shareCamera())).image();
+                            embedded.photo(), request.shareCamera(), request.freeDownload())).image();
                 } catch (IOException e) {
                     throw new UncheckedIOException("Storing an image failed", e);
                 }
@@ -171,7 +176,16 @@ public class ImageServiceImpl implements ImageService {
         boolean mayKnowCamera = record.cameraShared() || caller.isAdmin()
                 || record.image().owner().equals(caller.name());
         return new ImageDetails(record.image(), analysis.seen(id), mayKnowCamera ? record.photo() : PhotoFacts.NONE,
-                record.cameraShared());
+                record.cameraShared(), record.freeDownload(), mayDownloadOriginal(caller, record));
+    }
+
+    /** The shop's goods are its originals: they go to their owner, admins and buyers, or to all if given away. */
+    private boolean mayDownloadOriginal(User caller, ImageRecord record) {
+        return ownerOrAdmin(caller, record) || record.freeDownload() || orders.bought(caller.name(), record.image().id());
+    }
+
+    private static boolean ownerOrAdmin(User caller, ImageRecord record) {
+        return caller.isAdmin() || record.image().owner().equals(caller.name());
     }
 
     @Override
@@ -182,8 +196,11 @@ public class ImageServiceImpl implements ImageService {
         case PREVIEW -> record.previewKey();
         case ORIGINAL -> record.originalKey();
         };
-        boolean forOthers = size == ImageSize.ORIGINAL && !caller.isAdmin()
-                && !record.image().owner().equals(caller.name());
+        boolean forOthers = size == ImageSize.ORIGINAL && !ownerOrAdmin(caller, record);
+        if (forOthers && !mayDownloadOriginal(caller, record)) {
+            throw new GalleristException(ErrorCode.NOT_PURCHASED, "The original of image #" + id + " goes to those who"
+                    + " bought it; buy it first, or take its preview (--size preview).", Map.of("id", id));
+        }
         try {
             return forOthers ? shared.open(record.image().format(), () -> blobs.open(key)) : blobs.open(key);
         } catch (IOException e) {
@@ -209,7 +226,7 @@ public class ImageServiceImpl implements ImageService {
                 changes.tags() == null ? null : ImageRules.tags(changes.tags()),
                 changes.price() == null ? null : ImageRules.price(changes.price()),
                 changes.quantity() == null ? null : ImageRules.quantity(changes.quantity()),
-                changes.visibility(), changes.shareCamera());
+                changes.visibility(), changes.shareCamera(), changes.freeDownload());
         Image updated = store.update(id, normalized);
         analysis.changed(updated);
         return updated;

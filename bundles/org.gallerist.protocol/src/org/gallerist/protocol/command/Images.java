@@ -41,6 +41,9 @@ public final class Images extends WireCommand {
         @Option(names = "--share-camera", description = "Everyone who sees it also sees when and with what camera it"
                 + " was taken (the file's EXIF; kept to you otherwise).")
         boolean shareCamera;
+        @Option(names = "--free-download", description = "Everyone who sees it may download the original without"
+                + " buying it (otherwise only its buyers, you and admins).")
+        boolean freeDownload;
 
         public String description() {
             return description;
@@ -65,6 +68,10 @@ public final class Images extends WireCommand {
 
         public boolean shareCamera() {
             return shareCamera;
+        }
+
+        public boolean freeDownload() {
+            return freeDownload;
         }
 
         void describe(String description, java.util.List<String> tags, BigDecimal price, long quantity,
@@ -106,6 +113,7 @@ public final class Images extends WireCommand {
             add.untitledName = image.name() == null ? image.untitledName() : null;
             add.describe(image.description(), image.tags(), image.price(), image.quantity(), image.visibility());
             add.shareCamera = image.shareCamera();
+            add.freeDownload = image.freeDownload();
             return add;
         }
     }
@@ -258,6 +266,10 @@ public final class Images extends WireCommand {
         boolean shareCamera;
         @Option(names = "--hide-camera", description = "Keep the camera's facts to yourself again.")
         boolean hideCamera;
+        @Option(names = "--free-download", description = "Let everyone who sees it download the original.")
+        boolean freeDownload;
+        @Option(names = "--buyers-only", description = "Give the original to its buyers only again (the default).")
+        boolean buyersOnly;
 
         public String name() {
             return name;
@@ -273,6 +285,14 @@ public final class Images extends WireCommand {
                 throw new GalleristException(ErrorCode.USAGE, "Give --share-camera or --hide-camera, not both.");
             }
             return shareCamera ? Boolean.TRUE : hideCamera ? Boolean.FALSE : null;
+        }
+
+        /** {@code null} when neither {@code --free-download} nor {@code --buyers-only} was given. */
+        public Boolean freeDownload() {
+            if (freeDownload && buyersOnly) {
+                throw new GalleristException(ErrorCode.USAGE, "Give --free-download or --buyers-only, not both.");
+            }
+            return freeDownload ? Boolean.TRUE : buyersOnly ? Boolean.FALSE : null;
         }
 
         /** {@code null} when no tag was given: the tags stay. */
@@ -304,6 +324,8 @@ public final class Images extends WireCommand {
             update.makePrivate = changes.visibility() == Visibility.PRIVATE;
             update.shareCamera = Boolean.TRUE.equals(changes.shareCamera());
             update.hideCamera = Boolean.FALSE.equals(changes.shareCamera());
+            update.freeDownload = Boolean.TRUE.equals(changes.freeDownload());
+            update.buyersOnly = Boolean.FALSE.equals(changes.freeDownload());
             return update;
         }
     }

@@ -88,6 +88,8 @@ final class RecordShapes {
                 json.add("photo", context.serialize(details.photo()));
                 json.addProperty("camera_shared", details.cameraShared());
             }
+            json.addProperty("free_download", details.freeDownload());
+            json.addProperty("original_allowed", details.originalAllowed());
             return json;
         }
 
@@ -99,7 +101,12 @@ final class RecordShapes {
             PhotoFacts photo = object.has("photo") ? context.deserialize(object.get("photo"), PhotoFacts.class)
                     : PhotoFacts.NONE;
             boolean shared = object.has("camera_shared") && object.get("camera_shared").getAsBoolean();
-            return new ImageDetails(context.deserialize(object, Image.class), seen, photo, shared);
+            return new ImageDetails(context.deserialize(object, Image.class), seen, photo, shared,
+                    flag(object, "free_download"), flag(object, "original_allowed"));
+        }
+
+        private static boolean flag(JsonObject object, String name) {
+            return object.has(name) && object.get(name).getAsBoolean();
         }
     }
 

@@ -11,12 +11,19 @@ import org.gallerist.api.image.PhotoFacts;
  * @param previewKey   content key of the 1024 px JPEG preview
  * @param photo        what the camera wrote into the file ({@link PhotoFacts#NONE} when nothing)
  * @param cameraShared whether the owner lets others see {@code photo}
+ * @param freeDownload whether everyone who sees it may download the original, bought or not
  */
 public record ImageRecord(Image image, String originalKey, String thumbKey, String previewKey, PhotoFacts photo,
-        boolean cameraShared) {
+        boolean cameraShared, boolean freeDownload) {
 
     public ImageRecord {
         photo = photo == null ? PhotoFacts.NONE : photo;
+    }
+
+    /** With the original for buyers only. */
+    public ImageRecord(Image image, String originalKey, String thumbKey, String previewKey, PhotoFacts photo,
+            boolean cameraShared) {
+        this(image, originalKey, thumbKey, previewKey, photo, cameraShared, false);
     }
 
     /** Without camera facts. */

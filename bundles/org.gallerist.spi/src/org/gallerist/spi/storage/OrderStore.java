@@ -35,6 +35,15 @@ public interface OrderStore {
      */
     Order place(String buyer, List<OrderRequest> lines, String requestKey);
 
+    /**
+     * Whether the buyer has an order with a line for this image (which may since have been deleted or sold out):
+     * what entitles them to its original. Stores should answer from an index; this default reads all their orders.
+     */
+    default boolean bought(String buyer, long imageId) {
+        return orders(buyer).stream().flatMap(order -> order.lines().stream())
+                .anyMatch(line -> line.image() == imageId);
+    }
+
     /** How many orders were placed, for the operator's statistics. */
     long count();
 

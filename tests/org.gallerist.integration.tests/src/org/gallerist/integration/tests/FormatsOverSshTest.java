@@ -82,7 +82,7 @@ class FormatsOverSshTest {
     void rawFilesAreShownByTheirPreviewAndTheirOriginalsGoOnlyToTheirOwner() throws Exception {
         Path dng = Files.write(temp.resolve("raw.dng"), DngFiles.dng(TestImages.jpeg(9, 900, 600), 900, 600, 1,
                 "Canon", "Canon EOS R5"));
-        String added = ok(ssh + " images add --name Raw --price 1 --quantity 1 < raw.dng");
+        String added = ok(ssh + " images add --name Raw --price 1 --quantity 1 --free-download < raw.dng");
         assertTrue(added.contains("\"format\":\"dng\"") && added.contains("\"width\":900")
                 && added.contains("\"height\":600"), "the full-size preview's size: " + added);
         long id = id(added);
@@ -97,7 +97,7 @@ class FormatsOverSshTest {
         assertEquals(900, ImageIO.read(temp.resolve("preview.jpg").toFile()).getWidth());
 
         Files.write(temp.resolve("raw.nef"), RawFiles.nef(TestImages.jpeg(10, 900, 600), 6, "NIKON Z 6_2"));
-        String nef = ok(ssh + " images add --name Nikon --price 1 --quantity 1 < raw.nef");
+        String nef = ok(ssh + " images add --name Nikon --price 1 --quantity 1 --free-download < raw.nef");
         assertTrue(nef.contains("\"format\":\"nef\"") && nef.contains("\"width\":600")
                 && nef.contains("\"height\":900"), "the preview's size, turned: " + nef);
         refused = server.openSsh().shell(other + " images get " + id(nef) + " > theirs.nef");
@@ -106,7 +106,7 @@ class FormatsOverSshTest {
         byte[] jpeg = TestImages.jpeg(11, 900, 600);
         Files.write(temp.resolve("raw.cr3"), OtherRawFiles.cr3(jpeg, TestImages.jpeg(12, 160, 120), 8,
                 "Canon EOS R6", "Harbour at dawn"));
-        String cr3 = ok(ssh + " images add --price 1 --quantity 1 < raw.cr3");
+        String cr3 = ok(ssh + " images add --price 1 --quantity 1 --free-download < raw.cr3");
         assertTrue(cr3.contains("\"format\":\"cr3\"") && cr3.contains("\"width\":600")
                 && cr3.contains("\"height\":900") && cr3.contains("\"name\":\"Harbour at dawn\""),
                 "the full-size JPEG's size, turned, and the name from the XMP box: " + cr3);

@@ -47,7 +47,7 @@ class PrivacyOverSshTest {
                 "-GPSLongitude=0.1246", "-GPSLongitudeRef=W", "-SerialNumber=SN-PRIVACY-1", "-OwnerName=Olga Home",
                 "-XMP-dc:Title=My back garden", "-Orientation#=6", photo.toString());
 
-        long id = id(ok(owner + " images add --name Garden --price 5 --quantity 1 < garden.jpg"));
+        long id = id(ok(owner + " images add --name Garden --price 5 --quantity 1 --free-download < garden.jpg"));
 
         ok(owner + " images get " + id + " > owner.jpg");
         assertArrayEquals(Files.readAllBytes(photo), Files.readAllBytes(temp.resolve("owner.jpg")), "the owner's bytes");
@@ -88,7 +88,7 @@ class PrivacyOverSshTest {
         output("exiftool", "-q", "-m", "-overwrite_original", "-GPSLatitude=51.5007", "-GPSLatitudeRef=N",
                 "-GPSLongitude=0.1246", "-GPSLongitudeRef=W", "-SerialNumber=SN-PRIVACY-2", phone.toString());
 
-        String added = ok(owner + " images add --name Street --price 5 --quantity 1 < street.heic");
+        String added = ok(owner + " images add --name Street --price 5 --quantity 1 --free-download < street.heic");
         assertTrue(added.contains("\"format\":\"heic\"") && added.contains("\"width\":1200"), added);
         long id = id(added);
         ok(owner + " images get " + id + " > owner.heic");

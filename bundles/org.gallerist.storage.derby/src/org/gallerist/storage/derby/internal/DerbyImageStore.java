@@ -54,11 +54,12 @@ public class DerbyImageStore implements ImageStore {
             long id;
             try {
                 id = sql.insert("INSERT INTO images (owner_id, name, description, price, quantity, visibility, width,"
-                        + " height, format, bytes, sha256, original_key, thumb_key, preview_key, created_ms, pages)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ownerId, image.name(),
+                        + " height, format, bytes, sha256, original_key, thumb_key, preview_key, created_ms, pages,"
+                        + " free_download) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ownerId,
+                        image.name(),
                         image.description(), image.price(), image.quantity(), image.visibility().name(), image.width(),
                         image.height(), image.format(), image.bytes(), image.sha256(), record.originalKey(),
-                        record.thumbKey(), record.previewKey(), clock.millis(), image.pages());
+                        record.thumbKey(), record.previewKey(), clock.millis(), image.pages(), record.freeDownload());
             } catch (SQLException e) {
                 if (Sql.isDuplicateKey(e)) {
                     // Another upload of the same bytes by the same owner committed first.
@@ -116,7 +117,8 @@ public class DerbyImageStore implements ImageStore {
             ColumnChanges columns = new ColumnChanges().set("name", changes.name())
                     .set("description", changes.description()).set("price", changes.price())
                     .set("quantity", changes.quantity())
-                    .set("visibility", changes.visibility() == null ? null : changes.visibility().name());
+                    .set("visibility", changes.visibility() == null ? null : changes.visibility().name())
+                    .set("free_download", changes.freeDownload());
             if (!columns.isEmpty() && sql.update("UPDATE images SET " + columns.assignments() + " WHERE id = ?",
                     columns.valuesThen(id)) == 0) {
                 throw notFound(id);

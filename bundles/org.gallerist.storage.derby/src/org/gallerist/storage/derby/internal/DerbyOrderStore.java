@@ -111,6 +111,13 @@ public class DerbyOrderStore implements OrderStore {
     }
 
     @Override
+    public boolean bought(String buyer, long imageId) {
+        return database.inTransaction(sql -> sql.exists("SELECT 1 FROM order_lines l JOIN orders o ON o.id ="
+                + " l.order_id JOIN users b ON b.id = o.buyer_id WHERE l.image_id = ? AND b.name = ?"
+                + " FETCH FIRST 1 ROWS ONLY", imageId, buyer));
+    }
+
+    @Override
     public List<Order> orders(String buyer) {
         return query(" WHERE b.name = ?", buyer);
     }

@@ -19,7 +19,7 @@ final class ImageRows {
 
     static final String COLUMNS = "i.id, i.name, i.description, i.price, i.quantity, u.name, i.visibility,"
             + " i.width, i.height, i.format, i.bytes, i.sha256, i.created_ms, i.original_key, i.thumb_key,"
-            + " i.preview_key, i.pages";
+            + " i.preview_key, i.pages, i.free_download";
     static final String FROM = " FROM images i JOIN users u ON u.id = i.owner_id";
 
     private ImageRows() {
@@ -73,7 +73,7 @@ final class ImageRows {
 
     private record Row(long id, String name, String description, BigDecimal price, int quantity, String owner,
             Visibility visibility, int width, int height, String format, long bytes, String sha256, long created,
-            String originalKey, String thumbKey, String previewKey, int pages) {
+            String originalKey, String thumbKey, String previewKey, int pages, boolean freeDownload) {
 
         Image image(List<String> tags) {
             return new Image(id, name, description, tags, price, quantity, owner, visibility, width, height, format,
@@ -81,7 +81,8 @@ final class ImageRows {
         }
 
         ImageRecord record(List<String> tags, PhotoRows.Photo photo) {
-            return new ImageRecord(image(tags), originalKey, thumbKey, previewKey, photo.facts(), photo.shared());
+            return new ImageRecord(image(tags), originalKey, thumbKey, previewKey, photo.facts(), photo.shared(),
+                    freeDownload);
         }
     }
 
@@ -89,7 +90,8 @@ final class ImageRows {
         return new Row(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getBigDecimal(4), rows.getInt(5),
                 rows.getString(6), Visibility.valueOf(rows.getString(7).strip()), rows.getInt(8), rows.getInt(9),
                 rows.getString(10), rows.getLong(11), strip(rows.getString(12)), rows.getLong(13),
-                strip(rows.getString(14)), strip(rows.getString(15)), strip(rows.getString(16)), rows.getInt(17));
+                strip(rows.getString(14)), strip(rows.getString(15)), strip(rows.getString(16)), rows.getInt(17),
+                rows.getBoolean(18));
     }
 
     /** Fixed-width columns come back padded with blanks. */
