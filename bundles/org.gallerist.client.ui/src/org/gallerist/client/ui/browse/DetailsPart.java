@@ -43,7 +43,7 @@ public class DetailsPart {
 
     /** The widgets this part names under {@link Widgets#KEY}, for tests and tools that look for them. */
     public enum WidgetName {
-        NAME, TAGS, PRICE, MESSAGE, SAVE, DELETE, SEEN, ADD_TAG, CAMERA, SHARE_CAMERA
+        NAME, TAGS, PRICE, MESSAGE, SAVE, DELETE, SEEN, ADD_TAG, CAMERA, SHARE_CAMERA, DOWNLOAD
     }
 
     private final SessionModel sessions;
@@ -73,6 +73,7 @@ public class DetailsPart {
     private Button deleteButton;
     private Button addToCartButton;
     private Button findSimilarButton;
+    private DownloadButton download;
     private Background background;
     private ImageActions actions;
     private Image image;
@@ -136,12 +137,15 @@ public class DetailsPart {
         Widgets.name(deleteButton, WidgetName.DELETE);
         Composite anyoneButtons = new Composite(formArea, SWT.NONE);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(anyoneButtons);
-        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(anyoneButtons);
+        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(anyoneButtons);
         addToCartButton = Widgets.button(anyoneButtons, "Add to &cart", () -> actions.addToCart(image));
         findSimilarButton = Widgets.button(anyoneButtons, "Find s&imilar", () -> actions.findSimilar(image));
 
         background = new Background(sessions, body);
+        download = new DownloadButton(anyoneButtons, background, message -> showMessage(message, false),
+                this::showError);
         seenLabels = new SeenLabels(body, background, this::addTag, this::shareCamera);
+        seenLabels.onDetails(download::details);
         seenLabels.area().moveBelow(ownershipLabel);
         actions = workbench.imageActions(body, sessions, browse);
         subscriptions.add(browse.onShow(this::show));
@@ -184,6 +188,7 @@ public class DetailsPart {
             }
         }
         fill(shown);
+        download.show(shown);
         seenLabels.show(shown, shown != null && ImageEdit.canEdit(sessions.state().user(), shown), this::relayout);
     }
 
@@ -342,6 +347,11 @@ public class DetailsPart {
         body.layout(true, true);
         int width = scroller.getClientArea().width;
         scroller.setMinSize(body.computeSize(width > 0 ? width : SWT.DEFAULT, SWT.DEFAULT));
+    }
+
+    /** What "Download original…" or "Save preview…" does, to {@code target} instead of a file the user picks. */
+    public void saveShown(java.nio.file.Path target) {
+        download.save(target);
     }
 
     @Focus

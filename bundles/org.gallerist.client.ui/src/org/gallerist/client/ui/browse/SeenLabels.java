@@ -2,6 +2,7 @@ package org.gallerist.client.ui.browse;
 
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -36,6 +37,7 @@ final class SeenLabels {
     private final BiConsumer<Image, Boolean> share;
     private Image shown;
     private long showing = -1;
+    private Consumer<ImageDetails> detailsListener = details -> { };
 
     /**
      * @param addTag called when the owner clicks a label's button
@@ -70,6 +72,11 @@ final class SeenLabels {
         show((Image) null, false, () -> { });
     }
 
+    /** Who else wants the details once they arrive (the part's download button). */
+    void onDetails(Consumer<ImageDetails> listener) {
+        detailsListener = listener;
+    }
+
     /** The section's composite, for its place in the part. */
     Composite area() {
         return area;
@@ -96,6 +103,7 @@ final class SeenLabels {
     /** Shows the labels the part already fetched with the image, without asking the server again. */
     void show(ImageDetails details, boolean owner, Runnable laidOut) {
         showing = details.image().id();
+        detailsListener.accept(details);
         fill(SeenByModel.of(details.image(), details.seenByModel()), details.photo(), details.cameraShared(),
                 details.image(), owner);
         laidOut.run();
