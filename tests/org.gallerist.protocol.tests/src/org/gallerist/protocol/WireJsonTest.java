@@ -51,13 +51,17 @@ class WireJsonTest {
     void detailsAddWhatTheModelSawAndTheCameraOnlyWhenThereIsOne() {
         PhotoFacts camera = new PhotoFacts("2024-05-01T06:12:13", "Fujifilm", "X-T5", null, "1/250 s", "f/2.8",
                 "35 mm", 400);
-        String line = json.line(new ImageDetails(ROCKET, List.of("tabby, tabby cat"), camera, true));
+        String line = json.line(new ImageDetails(ROCKET, List.of("tabby, tabby cat"), camera, true, false, true));
         assertTrue(line.endsWith("\"pages\":1,\"seen_by_model\":[\"tabby, tabby cat\"],\"photo\":{\"captured\":"
                 + "\"2024-05-01T06:12:13\",\"camera_make\":\"Fujifilm\",\"camera_model\":\"X-T5\",\"exposure\":"
-                + "\"1/250 s\",\"aperture\":\"f/2.8\",\"focal_length\":\"35 mm\",\"iso\":400},\"camera_shared\":true}\n"), line);
-        ImageDetails read = readBack(new ImageDetails(ROCKET, List.of(), camera, true), ImageDetails.class);
+                + "\"1/250 s\",\"aperture\":\"f/2.8\",\"focal_length\":\"35 mm\",\"iso\":400},\"camera_shared\":true,"
+                + "\"free_download\":false,\"original_allowed\":true}\n"), line);
+        ImageDetails read = readBack(new ImageDetails(ROCKET, List.of(), camera, true, true, true),
+                ImageDetails.class);
         assertEquals(camera, read.photo());
         assertTrue(read.cameraShared());
+        assertTrue(read.freeDownload() && read.originalAllowed());
+        assertFalse(readBack(new ImageDetails(ROCKET, List.of()), ImageDetails.class).originalAllowed());
         assertFalse(json.line(new ImageDetails(ROCKET, List.of())).contains("photo"), "no camera, no field");
     }
 
