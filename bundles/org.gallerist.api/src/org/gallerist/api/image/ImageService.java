@@ -33,7 +33,30 @@ public interface ImageService {
 
     Image update(User caller, long id, ImageChanges changes);
 
+    /**
+     * The same changes to several images the caller may change, in one transaction: all of them or none.
+     *
+     * @param ids at most {@link #MAX_IDS_PER_REQUEST}, each once
+     * @return the images as changed, in the order of {@code ids}
+     * @throws org.gallerist.api.GalleristException if any id is refused (not found, not the caller's, or the change
+     *         does not fit it, e.g. too many tags): the first refusal's code, with {@code errors} in the details, one
+     *         {@code {id, error, message}} per refused id; nothing changes
+     */
+    List<Image> update(User caller, List<Long> ids, ImageChanges changes);
+
+    /** How many images one bulk request may name. */
+    int MAX_IDS_PER_REQUEST = 1000;
+
     void delete(User caller, long id);
+
+    /**
+     * Deletes several images the caller may delete, in one transaction: all of them or none.
+     *
+     * @param ids at most {@link #MAX_IDS_PER_REQUEST}, each once
+     * @throws org.gallerist.api.GalleristException if any id is refused, as {@link #update(User, List, ImageChanges)}
+     *         says; nothing is deleted
+     */
+    void delete(User caller, List<Long> ids);
 
     List<TagCount> tags(User caller);
 

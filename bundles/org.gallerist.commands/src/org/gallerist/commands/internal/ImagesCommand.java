@@ -2,7 +2,9 @@ package org.gallerist.commands.internal;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -52,8 +54,8 @@ public class ImagesCommand extends ProtocolCommandHandler {
                 Ids.check(show.id()))));
         on(Images.Get.class, this::get);
         on(Images.Similar.class, this::similar);
-        on(Images.Update.class, (update, request) -> request.output().emit(images.update(request.caller(),
-                Ids.check(update.id()), changes(update))));
+        on(Images.Update.class, (update, request) -> request.output().emitAll(images.update(request.caller(),
+                update.ids().stream().map(Ids::parse).toList(), changes(update))));
         on(Images.Delete.class, this::delete);
     }
 
@@ -107,30 +109,56 @@ public class ImagesCommand extends ProtocolCommandHandler {
         return new ImageChanges(update.name(), update.description(), update.tags(),
                 update.price() == null ? null : ImageRules.price(update.price()),
                 update.quantity() == null ? null : ImageRules.quantity(update.quantity()), update.visibility(),
-                update.shareCamera(), update.freeDownload());
+                update.shareCamera(), update.freeDownload(), update.addTags(), update.removeTags());
     }
 
-    /** One result line per id; a failing id never stops the others, and the exit status says if any failed. */
+    /**
+     * All or none: one result line per id deleted; if any id is refused (not a number, not found, not the caller's),
+     * nothing is deleted, a line names each refused id and why, and the exit status says so.
+     */
     private void delete(Images.Delete delete, CommandRequest request) throws Exception {
-        List<String> ids = delete.ids();
-        int failed = 0;
-        ErrorCode firstFailure = null;
-        for (String word : ids) {
-            Replies.DeleteOutcome outcome;
+        List<Long> ids = new ArrayList<>();
+        List<Replies.DeleteOutcome> refused = new ArrayList<>();
+        for (String word : delete.ids()) {
             try {
-                long id = Ids.parse(word);
-                images.delete(request.caller(), id);
-                outcome = Replies.DeleteOutcome.deleted(id);
+                ids.add(Ids.parse(word));
             } catch (GalleristException e) {
-                failed++;
-                firstFailure = firstFailure == null ? e.code() : firstFailure;
-                outcome = Replies.DeleteOutcome.failed(Ids.tryParse(word), e.code(), e.getMessage());
+                refused.add(Replies.DeleteOutcome.failed(Ids.tryParse(word), e.code(), e.getMessage()));
             }
-            request.output().emit(outcome);
         }
-        if (failed > 0) {
-            throw new GalleristException(firstFailure,
-                    failed + " of " + ids.size() + " images could not be deleted; see the result lines.");
+        GalleristException failure = null;
+        if (refused.isEmpty()) {
+            try {
+                images.delete(request.caller(), ids);
+            } catch (GalleristException e) {
+                failure = e;
+                refused.addAll(outcomes(e, ids));
+            }
         }
+        if (refused.isEmpty()) {
+            for (long id : ids) {
+                request.output().emit(Replies.DeleteOutcome.deleted(id));
+            }
+            return;
+        }
+        request.output().emitAll(refused);
+        throw new GalleristException(failure != null ? failure.code() : refused.get(0).error(), refused.size()
+                + " of " + delete.ids().size() + " images were refused; nothing was deleted. See the result lines.");
     }
+
+    /** The refused ids of a bulk refusal ({@code errors} in its details), or the one id of a single request. */
+    private static List<Replies.DeleteOutcome> outcomes(GalleristException refusal, List<Long> ids) {
+        if (!(refusal.details().get("errors") instanceof List<?> errors)) {
+            return List.of(Replies.DeleteOutcome.failed(ids.size() == 1 ? ids.get(0) : null, refusal.code(),
+                    refusal.getMessage()));
+        }
+        List<Replies.DeleteOutcome> outcomes = new ArrayList<>();
+        for (Object error : errors) {
+            Map<?, ?> entry = (Map<?, ?>) error;
+            ErrorCode code = ErrorCode.fromWireName(String.valueOf(entry.get("error")));
+            outcomes.add(Replies.DeleteOutcome.failed(entry.get("id"), code, String.valueOf(entry.get("message"))));
+        }
+        return outcomes;
+    }
+
 }

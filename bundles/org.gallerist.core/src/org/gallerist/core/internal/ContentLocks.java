@@ -1,5 +1,6 @@
 package org.gallerist.core.internal;
 
+import java.util.Collection;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -16,6 +17,25 @@ final class ContentLocks {
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new ReentrantLock();
         }
+    }
+
+    /** Holds the locks of all these contents, taken in one order so that two such calls cannot deadlock. */
+    <T> T withAll(Collection<String> sha256s, Supplier<T> work) {
+        int[] held = sha256s.stream().mapToInt(this::stripe).distinct().sorted().toArray();
+        for (int i = 0; i < held.length; i++) {
+            stripes[held[i]].lock();
+        }
+        try {
+            return work.get();
+        } finally {
+            for (int i = held.length - 1; i >= 0; i--) {
+                stripes[held[i]].unlock();
+            }
+        }
+    }
+
+    private int stripe(String sha256) {
+        return Math.floorMod(sha256.hashCode(), stripes.length);
     }
 
     <T> T with(String sha256, Supplier<T> work) {

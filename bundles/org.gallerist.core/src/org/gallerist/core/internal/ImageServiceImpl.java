@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -181,7 +182,8 @@ public class ImageServiceImpl implements ImageService {
 
     /** The shop's goods are its originals: they go to their owner, admins and buyers, or to all if given away. */
     private boolean mayDownloadOriginal(User caller, ImageRecord record) {
-        return ownerOrAdmin(caller, record) || record.freeDownload() || orders.bought(caller.name(), record.image().id());
+        return ownerOrAdmin(caller, record) || record.freeDownload()
+                || orders.bought(caller.name(), record.image().id());
     }
 
     private static boolean ownerOrAdmin(User caller, ImageRecord record) {
@@ -216,27 +218,44 @@ public class ImageServiceImpl implements ImageService {
 
     @Override
     public Image update(User caller, long id, ImageChanges changes) {
-        owned(caller, id);
-        if (changes.isEmpty()) {
-            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "Nothing to change: give at least one field.");
+        return update(caller, List.of(id), changes).get(0);
+    }
+
+    @Override
+    public List<Image> update(User caller, List<Long> ids, ImageChanges changes) {
+        ImageChangeSet request = new ImageChangeSet(ids, changes);
+        for (long id : ids) {
+            try {
+                request.accept(owned(caller, id).image());
+            } catch (GalleristException e) {
+                request.refuse(id, e);
+            }
         }
-        ImageChanges normalized = new ImageChanges(
-                changes.name() == null ? null : ImageRules.name(changes.name()),
-                changes.description() == null ? null : ImageRules.description(changes.description()),
-                changes.tags() == null ? null : ImageRules.tags(changes.tags()),
-                changes.price() == null ? null : ImageRules.price(changes.price()),
-                changes.quantity() == null ? null : ImageRules.quantity(changes.quantity()),
-                changes.visibility(), changes.shareCamera(), changes.freeDownload());
-        Image updated = store.update(id, normalized);
-        analysis.changed(updated);
+        List<Image> updated = store.update(request.toApply());
+        updated.forEach(analysis::changed);
         return updated;
     }
 
     @Override
     public void delete(User caller, long id) {
-        ImageRecord record = owned(caller, id);
-        locks.with(record.image().sha256(), () -> {
-            for (String key : store.delete(id)) {
+        delete(caller, List.of(id));
+    }
+
+    @Override
+    public void delete(User caller, List<Long> ids) {
+        IdRefusals refusals = new IdRefusals(ids, "deleted");
+        List<String> contents = new ArrayList<>();
+        for (long id : ids) {
+            try {
+                contents.add(owned(caller, id).image().sha256());
+            } catch (GalleristException e) {
+                refusals.refuse(id, e);
+            }
+        }
+        refusals.throwIfAny();
+        // an upload of the same bytes must not reuse a file this deletion is about to remove
+        locks.withAll(contents, () -> {
+            for (String key : store.delete(ids)) {
                 try {
                     blobs.remove(key);
                 } catch (IOException e) {
@@ -246,7 +265,7 @@ public class ImageServiceImpl implements ImageService {
             }
             return null;
         });
-        analysis.removed(id);
+        ids.forEach(analysis::removed);
     }
 
     @Override

@@ -244,16 +244,25 @@ public final class Images extends WireCommand {
         }
     }
 
-    @Command(name = "update", description = "Change an image you own; what is not given stays as it is, --tag"
-            + " replaces all tags.")
+    @Command(name = "update", description = "Change images you own; what is not given stays as it is, --tag"
+            + " replaces all tags. Several ids change alike in one transaction, all or none: if any is refused,"
+            + " nothing changes and the error lists each refused id under 'errors'. One image line per id.")
     @Replay(Replay.Safety.SAFE)
-    public static final class Update extends OneImage {
+    public static final class Update extends WireCommand {
+        @Parameters(arity = "1..*", paramLabel = "ID", description = "The image ids (at most 1000).")
+        java.util.List<String> ids = new ArrayList<>();
         @Option(names = "--name", paramLabel = "N")
         String name;
         @Option(names = "--description", paramLabel = "D")
         String description;
         @Option(names = "--tag", paramLabel = "T")
         java.util.List<String> tags = new ArrayList<>();
+        @Option(names = "--add-tag", paramLabel = "T", description = "Add this tag, keeping the others (repeat for"
+                + " more).")
+        java.util.List<String> addTags = new ArrayList<>();
+        @Option(names = "--remove-tag", paramLabel = "T", description = "Remove this tag where it is (repeat for"
+                + " more).")
+        java.util.List<String> removeTags = new ArrayList<>();
         @Option(names = "--price", paramLabel = "P", converter = Converters.Amount.class)
         BigDecimal price;
         @Option(names = "--quantity", paramLabel = "Q")
@@ -300,6 +309,28 @@ public final class Images extends WireCommand {
             return tags.isEmpty() ? null : tags;
         }
 
+        public java.util.List<String> addTags() {
+            return addTags;
+        }
+
+        public java.util.List<String> removeTags() {
+            return removeTags;
+        }
+
+        /** The ids as given, checked by the command. */
+        public java.util.List<String> ids() {
+            return ids;
+        }
+
+        /** The first id as a number, -1 if it is not one. */
+        public long id() {
+            try {
+                return Long.parseLong(ids.get(0));
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+
         public BigDecimal price() {
             return price;
         }
@@ -314,7 +345,7 @@ public final class Images extends WireCommand {
 
         public static Update of(long id, ImageChanges changes) {
             Update update = new Update();
-            update.id = id;
+            update.ids.add(String.valueOf(id));
             update.name = changes.name();
             update.description = changes.description();
             update.tags = changes.tags() == null ? new ArrayList<>() : new ArrayList<>(changes.tags());
@@ -326,12 +357,16 @@ public final class Images extends WireCommand {
             update.hideCamera = Boolean.FALSE.equals(changes.shareCamera());
             update.freeDownload = Boolean.TRUE.equals(changes.freeDownload());
             update.buyersOnly = Boolean.FALSE.equals(changes.freeDownload());
+            update.addTags = changes.addTags() == null ? new ArrayList<>() : new ArrayList<>(changes.addTags());
+            update.removeTags = changes.removeTags() == null ? new ArrayList<>()
+                    : new ArrayList<>(changes.removeTags());
             return update;
         }
     }
 
-    @Command(name = "delete", description = "Delete images you own: one result line per id ({id, deleted, error,"
-            + " message}); a failing id never stops the others.")
+    @Command(name = "delete", description = "Delete images you own, all or none (one transaction): one result line"
+            + " per id ({id, deleted, error, message}); if any id is refused, nothing is deleted and its line says"
+            + " why.")
     @Replay(Replay.Safety.RECOGNISED)
     public static final class Delete extends WireCommand {
         @Parameters(arity = "1..*", paramLabel = "ID", description = "Image ids.")

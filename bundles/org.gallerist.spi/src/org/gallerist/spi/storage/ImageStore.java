@@ -1,6 +1,7 @@
 package org.gallerist.spi.storage;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.gallerist.api.image.Image;
@@ -45,11 +46,31 @@ public interface ImageStore {
     Image update(long id, ImageChanges changes);
 
     /**
+     * Applies each image's validated and normalised changes (tags given in full), all in one transaction: if one
+     * fails (e.g. the image was deleted meanwhile), none is applied. This default is not atomic; stores override it.
+     *
+     * @return the changed images, in the map's order
+     */
+    default List<Image> update(Map<Long, ImageChanges> changes) {
+        return changes.entrySet().stream().map(change -> update(change.getKey(), change.getValue())).toList();
+    }
+
+    /**
      * Deletes the row.
      *
      * @return the content keys that no row refers to any more, which the caller may remove from the blob store
      */
     List<String> delete(long id);
+
+    /**
+     * Deletes the rows in one transaction: if one cannot be deleted (gone meanwhile), none is. This default is not
+     * atomic; stores override it.
+     *
+     * @return the content keys that no row refers to any more
+     */
+    default List<String> delete(List<Long> ids) {
+        return ids.stream().flatMap(id -> delete(id).stream()).distinct().toList();
+    }
 
     /** Tag counts over what the viewer can see. */
     List<TagCount> tags(String viewer, boolean viewerIsAdmin);

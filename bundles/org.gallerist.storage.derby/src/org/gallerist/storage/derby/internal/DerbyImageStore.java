@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -110,54 +111,82 @@ public class DerbyImageStore implements ImageStore {
 
     @Override
     public Image update(long id, ImageChanges changes) {
+        return database.inTransaction(sql -> apply(sql, id, changes));
+    }
+
+    /** One transaction for all: a failure (an image deleted meanwhile) rolls every change back. */
+    @Override
+    public List<Image> update(Map<Long, ImageChanges> changes) {
         return database.inTransaction(sql -> {
-            if (!ImageRows.exists(sql, id)) {
-                throw notFound(id);
+            List<Image> changed = new ArrayList<>();
+            for (Map.Entry<Long, ImageChanges> change : changes.entrySet()) {
+                changed.add(apply(sql, change.getKey(), change.getValue()));
             }
-            ColumnChanges columns = new ColumnChanges().set("name", changes.name())
-                    .set("description", changes.description()).set("price", changes.price())
-                    .set("quantity", changes.quantity())
-                    .set("visibility", changes.visibility() == null ? null : changes.visibility().name())
-                    .set("free_download", changes.freeDownload());
-            if (!columns.isEmpty() && sql.update("UPDATE images SET " + columns.assignments() + " WHERE id = ?",
-                    columns.valuesThen(id)) == 0) {
-                throw notFound(id);
-            }
-            if (changes.shareCamera() != null) {
-                PhotoRows.share(sql, id, changes.shareCamera());
-            }
-            if (changes.tags() != null) {
-                List<Long> previous = ImageTags.unlinkAll(sql, id);
-                ImageTags.link(sql, id, changes.tags());
-                ImageTags.removeUnused(sql, previous);
-            }
-            return ImageRows.read(sql, id).orElseThrow(() -> notFound(id)).image();
+            return changed;
         });
+    }
+
+    private static Image apply(Sql sql, long id, ImageChanges changes) throws SQLException {
+        if (!ImageRows.exists(sql, id)) {
+            throw notFound(id);
+        }
+        ColumnChanges columns = new ColumnChanges().set("name", changes.name())
+                .set("description", changes.description()).set("price", changes.price())
+                .set("quantity", changes.quantity())
+                .set("visibility", changes.visibility() == null ? null : changes.visibility().name())
+                .set("free_download", changes.freeDownload());
+        if (!columns.isEmpty() && sql.update("UPDATE images SET " + columns.assignments() + " WHERE id = ?",
+                columns.valuesThen(id)) == 0) {
+            throw notFound(id);
+        }
+        if (changes.shareCamera() != null) {
+            PhotoRows.share(sql, id, changes.shareCamera());
+        }
+        if (changes.tags() != null) {
+            List<Long> previous = ImageTags.unlinkAll(sql, id);
+            ImageTags.link(sql, id, changes.tags());
+            ImageTags.removeUnused(sql, previous);
+        }
+        return ImageRows.read(sql, id).orElseThrow(() -> notFound(id)).image();
     }
 
     @Override
     public List<String> delete(long id) {
+        return database.inTransaction(sql -> deleteRow(sql, id));
+    }
+
+    /** One transaction for all: if one row is gone meanwhile, none is deleted. */
+    @Override
+    public List<String> delete(List<Long> ids) {
         return database.inTransaction(sql -> {
-            ImageRecord record = ImageRows.read(sql, id).orElseThrow(() -> notFound(id));
-            List<Long> tagIds = ImageTags.idsOf(sql, id);
-            if (sql.update("DELETE FROM images WHERE id = ?", id) == 0) {
-                throw notFound(id);
+            Set<String> orphans = new LinkedHashSet<>(); // a file two of the rows shared is orphaned by the later
+            for (long id : ids) {
+                orphans.addAll(deleteRow(sql, id));
             }
-            ImageTags.removeUnused(sql, tagIds);
-            Set<String> keys = new LinkedHashSet<>();
-            for (String key : new String[] { record.originalKey(), record.thumbKey(), record.previewKey() }) {
-                if (key != null) {
-                    keys.add(key);
-                }
-            }
-            List<String> orphans = new ArrayList<>();
-            for (String key : keys) {
-                if (!ImageRows.referenced(sql, key)) {
-                    orphans.add(key);
-                }
-            }
-            return orphans;
+            return new ArrayList<>(orphans);
         });
+    }
+
+    private static List<String> deleteRow(Sql sql, long id) throws SQLException {
+        ImageRecord record = ImageRows.read(sql, id).orElseThrow(() -> notFound(id));
+        List<Long> tagIds = ImageTags.idsOf(sql, id);
+        if (sql.update("DELETE FROM images WHERE id = ?", id) == 0) {
+            throw notFound(id);
+        }
+        ImageTags.removeUnused(sql, tagIds);
+        Set<String> keys = new LinkedHashSet<>();
+        for (String key : new String[] { record.originalKey(), record.thumbKey(), record.previewKey() }) {
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        List<String> orphans = new ArrayList<>();
+        for (String key : keys) {
+            if (!ImageRows.referenced(sql, key)) {
+                orphans.add(key);
+            }
+        }
+        return orphans;
     }
 
     @Override
