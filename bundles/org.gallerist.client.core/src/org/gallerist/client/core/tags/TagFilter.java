@@ -29,7 +29,20 @@ public final class TagFilter {
         }
 
         public ImageQuery query(int batchSize) {
-            return new ImageQuery(tags, anyTag && tags.size() > 1, "", false, batchSize, null);
+            return query(batchSize, false);
+        }
+
+        /** @param mine only the caller's own images, private ones included */
+        public ImageQuery query(int batchSize, boolean mine) {
+            return new ImageQuery(tags, anyTag && tags.size() > 1, "", mine, batchSize, null);
+        }
+
+        /** "My images", "My images tagged cats and dogs", or as {@link #describe()} says for everyone's. */
+        public String describe(boolean mine) {
+            if (!mine) {
+                return describe();
+            }
+            return tags.isEmpty() ? "My images" : "My images tagged " + String.join(anyTag ? " or " : " and ", tags);
         }
 
         /** "All images", "Tagged cats", "Tagged cats and dogs" or "Tagged cats or dogs". */

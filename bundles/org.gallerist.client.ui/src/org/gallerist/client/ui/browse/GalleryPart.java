@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -29,11 +30,13 @@ public class GalleryPart extends ImageGridPart {
 
     /** The widgets this part names under {@link Widgets#KEY}, for tests and tools that look for them. */
     public enum WidgetName {
-        FILTER, COUNT, LOAD_MORE
+        FILTER, COUNT, LOAD_MORE, MY_IMAGES
     }
 
     private final ImagePager pager = new ImagePager();
 
+    private Button mineButton;
+    private boolean mine;
     private Label filterLabel;
     private Label countLabel;
     private Button loadMoreButton;
@@ -47,7 +50,15 @@ public class GalleryPart extends ImageGridPart {
 
     @Override
     protected void createHeader(Composite parent) {
-        filterLabel = new Label(parent, SWT.NONE);
+        Composite scope = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).spacing(10, 0).applyTo(scope);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(scope);
+        mineButton = new Button(scope, SWT.TOGGLE);
+        mineButton.setText("M&y images");
+        mineButton.setToolTipText("Only your own images, private ones included, with their price and stock");
+        Widgets.name(mineButton, WidgetName.MY_IMAGES);
+        mineButton.addListener(SWT.Selection, event -> showMine(mineButton.getSelection()));
+        filterLabel = new Label(scope, SWT.NONE);
         Widgets.name(filterLabel, WidgetName.FILTER);
         filterLabel.setFont(JFaceResources.getBannerFont());
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(filterLabel);
@@ -86,11 +97,19 @@ public class GalleryPart extends ImageGridPart {
         reload();
     }
 
+    /** Shows only the user's own images (private ones too), or everyone's they may see again. */
+    public void showMine(boolean onlyMine) {
+        mine = onlyMine;
+        mineButton.setSelection(onlyMine);
+        reload();
+    }
+
     /** Loads the first batch again for the current tag choice. */
     public void reload() {
         shownChoice = browse.tagFilter().choice();
-        filterLabel.setText(shownChoice.describe());
-        send(pager.restart(shownChoice.query(preferences().get().batchSize())));
+        filterLabel.setText(shownChoice.describe(mine));
+        filterLabel.getParent().layout();
+        send(pager.restart(shownChoice.query(preferences().get().batchSize(), mine)));
     }
 
     /** Loads what is shown again after a change, keeping as many images as were loaded. */
@@ -115,7 +134,8 @@ public class GalleryPart extends ImageGridPart {
         }
         grid.setItems(pager.items());
         grid.setEmptyText(pager.error().orElse(pager.summary().equals("No images")
-                ? (shownChoice.isAllImages() ? "No images yet. Drop image files here to upload them." : "No images with these tags.")
+                ? (shownChoice.isAllImages() ? (mine ? "You have no images yet." : "No images yet.")
+                        + " Drop image files here to upload them." : "No images with these tags.")
                 : pager.summary()));
         countLabel.setText(pager.error().map(message -> message + " Press Load more to try again.")
                 .orElse(pager.summary()));

@@ -45,6 +45,9 @@ class TagFilterTest {
         filter.setAnyTag(true);
         assertTrue(filter.choice().query(60).anyTag());
         assertEquals("Tagged cats or dogs", filter.choice().describe());
+        assertEquals("My images tagged cats or dogs", filter.choice().describe(true));
+        assertTrue(filter.choice().query(60, true).mine(), "only the caller's own");
+        assertFalse(filter.choice().query(60).mine());
 
         filter.clear();
         assertEquals(List.of(), filter.choice().query(60).tags());
