@@ -59,6 +59,16 @@ public interface ImageRepository {
     Image update(long id, ImageChanges changes);
 
     /**
+     * The same changes to several of your images in one request and one transaction, all or none; at most
+     * {@link org.gallerist.api.image.ImageService#MAX_IDS_PER_REQUEST}.
+     *
+     * @return the images as changed, in the order of {@code ids}
+     * @throws org.gallerist.api.GalleristException if any id is refused: nothing changed, and its details list each
+     *         refused id under {@code errors}
+     */
+    List<Image> update(List<Long> ids, ImageChanges changes);
+
+    /**
      * Deletes each id independently; one result per id, in order. If the connection is lost while it runs, it is
      * sent once more, and an id the second try no longer finds counts as deleted.
      */

@@ -344,8 +344,12 @@ public final class Images extends WireCommand {
         }
 
         public static Update of(long id, ImageChanges changes) {
+            return of(java.util.List.of(id), changes);
+        }
+
+        public static Update of(java.util.List<Long> ids, ImageChanges changes) {
             Update update = new Update();
-            update.ids.add(String.valueOf(id));
+            ids.forEach(id -> update.ids.add(String.valueOf(id)));
             update.name = changes.name();
             update.description = changes.description();
             update.tags = changes.tags() == null ? new ArrayList<>() : new ArrayList<>(changes.tags());

@@ -2,8 +2,10 @@ package org.gallerist.integration.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +15,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
+import org.gallerist.api.ErrorCode;
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.client.GalleristSession;
+import org.gallerist.api.image.Image;
+import org.gallerist.api.image.ImageChanges;
 import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.Processes;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,6 +127,22 @@ class BulkChangesOverSshTest {
         Processes.Result gone = server.openSsh().shell(owner + " images show " + mine.get(1));
         assertTrue(gone.stderr().contains("\"error\":\"not_found\""), gone.stderr());
         assertTrue(ok(owner + " images show " + mine.get(2)).contains("\"name\":\"Photo2\""), "not named: kept");
+    }
+
+    @Test
+    void theJavaClientSendsABulkEditAsOneRequest() throws Exception {
+        GalleristSession olga = server.logIn("olga");
+        ImageChanges changes = new ImageChanges(null, null, null, new BigDecimal("7.00"), null, null, null, null,
+                List.of("framed"), null);
+        List<Image> changed = olga.images().update(mine, changes);
+        assertEquals(mine, changed.stream().map(Image::id).toList());
+        assertTrue(changed.stream().allMatch(image -> image.tags().contains("framed")
+                && image.price().equals(new BigDecimal("7.00"))), changed.toString());
+        List<Long> withTheirs = List.of(mine.get(0), theirs);
+        GalleristException refused = assertThrows(GalleristException.class,
+                () -> olga.images().update(withTheirs, new ImageChanges(null, null, null, BigDecimal.ONE, null, null)));
+        assertEquals(ErrorCode.FORBIDDEN, refused.code(), refused.getMessage());
+        assertEquals(new BigDecimal("7.00"), olga.images().show(mine.get(0)).price(), "nothing changed");
     }
 
     private static String ids(List<Long> ids) {

@@ -128,6 +128,11 @@ public class FakeStore implements ImageRepository, Shop {
     }
 
     @Override
+    public List<Image> update(List<Long> ids, ImageChanges changes) {
+        return ids.stream().map(id -> update(id, changes)).toList();
+    }
+
+    @Override
     public Image update(long id, ImageChanges changes) {
         Image image = show(id);
         Image changed = new Image(id, image.name(), image.description(),

@@ -137,6 +137,12 @@ final class RemoteImages implements ImageRepository {
     }
 
     @Override
+    public List<Image> update(List<Long> ids, ImageChanges changes) {
+        return session.exec(Images.Update.of(ids, changes), NO_INPUT).stream().map(line -> line.as(Image.class))
+                .toList();
+    }
+
+    @Override
     public List<DeleteResult> delete(List<Long> ids) {
         List<String> command = session.words(new Images.Delete(ids));
         return session.request(true, again -> {
