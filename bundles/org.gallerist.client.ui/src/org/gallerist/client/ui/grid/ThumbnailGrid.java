@@ -18,12 +18,14 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.ScrollBar;
 import org.gallerist.api.image.Image;
 import org.gallerist.client.core.gallery.GridCursor;
+import org.gallerist.client.core.gallery.GridSelection;
 
 /**
  * A scrolling grid of thumbnails with a few lines of text under each. It paints only the visible rows, asks for
  * thumbnails through {@link #setThumbnails} (which may answer null until one has loaded), moves its selection with
  * the arrow keys, opens with Enter or a double-click, and tells {@link #onReachedEnd} listeners when the last row
- * comes into view, so the owner can load the next batch.
+ * comes into view, so the owner can load the next batch. Several images are selected with Ctrl+click, Shift+click,
+ * Shift+arrows and Ctrl+A ({@link GridSelection}); the one moved to last is the lead, which selection listeners hear.
  */
 public final class ThumbnailGrid extends Canvas {
     private static final int GAP = 12;
@@ -33,6 +35,8 @@ public final class ThumbnailGrid extends Canvas {
     private final List<Consumer<Image>> openListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Image>> deleteListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> endListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<Image>>> chosenListeners = new CopyOnWriteArrayList<>();
+    private final GridSelection chosen = new GridSelection();
     private List<Image> items = List.of();
     private Function<Image, org.eclipse.swt.graphics.Image> thumbnails = image -> null;
     private Function<Image, List<String>> captions = image -> List.of(image.name());
@@ -76,6 +80,7 @@ public final class ThumbnailGrid extends Canvas {
             }
         }
         cursor = new GridCursor(index, items.size(), columns());
+        chosen.selected(items); // forgets what is gone
         if (items.isEmpty()) {
             scrollTop = 0;
         }
@@ -115,7 +120,23 @@ public final class ThumbnailGrid extends Canvas {
     }
 
     public void select(int index) {
-        moveTo(cursor.select(index));
+        choose(cursor.select(index), SWT.NONE);
+    }
+
+    /** The selected images in grid order: the lead alone, or all Ctrl/Shift added. */
+    public List<Image> selectedImages() {
+        return chosen.selected(items);
+    }
+
+    public void selectAll() {
+        chosen.selectAll(items);
+        redraw();
+        fireChosen();
+    }
+
+    /** Hears every change of {@link #selectedImages()}. */
+    public void onSelectedImages(Consumer<List<Image>> listener) {
+        chosenListeners.add(listener);
     }
 
     public void onSelection(Consumer<Image> listener) {
@@ -229,19 +250,45 @@ public final class ThumbnailGrid extends Canvas {
 
     private void mouseDown(Event event) {
         setFocus();
-        indexAt(event.x, event.y).ifPresent(index -> moveTo(cursor.select(index)));
+        indexAt(event.x, event.y).ifPresent(index -> choose(cursor.select(index), event.stateMask));
+    }
+
+    /** Moves the lead, and the selection as the modifier keys say: Ctrl adds or removes, Shift extends. */
+    private void choose(GridCursor next, int stateMask) {
+        if ((stateMask & SWT.MOD1) != 0) {
+            chosen.toggle(items, next.index());
+        } else if ((stateMask & SWT.SHIFT) != 0) {
+            chosen.extend(items, next.index());
+        } else {
+            chosen.click(items, next.index());
+        }
+        moveTo(next); // redraws
+        fireChosen();
+    }
+
+    private void fireChosen() {
+        List<Image> selected = selectedImages();
+        chosenListeners.forEach(listener -> listener.accept(selected));
     }
 
     private void keyDown(Event event) {
         switch (event.keyCode) {
-            case SWT.ARROW_LEFT -> moveTo(cursor.left());
-            case SWT.ARROW_RIGHT -> moveTo(cursor.right());
-            case SWT.ARROW_UP -> moveTo(cursor.up());
-            case SWT.ARROW_DOWN -> moveTo(cursor.down());
-            case SWT.HOME -> moveTo(cursor.first());
-            case SWT.END -> moveTo(cursor.last());
+            case SWT.ARROW_LEFT -> choose(cursor.left(), event.stateMask & SWT.SHIFT);
+            case SWT.ARROW_RIGHT -> choose(cursor.right(), event.stateMask & SWT.SHIFT);
+            case SWT.ARROW_UP -> choose(cursor.up(), event.stateMask & SWT.SHIFT);
+            case SWT.ARROW_DOWN -> choose(cursor.down(), event.stateMask & SWT.SHIFT);
+            case SWT.HOME -> choose(cursor.first(), event.stateMask & SWT.SHIFT);
+            case SWT.END -> choose(cursor.last(), event.stateMask & SWT.SHIFT);
+            case 'a' -> {
+                if ((event.stateMask & SWT.MOD1) == 0) {
+                    return;
+                }
+                selectAll();
+            }
             case SWT.CR, SWT.KEYPAD_CR -> selection().ifPresent(image -> openListeners.forEach(l -> l.accept(image)));
-            case SWT.DEL -> selection().ifPresent(image -> deleteListeners.forEach(l -> l.accept(image)));
+            // one image at a time: the Delete key never removes a whole selection unasked
+            case SWT.DEL -> selection().filter(image -> chosen.size() <= 1)
+                    .ifPresent(image -> deleteListeners.forEach(l -> l.accept(image)));
             default -> {
                 return;
             }
@@ -250,7 +297,7 @@ public final class ThumbnailGrid extends Canvas {
     }
 
     private void open(int index) {
-        moveTo(cursor.select(index));
+        choose(cursor.select(index), SWT.NONE);
         Image image = items.get(index);
         openListeners.forEach(listener -> listener.accept(image));
     }
@@ -301,7 +348,7 @@ public final class ThumbnailGrid extends Canvas {
     private void paintCell(GC gc, int index) {
         Image image = items.get(index);
         Rectangle cell = cellBounds(index);
-        boolean selected = index == cursor.index();
+        boolean selected = chosen.size() == 0 ? index == cursor.index() : chosen.isSelected(image);
         Color text = getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND);
         if (selected) {
             gc.setBackground(getDisplay().getSystemColor(

@@ -29,6 +29,7 @@ import org.gallerist.client.core.details.ImageFacts;
 import org.gallerist.client.core.prefs.ViewPreferences;
 import org.gallerist.client.core.prefs.ViewPreferencesStore;
 import org.gallerist.client.ui.browse.GalleryPart;
+import org.gallerist.client.ui.grid.ThumbnailGrid;
 import org.gallerist.tests.harness.GalleristServerExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,35 @@ class MyImagesUiTest {
                 "everyone's again");
         assertEquals(List.of("Bruno's", "Draft", "Sold print"), names(gallery), "newest first");
         assertTrue(!mine.getSelection(), "the toggle follows");
+
+        ThumbnailGrid grid = gallery.grid();
+        click(grid, 0, SWT.NONE);
+        click(grid, 2, SWT.MOD1);
+        assertEquals(List.of("Bruno's", "Sold print"), names(grid.selectedImages()), "Ctrl+click adds");
+        click(grid, 1, SWT.SHIFT);
+        assertEquals(List.of("Draft", "Sold print"), names(grid.selectedImages()), "Shift+click: from the anchor");
+        Event selectAll = new Event();
+        selectAll.keyCode = 'a';
+        selectAll.stateMask = SWT.MOD1;
+        grid.notifyListeners(SWT.KeyDown, selectAll);
+        assertEquals(3, grid.selectedImages().size(), "Ctrl+A");
+        UiTestSupport.screenshot(shell, "multi-select");
+        click(grid, 1, SWT.NONE);
+        assertEquals(List.of("Draft"), names(grid.selectedImages()), "a plain click selects one again");
+    }
+
+    private static void click(ThumbnailGrid grid, int index, int modifiers) {
+        org.eclipse.swt.graphics.Rectangle cell = grid.cellBounds(index);
+        Event event = new Event();
+        event.x = cell.x + cell.width / 2;
+        event.y = cell.y + cell.height / 2;
+        event.button = 1;
+        event.stateMask = modifiers;
+        grid.notifyListeners(SWT.MouseDown, event);
+    }
+
+    private static List<String> names(List<Image> images) {
+        return images.stream().map(Image::name).toList();
     }
 
     private static List<String> names(GalleryPart gallery) {
