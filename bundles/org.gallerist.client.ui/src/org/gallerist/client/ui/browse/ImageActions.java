@@ -3,6 +3,7 @@ package org.gallerist.client.ui.browse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Control;
@@ -13,7 +14,9 @@ import org.gallerist.client.core.ClientCommands;
 import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.browse.BrowseState;
+import org.gallerist.client.core.bulk.BulkResult;
 import org.gallerist.client.core.details.ImageEdit;
+import org.gallerist.client.ui.bulk.BulkEditDialog;
 import org.gallerist.client.ui.grid.ThumbnailGrid;
 import org.gallerist.client.ui.jobs.Background;
 
@@ -84,6 +87,44 @@ final class ImageActions {
                 }, error -> failed.accept(ErrorMessages.readable(error)));
     }
 
+    /** One image as {@link #delete(Image, Consumer)}; several after one question, all or none, in one request. */
+    void delete(List<Image> images, Consumer<String> failed) {
+        if (images.size() == 1) {
+            delete(images.get(0), failed);
+            return;
+        }
+        List<Image> mine = images.stream().filter(this::canDelete).toList();
+        if (mine.isEmpty()) {
+            return;
+        }
+        List<Image> others = images.stream().filter(image -> !canDelete(image)).toList();
+        String question = "Delete " + mine.size() + " images from the server? This cannot be undone."
+                + (others.isEmpty() ? "" : "\n\n" + others.size() + " selected images of others stay.");
+        if (!MessageDialog.openConfirm(owner.getShell(), "Delete images", question)) {
+            return;
+        }
+        List<Long> ids = mine.stream().map(Image::id).toList();
+        background.run("Deleting " + ids.size() + " images", session -> session.images().delete(ids), results -> {
+            BulkResult result = BulkResult.deleted(mine, results, others);
+            if (result.applied()) {
+                announceChanged(ids);
+            } else {
+                failed.accept(refusals(result));
+            }
+        }, error -> failed.accept(ErrorMessages.readable(error)));
+    }
+
+    /** Opens the bulk edit dialog for the images chosen; what it changes is announced to every part. */
+    void edit(List<Image> images) {
+        new BulkEditDialog(owner.getShell(), sessions, images, this::announceChanged).open();
+    }
+
+    private static String refusals(BulkResult result) {
+        return result.summary() + " " + result.lines().stream().filter(line -> line.outcome().startsWith("Refused"))
+                .map(line -> "#" + line.id() + ": " + line.outcome().substring("Refused: ".length()))
+                .collect(Collectors.joining(" "));
+    }
+
     /**
      * Wires a grid of images the same way in every part: choosing one shows it, opening it calls {@code open},
      * Delete and the context menu act on it, and what fails goes to {@code showError}.
@@ -91,7 +132,7 @@ final class ImageActions {
     void attachTo(ThumbnailGrid grid, Consumer<Image> open, Consumer<String> showError) {
         grid.onSelection(browse::show);
         grid.onOpen(open);
-        grid.onDelete(image -> delete(image, showError));
+        grid.onDelete(images -> delete(images, showError));
         ImageMenu.attach(grid, this, open, showError);
     }
 

@@ -1,5 +1,6 @@
 package org.gallerist.client.ui.browse;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
@@ -8,7 +9,7 @@ import org.eclipse.swt.widgets.MenuItem;
 import org.gallerist.api.image.Image;
 import org.gallerist.client.ui.grid.ThumbnailGrid;
 
-/** The context menu of a thumbnail grid; items apply to the selected image and disable where they cannot. */
+/** The context menu of a thumbnail grid; items apply to the selected image (or images) and disable where they cannot. */
 final class ImageMenu {
     private ImageMenu() {
     }
@@ -21,20 +22,28 @@ final class ImageMenu {
         MenuItem similar = item(menu, "Find &similar");
         new MenuItem(menu, SWT.SEPARATOR);
         MenuItem edit = item(menu, "&Edit\u2026");
+        MenuItem editAll = item(menu, "Edit &selected images\u2026");
         MenuItem delete = item(menu, "De&lete\tDelete");
 
         details.addListener(SWT.Selection, event -> grid.selection().ifPresent(openDetails));
         edit.addListener(SWT.Selection, event -> grid.selection().ifPresent(openDetails));
         addToCart.addListener(SWT.Selection, event -> grid.selection().ifPresent(actions::addToCart));
         similar.addListener(SWT.Selection, event -> grid.selection().ifPresent(actions::findSimilar));
-        delete.addListener(SWT.Selection, event -> grid.selection().ifPresent(image -> actions.delete(image, failed)));
+        editAll.addListener(SWT.Selection, event -> actions.edit(grid.selectedImages()));
+        delete.addListener(SWT.Selection, event -> actions.delete(grid.selectedImages(), failed));
         menu.addListener(SWT.Show, event -> {
             Image image = grid.selection().orElse(null);
             details.setEnabled(image != null);
             similar.setEnabled(image != null);
             addToCart.setEnabled(image != null && actions.canAddToCart(image));
+            List<Image> selected = grid.selectedImages();
+            boolean anyMine = selected.stream().anyMatch(actions::canDelete);
             edit.setEnabled(image != null && actions.canDelete(image));
-            delete.setEnabled(image != null && actions.canDelete(image));
+            editAll.setText(selected.size() > 1 ? "Edit " + selected.size() + " &selected images\u2026"
+                    : "Edit &selected images\u2026");
+            editAll.setEnabled(selected.size() > 1 && anyMine);
+            delete.setText(selected.size() > 1 ? "De&lete " + selected.size() + " images\tDelete" : "De&lete\tDelete");
+            delete.setEnabled(anyMine);
         });
         grid.setMenu(menu);
         return menu;

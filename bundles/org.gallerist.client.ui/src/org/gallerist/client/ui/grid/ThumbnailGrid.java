@@ -33,7 +33,7 @@ public final class ThumbnailGrid extends Canvas {
 
     private final List<Consumer<Image>> selectionListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Image>> openListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<Image>> deleteListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<Image>>> deleteListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> endListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Image>>> chosenListeners = new CopyOnWriteArrayList<>();
     private final GridSelection chosen = new GridSelection();
@@ -147,7 +147,8 @@ public final class ThumbnailGrid extends Canvas {
         openListeners.add(listener);
     }
 
-    public void onDelete(Consumer<Image> listener) {
+    /** Hears the Delete key with the images selected then (at least one); whoever listens asks before deleting. */
+    public void onDelete(Consumer<List<Image>> listener) {
         deleteListeners.add(listener);
     }
 
@@ -286,9 +287,12 @@ public final class ThumbnailGrid extends Canvas {
                 selectAll();
             }
             case SWT.CR, SWT.KEYPAD_CR -> selection().ifPresent(image -> openListeners.forEach(l -> l.accept(image)));
-            // one image at a time: the Delete key never removes a whole selection unasked
-            case SWT.DEL -> selection().filter(image -> chosen.size() <= 1)
-                    .ifPresent(image -> deleteListeners.forEach(l -> l.accept(image)));
+            case SWT.DEL -> {
+                List<Image> selected = selectedImages();
+                if (!selected.isEmpty()) {
+                    deleteListeners.forEach(listener -> listener.accept(selected));
+                }
+            }
             default -> {
                 return;
             }

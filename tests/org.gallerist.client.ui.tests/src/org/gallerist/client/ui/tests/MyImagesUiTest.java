@@ -6,13 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.eclipse.e4.core.contexts.ContextInjectionFactory;
-import org.eclipse.e4.core.contexts.EclipseContextFactory;
-import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
@@ -21,17 +16,10 @@ import org.gallerist.api.client.GalleristSession;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.api.image.Visibility;
-import org.gallerist.client.core.ClientHome;
-import org.gallerist.client.core.Connection;
-import org.gallerist.client.core.SessionModel;
-import org.gallerist.client.core.browse.BrowseState;
 import org.gallerist.client.core.details.ImageFacts;
-import org.gallerist.client.core.prefs.ViewPreferences;
-import org.gallerist.client.core.prefs.ViewPreferencesStore;
 import org.gallerist.client.ui.browse.GalleryPart;
 import org.gallerist.client.ui.grid.ThumbnailGrid;
 import org.gallerist.tests.harness.GalleristServerExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -47,22 +35,6 @@ class MyImagesUiTest {
     GalleristServerExtension server = GalleristServerExtension.fresh().with("modelEnabled", false);
 
     private final Display display = Display.getDefault();
-    private Shell shell;
-    private IEclipseContext window;
-    private SessionModel model;
-
-    @AfterEach
-    void tearDown() {
-        if (shell != null) {
-            shell.dispose();
-        }
-        if (window != null) {
-            window.dispose();
-        }
-        if (model != null) {
-            model.close();
-        }
-    }
 
     @Test
     void theToggleShowsTheSellersOwnImagesPrivateAndSoldOutIncluded() throws Exception {
@@ -76,60 +48,44 @@ class MyImagesUiTest {
         bruno.images().add(new NewImage("Bruno's", "", List.of(), BigDecimal.ONE, 1, Visibility.PUBLIC),
                 Pictures.png(display, 23));
 
-        model = new SessionModel();
-        model.open(new Connection(sara, sara.whoami()));
-        window = EclipseContextFactory.create("test window of sara");
-        ClientHome home = new ClientHome(server.folder().resolve("sara-home")).ensureExists();
-        ViewPreferencesStore preferences = ViewPreferencesStore.in(home);
-        preferences.save(new ViewPreferences(30, 128));
-        window.set(SessionModel.class, model);
-        window.set(ClientHome.class, home);
-        window.set(ViewPreferencesStore.class, preferences);
-        window.set(BrowseState.class, new BrowseState());
-        shell = new Shell(display);
-        shell.setText("Gallery \u2014 sara");
-        shell.setBounds(0, 0, 760, 420);
-        shell.setLayout(new FillLayout());
-        Composite area = new Composite(shell, SWT.NONE);
-        area.setLayout(new FillLayout());
-        IEclipseContext partContext = window.createChild("gallery");
-        partContext.set(Composite.class, area);
-        GalleryPart gallery = ContextInjectionFactory.make(GalleryPart.class, partContext);
-        shell.open();
+        try (PartWindow window = new PartWindow(server, sara, "Gallery", 760, 420)) {
+            Shell shell = window.shell;
+            GalleryPart gallery = window.open(GalleryPart.class);
 
-        UiTestSupport.spinUntil(display, () -> !gallery.isLoading() && gallery.grid().items().size() == 3, WAIT_MS,
-                "everyone's public images and sara's own");
-        Button mine = UiTestSupport.widget(shell, Button.class, GalleryPart.WidgetName.MY_IMAGES);
-        mine.setSelection(true);
-        mine.notifyListeners(SWT.Selection, new Event());
-        UiTestSupport.spinUntil(display, () -> !gallery.isLoading() && names(gallery).equals(List.of("Draft",
-                "Sold print")), WAIT_MS, "sara's own, the private one too");
-        assertEquals("My images", UiTestSupport.widget(shell, Label.class, GalleryPart.WidgetName.FILTER).getText());
-        Image sold = gallery.grid().items().get(1);
-        assertEquals("4.00 \u00b7 sold out", ImageFacts.priceAndStock(sold));
-        UiTestSupport.settle(display, 800);
-        UiTestSupport.screenshot(shell, "my-images");
+            UiTestSupport.spinUntil(display, () -> !gallery.isLoading() && gallery.grid().items().size() == 3, WAIT_MS,
+                    "everyone's public images and sara's own");
+            Button mine = UiTestSupport.widget(shell, Button.class, GalleryPart.WidgetName.MY_IMAGES);
+            mine.setSelection(true);
+            mine.notifyListeners(SWT.Selection, new Event());
+            UiTestSupport.spinUntil(display, () -> !gallery.isLoading() && names(gallery).equals(List.of("Draft",
+                    "Sold print")), WAIT_MS, "sara's own, the private one too");
+            assertEquals("My images", UiTestSupport.widget(shell, Label.class, GalleryPart.WidgetName.FILTER).getText());
+            Image sold = gallery.grid().items().get(1);
+            assertEquals("4.00 \u00b7 sold out", ImageFacts.priceAndStock(sold));
+            UiTestSupport.settle(display, 800);
+            UiTestSupport.screenshot(shell, "my-images");
 
-        gallery.showMine(false);
-        UiTestSupport.spinUntil(display, () -> !gallery.isLoading() && names(gallery).size() == 3, WAIT_MS,
-                "everyone's again");
-        assertEquals(List.of("Bruno's", "Draft", "Sold print"), names(gallery), "newest first");
-        assertTrue(!mine.getSelection(), "the toggle follows");
+            gallery.showMine(false);
+            UiTestSupport.spinUntil(display, () -> !gallery.isLoading() && names(gallery).size() == 3, WAIT_MS,
+                    "everyone's again");
+            assertEquals(List.of("Bruno's", "Draft", "Sold print"), names(gallery), "newest first");
+            assertTrue(!mine.getSelection(), "the toggle follows");
 
-        ThumbnailGrid grid = gallery.grid();
-        click(grid, 0, SWT.NONE);
-        click(grid, 2, SWT.MOD1);
-        assertEquals(List.of("Bruno's", "Sold print"), names(grid.selectedImages()), "Ctrl+click adds");
-        click(grid, 1, SWT.SHIFT);
-        assertEquals(List.of("Draft", "Sold print"), names(grid.selectedImages()), "Shift+click: from the anchor");
-        Event selectAll = new Event();
-        selectAll.keyCode = 'a';
-        selectAll.stateMask = SWT.MOD1;
-        grid.notifyListeners(SWT.KeyDown, selectAll);
-        assertEquals(3, grid.selectedImages().size(), "Ctrl+A");
-        UiTestSupport.screenshot(shell, "multi-select");
-        click(grid, 1, SWT.NONE);
-        assertEquals(List.of("Draft"), names(grid.selectedImages()), "a plain click selects one again");
+            ThumbnailGrid grid = gallery.grid();
+            click(grid, 0, SWT.NONE);
+            click(grid, 2, SWT.MOD1);
+            assertEquals(List.of("Bruno's", "Sold print"), names(grid.selectedImages()), "Ctrl+click adds");
+            click(grid, 1, SWT.SHIFT);
+            assertEquals(List.of("Draft", "Sold print"), names(grid.selectedImages()), "Shift+click: from the anchor");
+            Event selectAll = new Event();
+            selectAll.keyCode = 'a';
+            selectAll.stateMask = SWT.MOD1;
+            grid.notifyListeners(SWT.KeyDown, selectAll);
+            assertEquals(3, grid.selectedImages().size(), "Ctrl+A");
+            UiTestSupport.screenshot(shell, "multi-select");
+            click(grid, 1, SWT.NONE);
+            assertEquals(List.of("Draft"), names(grid.selectedImages()), "a plain click selects one again");
+        }
     }
 
     private static void click(ThumbnailGrid grid, int index, int modifiers) {

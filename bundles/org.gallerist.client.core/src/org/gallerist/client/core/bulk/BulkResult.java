@@ -1,0 +1,115 @@
+package org.gallerist.client.core.bulk;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.gallerist.api.GalleristException;
+import org.gallerist.api.client.DeleteResult;
+import org.gallerist.api.image.Image;
+import org.gallerist.client.core.ErrorMessages;
+
+/**
+ * What a bulk request did to each image, in the order they were chosen. The server applies a bulk request all or
+ * none, so either every image sent changed or none did, and then the refused ones say why and the others that they
+ * were left as they were.
+ */
+public record BulkResult(List<Line> lines, boolean applied) {
+
+    /** One image's outcome, as the results table shows it. */
+    public record Line(long id, String name, boolean done, String outcome) {
+    }
+
+    public BulkResult {
+        lines = List.copyOf(lines);
+    }
+
+    /** The images sent all changed: each line tells the values it has now. */
+    public static BulkResult updated(List<Image> sent, List<Image> changed, List<Image> skipped) {
+        Map<Long, Image> byId = changed.stream().collect(Collectors.toMap(Image::id, Function.identity()));
+        List<Line> lines = new ArrayList<>();
+        for (Image image : sent) {
+            Image now = byId.getOrDefault(image.id(), image);
+            lines.add(new Line(image.id(), now.name(), true, "Updated: " + facts(now)));
+        }
+        skippedLines(skipped, lines);
+        return new BulkResult(lines, true);
+    }
+
+    /** Every image sent was deleted. */
+    public static BulkResult deleted(List<Image> sent, List<DeleteResult> results, List<Image> skipped) {
+        Map<Long, DeleteResult> byId = new HashMap<>();
+        results.forEach(result -> byId.put(result.id(), result));
+        boolean all = sent.stream().allMatch(image -> byId.containsKey(image.id()) && byId.get(image.id()).deleted());
+        List<Line> lines = new ArrayList<>();
+        for (Image image : sent) {
+            DeleteResult result = byId.get(image.id());
+            if (result != null && result.deleted()) {
+                lines.add(new Line(image.id(), image.name(), true, "Deleted"));
+            } else if (result != null && result.message() != null && !result.message().isBlank()) {
+                lines.add(new Line(image.id(), image.name(), false, "Refused: " + result.message()));
+            } else {
+                lines.add(new Line(image.id(), image.name(), false, unchangedBecauseOthers()));
+            }
+        }
+        skippedLines(skipped, lines);
+        return new BulkResult(lines, all);
+    }
+
+    /**
+     * The request was refused: the ids the server named under {@code errors} get its reason, the others that they
+     * stayed as they were; a refusal naming no id (e.g. a lost connection) is every image's reason.
+     */
+    public static BulkResult refused(List<Image> sent, Throwable failure, List<Image> skipped) {
+        Map<Long, String> reasons = reasonsById(failure);
+        List<Line> lines = new ArrayList<>();
+        for (Image image : sent) {
+            String reason = reasons.isEmpty() ? "Failed: " + ErrorMessages.readable(failure)
+                    : reasons.containsKey(image.id()) ? "Refused: " + reasons.get(image.id()) : unchangedBecauseOthers();
+            lines.add(new Line(image.id(), image.name(), false, reason));
+        }
+        skippedLines(skipped, lines);
+        return new BulkResult(lines, false);
+    }
+
+    public long doneCount() {
+        return lines.stream().filter(Line::done).count();
+    }
+
+    /** One sentence for the dialog's message area. */
+    public String summary() {
+        long done = doneCount();
+        return applied ? done + (done == 1 ? " image" : " images") + " changed."
+                : "Nothing was changed: the server applies all or none, and it refused some (see the results).";
+    }
+
+    private static Map<Long, String> reasonsById(Throwable failure) {
+        Map<Long, String> reasons = new HashMap<>();
+        if (failure instanceof GalleristException e && e.details().get("errors") instanceof List<?> errors) {
+            for (Object entry : errors) {
+                if (entry instanceof Map<?, ?> error && error.get("id") instanceof Number id) {
+                    reasons.put(id.longValue(), String.valueOf(error.get("message")));
+                }
+            }
+        }
+        return reasons;
+    }
+
+    private static String unchangedBecauseOthers() {
+        return "Left as it was, because others were refused";
+    }
+
+    private static void skippedLines(List<Image> skipped, List<Line> lines) {
+        skipped.forEach(image -> lines.add(new Line(image.id(), image.name(), false, "Skipped: not yours")));
+    }
+
+    private static String facts(Image image) {
+        return image.price().toPlainString() + ", " + image.quantity() + " in stock, "
+                + image.visibility().name().toLowerCase(Locale.ROOT)
+                + (image.tags().isEmpty() ? "" : ", tags " + String.join(", ", image.tags()));
+    }
+}
