@@ -2,8 +2,11 @@ package org.gallerist.api.client;
 
 import java.util.List;
 
+import org.gallerist.api.image.Page;
 import org.gallerist.api.order.Order;
 import org.gallerist.api.order.OrderRequest;
+import org.gallerist.api.order.SalesGrouping;
+import org.gallerist.api.order.SalesTotal;
 
 /** Buying, as the logged-in user. */
 public interface Shop {
@@ -16,7 +19,19 @@ public interface Shop {
      */
     Order place(List<OrderRequest> lines);
 
+    /** All of the user's orders, newest first. */
     List<Order> orders();
 
+    /**
+     * One page of the user's orders, newest first.
+     *
+     * @param limit 1 to {@link org.gallerist.api.order.OrderService#MAX_PAGE}
+     * @param after null for the first page, else the {@code next} of the page before
+     */
+    Page<Order> orders(int limit, String after);
+
     List<Order> sales();
+
+    /** What others bought of the user's images, totalled per period or image, one page at a time. */
+    Page<SalesTotal> salesTotals(SalesGrouping grouping, int limit, String after);
 }

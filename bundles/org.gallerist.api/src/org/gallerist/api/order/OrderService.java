@@ -3,6 +3,7 @@ package org.gallerist.api.order;
 import java.util.List;
 
 import org.gallerist.api.User;
+import org.gallerist.api.image.Page;
 
 /**
  * Buying: an order decrements stock in the same transaction as it is recorded; if any line asks for more than
@@ -25,9 +26,28 @@ public interface OrderService {
      */
     Order place(User buyer, List<OrderRequest> lines, String requestKey);
 
+    /** Most orders a page of {@link #orders(User, int, String)} holds. */
+    int MAX_PAGE = 200;
+
     /** The caller's own orders, newest first. */
     List<Order> orders(User buyer);
 
+    /**
+     * One page of the caller's orders, newest first.
+     *
+     * @param limit 1 to {@link #MAX_PAGE}
+     * @param after null for the first page, else the {@code next} of the page before
+     */
+    Page<Order> orders(User buyer, int limit, String after);
+
     /** Lines of other users' orders that bought the caller's images, newest first. */
     List<Order> sales(User seller);
+
+    /**
+     * What others bought of the caller's images, totalled per period or per image, one page at a time.
+     *
+     * @param limit 1 to {@link #MAX_PAGE}
+     * @param after null for the first page, else the {@code next} of the page before
+     */
+    Page<SalesTotal> salesTotals(User seller, SalesGrouping grouping, int limit, String after);
 }

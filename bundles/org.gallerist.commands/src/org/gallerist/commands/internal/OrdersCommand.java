@@ -9,9 +9,12 @@ import java.util.List;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.spi.command.CommandHandler;
+import org.gallerist.spi.command.CommandRequest;
 import org.gallerist.spi.command.ProtocolCommandHandler;
+import org.gallerist.api.image.Page;
 import org.gallerist.api.order.OrderRequest;
 import org.gallerist.api.order.OrderService;
+import org.gallerist.protocol.Replies;
 import org.gallerist.protocol.WireJson;
 import org.gallerist.protocol.command.Orders;
 import org.gallerist.rules.TextLimits;
@@ -20,7 +23,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code orders place} (stdin: a JSON array of {image, quantity}), {@code orders list}, {@code orders sales}. With
+ * {@code orders place} (stdin: a JSON array of {image, quantity}), {@code orders list} (all, or paged),
+ * {@code orders sales} and {@code orders totals} (paged). With
  * {@code --request KEY} a place may be sent again safely: the same key returns the order it placed.
  */
 @Component(service = CommandHandler.class, property = CommandHandler.COMMAND_PROPERTY + "=orders")
@@ -33,8 +37,23 @@ public class OrdersCommand extends ProtocolCommandHandler {
         super(Orders.class);
         on(Orders.Place.class, (place, request) -> request.output().emit(orders.place(request.caller(),
                 readLines(request.input()), place.requestKey())));
-        on(Orders.List.class, (list, request) -> request.output().emitAll(orders.orders(request.caller())));
+        on(Orders.List.class, (list, request) -> {
+            if (list.paged()) {
+                emit(orders.orders(request.caller(), list.limit(), list.after()), request);
+            } else {
+                request.output().emitAll(orders.orders(request.caller()));
+            }
+        });
         on(Orders.Sales.class, (sales, request) -> request.output().emitAll(orders.sales(request.caller())));
+        on(Orders.Totals.class, (totals, request) -> emit(orders.salesTotals(request.caller(), totals.grouping(),
+                totals.limit(), totals.after()), request));
+    }
+
+    private static void emit(Page<?> page, CommandRequest request) throws IOException {
+        request.output().emitAll(page.items());
+        if (page.next() != null) {
+            request.output().emit(new Replies.NextPage(page.next()));
+        }
     }
 
     private List<OrderRequest> readLines(InputStream input) throws IOException {

@@ -9,10 +9,13 @@ import java.util.stream.Collectors;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
+import org.gallerist.api.image.Page;
 import org.gallerist.api.order.Order;
 import org.gallerist.api.order.OrderLine;
 import org.gallerist.api.order.OrderRequest;
 import org.gallerist.api.order.OrderService;
+import org.gallerist.api.order.SalesGrouping;
+import org.gallerist.api.order.SalesTotal;
 import org.gallerist.spi.storage.OrderStore;
 import org.gallerist.rules.TextLimits;
 import org.osgi.service.component.annotations.Activate;
@@ -88,5 +91,40 @@ public class OrderServiceImpl implements OrderService {
     @Override
     public List<Order> sales(User seller) {
         return store.sales(seller.name());
+    }
+
+    @Override
+    public Page<Order> orders(User buyer, int limit, String after) {
+        checkLimit(limit);
+        Long before = after == null ? null : orderCursor(after);
+        List<Order> fetched = store.orders(buyer.name(), limit + 1, before);
+        List<Order> page = fetched.subList(0, Math.min(limit, fetched.size()));
+        return new Page<>(page, fetched.size() > limit ? Long.toString(page.get(page.size() - 1).id()) : null);
+    }
+
+    @Override
+    public Page<SalesTotal> salesTotals(User seller, SalesGrouping grouping, int limit, String after) {
+        checkLimit(limit);
+        return new SalesTotals(store).page(seller.name(), grouping, limit, after);
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "The limit must be between 1 and " + MAX_PAGE
+                    + ".");
+        }
+    }
+
+    private static long orderCursor(String after) {
+        try {
+            long id = Long.parseLong(after.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal
+        }
+        throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "Invalid cursor '" + SalesTotals.printable(after)
+                + "': use the 'next' of the page before.");
     }
 }

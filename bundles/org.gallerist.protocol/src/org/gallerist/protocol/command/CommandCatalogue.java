@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.image.ImageSize;
+import org.gallerist.api.order.SalesGrouping;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -241,6 +242,9 @@ public final class CommandCatalogue {
         }
         if (value instanceof ImageSize size) {
             return size.wireName();
+        }
+        if (value instanceof SalesGrouping grouping) {
+            return grouping.wireName();
         }
         return String.valueOf(value);
     }

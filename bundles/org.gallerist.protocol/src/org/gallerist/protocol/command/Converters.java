@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 import org.gallerist.api.image.ImageSize;
+import org.gallerist.api.order.SalesGrouping;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -51,6 +52,17 @@ public final class Converters {
                 return ImageSize.valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException("'" + value + "' is not a size: use thumb, preview or original");
+            }
+        }
+    }
+
+    public static final class Grouping implements ITypeConverter<SalesGrouping> {
+        @Override
+        public SalesGrouping convert(String value) {
+            try {
+                return SalesGrouping.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not a grouping: use day, week, month or image");
             }
         }
     }

@@ -1,9 +1,15 @@
 package org.gallerist.spi.storage;
 
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.gallerist.api.order.Order;
+import org.gallerist.api.order.OrderLine;
 import org.gallerist.api.order.OrderRequest;
+import org.gallerist.api.order.SalesTotal;
 
 /**
  * Persistence of orders, implemented by a storage bundle. {@link #place} is the one place where stock changes hands,
@@ -52,4 +58,44 @@ public interface OrderStore {
 
     /** Orders of other users that bought the seller's images, newest first, each with only the seller's lines. */
     List<Order> sales(String seller);
+
+    /**
+     * At most {@code limit} of the buyer's orders with ids below {@code beforeId} (null: from the newest), highest
+     * id first. Stores should answer from an index; this default reads all their orders.
+     */
+    default List<Order> orders(String buyer, int limit, Long beforeId) {
+        return orders(buyer).stream().filter(order -> beforeId == null || order.id() < beforeId)
+                .sorted(Comparator.comparingLong(Order::id).reversed()).limit(limit).toList();
+    }
+
+    /**
+     * What others bought of the seller's images per UTC day, in no particular order. Stores should total in the
+     * database; this default totals {@link #sales(String)}.
+     */
+    default List<DaySales> dailySales(String seller) {
+        Map<Long, DaySales> days = new HashMap<>();
+        for (Order order : sales(seller)) {
+            long day = Math.floorDiv(order.placed().toEpochMilli(), 86_400_000L);
+            long units = order.lines().stream().mapToLong(OrderLine::quantity).sum();
+            days.merge(day, new DaySales(day, units, order.total(), 1), DaySales::plus);
+        }
+        return List.copyOf(days.values());
+    }
+
+    /**
+     * What others bought of each of the seller's images, in no particular order, named as the newest order recorded
+     * it. Stores should total in the database; this default totals {@link #sales(String)}.
+     */
+    default List<SalesTotal> imageSales(String seller) {
+        Map<Long, SalesTotal> images = new LinkedHashMap<>();
+        for (Order order : sales(seller)) {
+            for (OrderLine line : order.lines()) {
+                images.merge(line.image(), SalesTotal.ofImage(line.image(), line.name(), line.quantity(),
+                        line.total(), 1), (newer, older) -> SalesTotal.ofImage(newer.image(), newer.name(),
+                                newer.units() + older.units(), newer.revenue().add(older.revenue()),
+                                newer.orders() + older.orders()));
+            }
+        }
+        return List.copyOf(images.values());
+    }
 }

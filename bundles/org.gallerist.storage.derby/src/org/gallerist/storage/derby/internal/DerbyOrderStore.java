@@ -3,6 +3,7 @@ package org.gallerist.storage.derby.internal;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,9 @@ import org.gallerist.api.GalleristException;
 import org.gallerist.api.order.Order;
 import org.gallerist.api.order.OrderLine;
 import org.gallerist.api.order.OrderRequest;
+import org.gallerist.api.order.SalesTotal;
 import org.gallerist.api.order.Shortfall;
+import org.gallerist.spi.storage.DaySales;
 import org.gallerist.spi.storage.OrderStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -125,6 +128,43 @@ public class DerbyOrderStore implements OrderStore {
     @Override
     public List<Order> sales(String seller) {
         return query(" WHERE l.seller_name = ? AND b.name <> ?", seller, seller);
+    }
+
+    /** The page's ids first (from the buyer's index), then the lines of exactly that id range. */
+    @Override
+    public List<Order> orders(String buyer, int limit, Long beforeId) {
+        return database.inTransaction(sql -> {
+            List<Long> ids = sql.list("SELECT o.id FROM orders o JOIN users b ON b.id = o.buyer_id WHERE b.name = ?"
+                    + " AND o.id < ? ORDER BY o.id DESC FETCH FIRST " + limit + " ROWS ONLY", row -> row.getLong(1),
+                    buyer, beforeId == null ? Long.MAX_VALUE : beforeId);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            List<Order> orders = new ArrayList<>(select(sql, " WHERE b.name = ? AND o.id BETWEEN ? AND ?", buyer,
+                    ids.get(ids.size() - 1), ids.get(0)));
+            orders.sort(Comparator.comparingLong(Order::id).reversed());
+            return orders;
+        });
+    }
+
+    @Override
+    public List<DaySales> dailySales(String seller) {
+        return database.inTransaction(sql -> sql.list("SELECT o.placed_ms / 86400000, SUM(l.quantity),"
+                + " SUM(l.unit_price * l.quantity), COUNT(DISTINCT o.id) FROM order_lines l"
+                + " JOIN orders o ON o.id = l.order_id JOIN users b ON b.id = o.buyer_id"
+                + " WHERE l.seller_name = ? AND b.name <> ? GROUP BY o.placed_ms / 86400000",
+                row -> new DaySales(row.getLong(1), row.getLong(2), row.getBigDecimal(3), row.getLong(4)),
+                seller, seller));
+    }
+
+    @Override
+    public List<SalesTotal> imageSales(String seller) {
+        return database.inTransaction(sql -> sql.list("SELECT l.image_id, MAX(l.image_name), SUM(l.quantity),"
+                + " SUM(l.unit_price * l.quantity), COUNT(DISTINCT o.id) FROM order_lines l"
+                + " JOIN orders o ON o.id = l.order_id JOIN users b ON b.id = o.buyer_id"
+                + " WHERE l.seller_name = ? AND b.name <> ? GROUP BY l.image_id",
+                row -> SalesTotal.ofImage(row.getLong(1), row.getString(2), row.getLong(3), row.getBigDecimal(4),
+                        row.getLong(5)), seller, seller));
     }
 
     /** Validates the lines and merges repeats of the same image (quantities added), keeping first-seen order. */

@@ -1,12 +1,17 @@
 package org.gallerist.transport.ssh.client.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.gallerist.api.client.Shop;
+import org.gallerist.api.image.Page;
 import org.gallerist.api.order.Order;
 import org.gallerist.api.order.OrderRequest;
+import org.gallerist.api.order.SalesGrouping;
+import org.gallerist.api.order.SalesTotal;
+import org.gallerist.protocol.Replies;
 import org.gallerist.protocol.WireJson;
 import org.gallerist.protocol.command.Orders;
 
@@ -34,6 +39,29 @@ final class RemoteShop implements Shop {
     @Override
     public List<Order> orders() {
         return session.exec(new Orders.List(), NO_INPUT).stream().map(line -> line.as(Order.class)).toList();
+    }
+
+    @Override
+    public Page<Order> orders(int limit, String after) {
+        return page(new Orders.List(limit, after), Order.class);
+    }
+
+    @Override
+    public Page<SalesTotal> salesTotals(SalesGrouping grouping, int limit, String after) {
+        return page(new Orders.Totals(grouping, limit, after), SalesTotal.class);
+    }
+
+    private <T> Page<T> page(Orders.Paged command, Class<T> type) {
+        List<T> items = new ArrayList<>();
+        String next = null;
+        for (WireJson.Line line : session.exec(command, NO_INPUT)) {
+            if (line.has("next")) {
+                next = line.as(Replies.NextPage.class).next();
+            } else {
+                items.add(line.as(type));
+            }
+        }
+        return new Page<>(items, next);
     }
 
     @Override
