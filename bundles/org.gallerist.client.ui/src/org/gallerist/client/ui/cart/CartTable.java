@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.cart.Cart;
 import org.gallerist.client.core.cart.CartLine;
+import org.gallerist.client.ui.widgets.RowThumbnails;
 import org.gallerist.client.ui.widgets.Tables;
 import org.gallerist.client.ui.widgets.TextCellEditing;
 import org.gallerist.client.ui.widgets.Widgets;
@@ -34,15 +35,15 @@ final class CartTable {
 
     private final Cart cart;
     private final TableViewer viewer;
-    private final CartThumbnails thumbnails;
+    private final RowThumbnails thumbnails;
 
     /** {@code editQuantity} gets what was typed into a quantity cell, which is open only while {@code editable}. */
     CartTable(Composite parent, Cart cart, SessionModel sessions, BiConsumer<CartLine, String> editQuantity,
             BooleanSupplier editable) {
         this.cart = cart;
         viewer = Tables.create(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
-        thumbnails = new CartThumbnails(sessions, viewer.getTable());
-        Tables.column(viewer, "Name", 40, CartThumbnails.SIZE + 90, SWT.LEFT, new ColumnLabelProvider() {
+        thumbnails = new RowThumbnails(sessions, viewer.getTable());
+        Tables.column(viewer, "Name", 40, RowThumbnails.SIZE + 90, SWT.LEFT, new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
                 return ((CartLine) element).name();

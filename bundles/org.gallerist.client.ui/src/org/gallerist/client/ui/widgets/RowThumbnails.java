@@ -1,4 +1,4 @@
-package org.gallerist.client.ui.cart;
+package org.gallerist.client.ui.widgets;
 
 import java.io.ByteArrayInputStream;
 import java.util.HashMap;
@@ -18,11 +18,11 @@ import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.ui.jobs.Background;
 
 /**
- * Small thumbnails for the cart's rows, fetched once per image in a background job and kept until the part goes.
+ * Small thumbnails for the rows of a table (cart, orders), fetched once per image in a background job and kept until the part goes.
  * Until one arrives (or if it cannot be had) the row shows a blank square, so every row has the same height.
  */
-final class CartThumbnails {
-    static final int SIZE = 48;
+public final class RowThumbnails {
+    public static final int SIZE = 48;
 
     private final SessionModel sessions;
     private final Background background;
@@ -32,7 +32,7 @@ final class CartThumbnails {
     private final Set<Long> requested = new HashSet<>();
 
     /** Fetched over the current session; what arrives after {@code owner} is disposed is dropped. */
-    CartThumbnails(SessionModel sessions, Control owner) {
+    public RowThumbnails(SessionModel sessions, Control owner) {
         this.sessions = sessions;
         this.background = new Background(sessions, owner);
         this.display = owner.getDisplay();
@@ -44,7 +44,7 @@ final class CartThumbnails {
     }
 
     /** The thumbnail if it is here; otherwise the blank square, and a fetch starts that calls {@code arrived}. */
-    Image get(long imageId, LongConsumer arrived) {
+    public Image get(long imageId, LongConsumer arrived) {
         Image image = images.get(imageId);
         if (image != null) {
             return image;
@@ -82,7 +82,7 @@ final class CartThumbnails {
                 Math.max(1, (int) Math.round(data.height * factor)));
     }
 
-    void dispose() {
+    public void dispose() {
         images.values().forEach(Image::dispose);
         images.clear();
         blank.dispose();
