@@ -108,7 +108,7 @@ class ApplicationModelTest {
                 .filter(element -> element.getAttribute("xsi:type").equals("basic:Part"))
                 .map(element -> element.getAttribute("label"))
                 .toList();
-        assertTrue(labels.containsAll(Arrays.asList("Gallery", "Tags", "Search", "Cart", "Details", "Orders")), labels.toString());
+        assertTrue(labels.containsAll(Arrays.asList("Gallery", "Tags", "Search", "Cart", "Details", "Orders", "Sales")), labels.toString());
     }
 
     private static List<String> parametersOf(String commandId) {
