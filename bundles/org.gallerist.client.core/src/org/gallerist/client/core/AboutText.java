@@ -16,10 +16,13 @@ public final class AboutText {
      * @param server the server's similarity status, empty when not connected or the server did not answer
      */
     public static String of(String clientVersion, Optional<SimilarityService.Status> server) {
+        return "Gallerist desktop client " + clientVersion + "\nA self-hosted image repository and shop.\n\n"
+                + server(server);
+    }
+
+    /** Only what {@link #of} says of the server. */
+    public static String server(Optional<SimilarityService.Status> server) {
         List<String> lines = new ArrayList<>();
-        lines.add("Gallerist desktop client " + clientVersion);
-        lines.add("A self-hosted image repository and shop.");
-        lines.add("");
         if (server.isEmpty()) {
             lines.add("Not connected: the server's image model is shown once you are logged in.");
             return String.join("\n", lines);

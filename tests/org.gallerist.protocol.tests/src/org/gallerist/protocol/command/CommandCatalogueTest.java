@@ -126,8 +126,8 @@ class CommandCatalogueTest {
         List<String> commands = catalogue.entries().stream().map(CommandCatalogue.Entry::command).toList();
         assertEquals(List.of("whoami", "ping", "help", "keys add", "keys list", "keys remove", "images add",
                 "images import", "images list", "images show", "images get", "images similar", "images update",
-                "images delete", "tags list", "tags rename", "tags delete", "orders place", "orders list", "orders sales", "server info",
-                "users promote", "users demote", "users claim-admin",
+                "images delete", "tags list", "tags rename", "tags delete", "orders place", "orders list", "orders sales",
+                "orders totals", "server info", "users promote", "users demote", "users claim-admin",
                 "signup"), commands);
         assertTrue(catalogue.entries().stream().allMatch(entry -> entry.synopsis().startsWith(entry.command())));
     }
