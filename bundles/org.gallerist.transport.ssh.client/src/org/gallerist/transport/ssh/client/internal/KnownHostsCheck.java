@@ -24,11 +24,17 @@ final class KnownHostsCheck extends KnownHostsServerKeyVerifier {
     private final ServerAddress server;
     private final HostKeyTrust trust;
     private volatile GalleristException refusal;
+    private volatile boolean asking;
 
     KnownHostsCheck(Path knownHosts, ServerAddress server, HostKeyTrust trust) {
         super((session, remote, key) -> true, knownHosts); // the decision is made in acceptUnknownHostKey
         this.server = server;
         this.trust = trust;
+    }
+
+    /** Whether the user is being asked about the host key right now: login time limits wait for the answer. */
+    boolean asking() {
+        return asking;
     }
 
     /** Why the host key was refused, if it was. */
@@ -40,10 +46,13 @@ final class KnownHostsCheck extends KnownHostsServerKeyVerifier {
     protected boolean acceptUnknownHostKey(ClientSession session, SocketAddress remote, PublicKey key) {
         String fingerprint = fingerprint(key);
         boolean trusted;
+        asking = true;
         try {
             trusted = trust.trustNewHost(server.host(), server.port(), KeyUtils.getKeyType(key), fingerprint);
         } catch (RuntimeException e) {
             trusted = false;
+        } finally {
+            asking = false;
         }
         if (!trusted) {
             refusal = new GalleristException(ErrorCode.HOST_KEY_REJECTED, "The host key of " + server + " ("

@@ -192,7 +192,7 @@ public class SshGalleristClient implements GalleristClient {
         KnownHostsCheck check = session.getAttribute(HOST_CHECK);
         try {
             AuthFuture auth = session.auth();
-            if (!auth.await(AUTH_TIMEOUT)) {
+            if (!awaitLogin(auth, check)) {
                 throw refusedOr(check, new GalleristException(ErrorCode.CONNECTION_FAILED,
                         "The server " + server + " did not finish the login within " + AUTH_TIMEOUT.toSeconds() + " seconds."));
             }
@@ -204,6 +204,22 @@ public class SshGalleristClient implements GalleristClient {
                     "Could not log in to " + server + ": " + Failures.reason(e) + ".", e));
         }
         throw refusedOr(check, new GalleristException(ErrorCode.UNAUTHORIZED, refused));
+    }
+
+    /**
+     * Waits up to {@link #AUTH_TIMEOUT} for the login, not counting the time the user spends reading a new server's
+     * fingerprint: the limit starts again once they have answered.
+     */
+    private static boolean awaitLogin(AuthFuture auth, KnownHostsCheck check) throws IOException {
+        long deadline = System.nanoTime() + AUTH_TIMEOUT.toNanos();
+        while (!auth.await(Duration.ofMillis(200))) {
+            if (check != null && check.asking()) {
+                deadline = System.nanoTime() + AUTH_TIMEOUT.toNanos();
+            } else if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A host-key refusal explains a failed key exchange better than whatever error followed from it. */
