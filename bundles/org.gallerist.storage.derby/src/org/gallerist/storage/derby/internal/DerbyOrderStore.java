@@ -32,6 +32,12 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = OrderStore.class)
 public class DerbyOrderStore implements OrderStore {
 
+    /** The lines others bought of a seller's images (parameters: the seller twice). */
+    private static final String SOLD_BY_SELLER = " FROM order_lines l JOIN orders o ON o.id = l.order_id"
+            + " JOIN users b ON b.id = o.buyer_id WHERE l.seller_name = ? AND b.name <> ?";
+    private static final String UNITS_REVENUE_ORDERS = "SUM(l.quantity), SUM(l.unit_price * l.quantity),"
+            + " COUNT(DISTINCT o.id)";
+
     private final DerbyDatabase database;
 
     @Activate
@@ -149,20 +155,16 @@ public class DerbyOrderStore implements OrderStore {
 
     @Override
     public List<DaySales> dailySales(String seller) {
-        return database.inTransaction(sql -> sql.list("SELECT o.placed_ms / 86400000, SUM(l.quantity),"
-                + " SUM(l.unit_price * l.quantity), COUNT(DISTINCT o.id) FROM order_lines l"
-                + " JOIN orders o ON o.id = l.order_id JOIN users b ON b.id = o.buyer_id"
-                + " WHERE l.seller_name = ? AND b.name <> ? GROUP BY o.placed_ms / 86400000",
+        return database.inTransaction(sql -> sql.list("SELECT o.placed_ms / 86400000, " + UNITS_REVENUE_ORDERS
+                + SOLD_BY_SELLER + " GROUP BY o.placed_ms / 86400000",
                 row -> new DaySales(row.getLong(1), row.getLong(2), row.getBigDecimal(3), row.getLong(4)),
                 seller, seller));
     }
 
     @Override
     public List<SalesTotal> imageSales(String seller) {
-        return database.inTransaction(sql -> sql.list("SELECT l.image_id, MAX(l.image_name), SUM(l.quantity),"
-                + " SUM(l.unit_price * l.quantity), COUNT(DISTINCT o.id) FROM order_lines l"
-                + " JOIN orders o ON o.id = l.order_id JOIN users b ON b.id = o.buyer_id"
-                + " WHERE l.seller_name = ? AND b.name <> ? GROUP BY l.image_id",
+        return database.inTransaction(sql -> sql.list("SELECT l.image_id, MAX(l.image_name), "
+                + UNITS_REVENUE_ORDERS + SOLD_BY_SELLER + " GROUP BY l.image_id",
                 row -> SalesTotal.ofImage(row.getLong(1), row.getString(2), row.getLong(3), row.getBigDecimal(4),
                         row.getLong(5)), seller, seller));
     }

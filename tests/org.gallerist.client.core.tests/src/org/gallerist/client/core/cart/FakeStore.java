@@ -25,6 +25,8 @@ import org.gallerist.api.image.TagCount;
 import org.gallerist.api.image.Upload;
 import org.gallerist.api.image.Visibility;
 import org.gallerist.api.order.Order;
+import org.gallerist.api.order.SalesGrouping;
+import org.gallerist.api.order.SalesTotal;
 import org.gallerist.api.order.OrderLine;
 import org.gallerist.api.order.OrderRequest;
 import org.gallerist.api.similarity.SimilarImage;
@@ -96,6 +98,16 @@ public class FakeStore implements ImageRepository, Shop {
     @Override
     public List<Order> sales() {
         return List.of();
+    }
+
+    @Override
+    public Page<Order> orders(int limit, String after) {
+        return new Page<>(List.copyOf(orders).reversed().stream().limit(limit).toList(), null);
+    }
+
+    @Override
+    public Page<SalesTotal> salesTotals(SalesGrouping grouping, int limit, String after) {
+        return new Page<>(List.of(), null);
     }
 
     @Override
