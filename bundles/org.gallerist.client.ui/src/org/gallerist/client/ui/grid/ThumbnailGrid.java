@@ -287,12 +287,8 @@ public final class ThumbnailGrid extends Canvas {
                 selectAll();
             }
             case SWT.CR, SWT.KEYPAD_CR -> selection().ifPresent(image -> openListeners.forEach(l -> l.accept(image)));
-            case SWT.DEL -> {
-                List<Image> selected = selectedImages();
-                if (!selected.isEmpty()) {
-                    deleteListeners.forEach(listener -> listener.accept(selected));
-                }
-            }
+            case SWT.DEL -> Optional.of(selectedImages()).filter(selected -> !selected.isEmpty())
+                    .ifPresent(selected -> deleteListeners.forEach(listener -> listener.accept(selected)));
             default -> {
                 return;
             }
