@@ -20,8 +20,27 @@ import org.gallerist.client.core.ErrorMessages;
  */
 public record BulkResult(List<Line> lines, boolean applied) {
 
-    /** One image's outcome, as the results table shows it. */
-    public record Line(long id, String name, boolean done, String outcome) {
+    /** What happened to one image. */
+    public enum Status {
+        UPDATED("Updated"), DELETED("Deleted"), REFUSED("Refused"), UNCHANGED("Left as it was"),
+        FAILED("Failed"), SKIPPED("Skipped");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+    }
+
+    /** One image's outcome, as the results table shows it; {@code detail} is the reason or the new values. */
+    public record Line(long id, String name, Status status, String detail) {
+        public boolean done() {
+            return status == Status.UPDATED || status == Status.DELETED;
+        }
+
+        public String outcome() {
+            return detail.isEmpty() ? status.label : status.label + (status == Status.UNCHANGED ? ", " : ": ") + detail;
+        }
     }
 
     public BulkResult {
@@ -34,7 +53,7 @@ public record BulkResult(List<Line> lines, boolean applied) {
         List<Line> lines = new ArrayList<>();
         for (Image image : sent) {
             Image now = byId.getOrDefault(image.id(), image);
-            lines.add(new Line(image.id(), now.name(), true, "Updated: " + facts(now)));
+            lines.add(new Line(image.id(), now.name(), Status.UPDATED, facts(now)));
         }
         skippedLines(skipped, lines);
         return new BulkResult(lines, true);
@@ -49,11 +68,11 @@ public record BulkResult(List<Line> lines, boolean applied) {
         for (Image image : sent) {
             DeleteResult result = byId.get(image.id());
             if (result != null && result.deleted()) {
-                lines.add(new Line(image.id(), image.name(), true, "Deleted"));
+                lines.add(new Line(image.id(), image.name(), Status.DELETED, ""));
             } else if (result != null && result.message() != null && !result.message().isBlank()) {
-                lines.add(new Line(image.id(), image.name(), false, "Refused: " + result.message()));
+                lines.add(new Line(image.id(), image.name(), Status.REFUSED, result.message()));
             } else {
-                lines.add(new Line(image.id(), image.name(), false, unchangedBecauseOthers()));
+                lines.add(unchangedBecauseOthers(image));
             }
         }
         skippedLines(skipped, lines);
@@ -68,9 +87,13 @@ public record BulkResult(List<Line> lines, boolean applied) {
         Map<Long, String> reasons = reasonsById(failure);
         List<Line> lines = new ArrayList<>();
         for (Image image : sent) {
-            String reason = reasons.isEmpty() ? "Failed: " + ErrorMessages.readable(failure)
-                    : reasons.containsKey(image.id()) ? "Refused: " + reasons.get(image.id()) : unchangedBecauseOthers();
-            lines.add(new Line(image.id(), image.name(), false, reason));
+            if (reasons.isEmpty()) {
+                lines.add(new Line(image.id(), image.name(), Status.FAILED, ErrorMessages.readable(failure)));
+            } else if (reasons.containsKey(image.id())) {
+                lines.add(new Line(image.id(), image.name(), Status.REFUSED, reasons.get(image.id())));
+            } else {
+                lines.add(unchangedBecauseOthers(image));
+            }
         }
         skippedLines(skipped, lines);
         return new BulkResult(lines, false);
@@ -87,6 +110,12 @@ public record BulkResult(List<Line> lines, boolean applied) {
                 : "Nothing was changed: the server applies all or none, and it refused some (see the results).";
     }
 
+    /** The summary followed by each refused image's reason, for a one-line error message. */
+    public String refusals() {
+        return summary() + lines.stream().filter(line -> line.status() == Status.REFUSED)
+                .map(line -> " #" + line.id() + ": " + line.detail()).collect(Collectors.joining());
+    }
+
     private static Map<Long, String> reasonsById(Throwable failure) {
         Map<Long, String> reasons = new HashMap<>();
         if (failure instanceof GalleristException e && e.details().get("errors") instanceof List<?> errors) {
@@ -99,12 +128,12 @@ public record BulkResult(List<Line> lines, boolean applied) {
         return reasons;
     }
 
-    private static String unchangedBecauseOthers() {
-        return "Left as it was, because others were refused";
+    private static Line unchangedBecauseOthers(Image image) {
+        return new Line(image.id(), image.name(), Status.UNCHANGED, "because others were refused");
     }
 
     private static void skippedLines(List<Image> skipped, List<Line> lines) {
-        skipped.forEach(image -> lines.add(new Line(image.id(), image.name(), false, "Skipped: not yours")));
+        skipped.forEach(image -> lines.add(new Line(image.id(), image.name(), Status.SKIPPED, "not yours")));
     }
 
     private static String facts(Image image) {

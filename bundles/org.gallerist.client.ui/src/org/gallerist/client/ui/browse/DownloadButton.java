@@ -1,8 +1,5 @@
 package org.gallerist.client.ui.browse;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
@@ -12,9 +9,9 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageDetails;
-import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.details.DownloadChoice;
 import org.gallerist.client.ui.jobs.Background;
+import org.gallerist.client.ui.jobs.ImageDownload;
 import org.gallerist.client.ui.widgets.Widgets;
 
 /**
@@ -80,14 +77,7 @@ final class DownloadButton {
     void save(Path target) {
         Image saving = image;
         DownloadChoice what = choice;
-        background.run("Saving #" + saving.id() + " to " + target.getFileName(), session -> {
-            try {
-                return Files.write(target, session.images().content(saving.id(), what.size()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write " + target, e);
-            }
-        }, written -> saved.accept("Saved " + (what == DownloadChoice.ORIGINAL ? "the original" : "the preview")
-                + " to " + written + "."), error -> failed.accept(error instanceof UncheckedIOException io
-                        ? io.getMessage() + " (" + io.getCause().getMessage() + ")." : ErrorMessages.readable(error)));
+        ImageDownload.save(background, saving.id(), what.size(), target, written -> saved.accept("Saved "
+                + (what == DownloadChoice.ORIGINAL ? "the original" : "the preview") + " to " + written + "."), failed);
     }
 }

@@ -3,7 +3,6 @@ package org.gallerist.client.ui.browse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Control;
@@ -14,7 +13,7 @@ import org.gallerist.client.core.ClientCommands;
 import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.browse.BrowseState;
-import org.gallerist.client.core.bulk.BulkResult;
+import org.gallerist.client.core.bulk.BulkSelection;
 import org.gallerist.client.core.details.ImageEdit;
 import org.gallerist.client.ui.bulk.BulkEditDialog;
 import org.gallerist.client.ui.grid.ThumbnailGrid;
@@ -93,23 +92,16 @@ final class ImageActions {
             delete(images.get(0), failed);
             return;
         }
-        List<Image> mine = images.stream().filter(this::canDelete).toList();
-        if (mine.isEmpty()) {
+        BulkSelection selection = BulkSelection.of(sessions.state().user(), images);
+        if (selection.mine().isEmpty()
+                || !MessageDialog.openConfirm(owner.getShell(), "Delete images", selection.deleteQuestion())) {
             return;
         }
-        List<Image> others = images.stream().filter(image -> !canDelete(image)).toList();
-        String question = "Delete " + mine.size() + " images from the server? This cannot be undone."
-                + (others.isEmpty() ? "" : "\n\n" + others.size() + " selected images of others stay.");
-        if (!MessageDialog.openConfirm(owner.getShell(), "Delete images", question)) {
-            return;
-        }
-        List<Long> ids = mine.stream().map(Image::id).toList();
-        background.run("Deleting " + ids.size() + " images", session -> session.images().delete(ids), results -> {
-            BulkResult result = BulkResult.deleted(mine, results, others);
+        background.run(selection.deleteJobName(), selection::delete, result -> {
             if (result.applied()) {
-                announceChanged(ids);
+                announceChanged(selection.ids());
             } else {
-                failed.accept(refusals(result));
+                failed.accept(result.refusals());
             }
         }, error -> failed.accept(ErrorMessages.readable(error)));
     }
@@ -117,12 +109,6 @@ final class ImageActions {
     /** Opens the bulk edit dialog for the images chosen; what it changes is announced to every part. */
     void edit(List<Image> images) {
         new BulkEditDialog(owner.getShell(), sessions, images, this::announceChanged).open();
-    }
-
-    private static String refusals(BulkResult result) {
-        return result.summary() + " " + result.lines().stream().filter(line -> line.outcome().startsWith("Refused"))
-                .map(line -> "#" + line.id() + ": " + line.outcome().substring("Refused: ".length()))
-                .collect(Collectors.joining(" "));
     }
 
     /**

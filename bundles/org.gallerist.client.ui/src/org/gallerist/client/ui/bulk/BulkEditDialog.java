@@ -23,7 +23,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
-import org.gallerist.api.User;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageChanges;
@@ -32,7 +31,7 @@ import org.gallerist.api.image.Visibility;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.bulk.BulkEdit;
 import org.gallerist.client.core.bulk.BulkResult;
-import org.gallerist.client.core.details.ImageEdit;
+import org.gallerist.client.core.bulk.BulkSelection;
 import org.gallerist.client.ui.jobs.Background;
 import org.gallerist.client.ui.widgets.Tables;
 import org.gallerist.client.ui.widgets.Widgets;
@@ -52,8 +51,7 @@ public class BulkEditDialog extends TitleAreaDialog {
     public static final int DELETE_ID = IDialogConstants.CLIENT_ID + 1;
 
     private final SessionModel sessions;
-    private final List<Image> mine;
-    private final List<Image> others;
+    private final BulkSelection selection;
     private final Consumer<List<Long>> changed;
     private Background background;
     private Text price;
@@ -71,9 +69,7 @@ public class BulkEditDialog extends TitleAreaDialog {
     public BulkEditDialog(Shell parent, SessionModel sessions, List<Image> selected, Consumer<List<Long>> changed) {
         super(parent);
         this.sessions = sessions;
-        User user = sessions.state().user();
-        this.mine = selected.stream().filter(image -> ImageEdit.canEdit(user, image)).toList();
-        this.others = selected.stream().filter(image -> !ImageEdit.canEdit(user, image)).toList();
+        this.selection = BulkSelection.of(sessions.state().user(), selected);
         this.changed = changed;
         setHelpAvailable(false);
     }
@@ -97,7 +93,7 @@ public class BulkEditDialog extends TitleAreaDialog {
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        setTitle("Edit " + count(mine.size() + others.size()));
+        setTitle("Edit " + count(selection.mine().size() + selection.others().size()));
         setMessage(introduction());
         Composite body = new Composite(area, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(body);
@@ -110,10 +106,11 @@ public class BulkEditDialog extends TitleAreaDialog {
 
     private String introduction() {
         String text = "Blank fields stay as each image has them. The server changes all of them or none.";
-        if (mine.size() > ImageService.MAX_IDS_PER_REQUEST) {
+        if (selection.mine().size() > ImageService.MAX_IDS_PER_REQUEST) {
             return "Choose at most " + ImageService.MAX_IDS_PER_REQUEST + " of your images at once.";
         }
-        return others.isEmpty() ? text : text + " " + count(others.size()) + " of others will be skipped.";
+        int others = selection.others().size();
+        return others == 0 ? text : text + " " + count(others) + " of others will be skipped.";
     }
 
     private void createChanges(Composite parent) {
@@ -163,8 +160,8 @@ public class BulkEditDialog extends TitleAreaDialog {
     }
 
     private void enableButtons() {
-        boolean sendable = !running && !deleted && !mine.isEmpty()
-                && mine.size() <= ImageService.MAX_IDS_PER_REQUEST;
+        int mine = selection.mine().size();
+        boolean sendable = !running && !deleted && mine > 0 && mine <= ImageService.MAX_IDS_PER_REQUEST;
         getButton(IDialogConstants.OK_ID).setEnabled(sendable);
         getButton(DELETE_ID).setEnabled(sendable);
         getButton(IDialogConstants.CANCEL_ID).setEnabled(!running);
@@ -179,8 +176,7 @@ public class BulkEditDialog extends TitleAreaDialog {
             return;
         }
         ImageChanges changes = checked.changes().orElseThrow();
-        send("Updating " + count(mine.size()), false, session -> BulkResult.updated(mine,
-                session.images().update(ids(), changes), others));
+        send(selection.updateJobName(), false, session -> selection.update(session, changes));
     }
 
     @Override
@@ -193,12 +189,9 @@ public class BulkEditDialog extends TitleAreaDialog {
     }
 
     private void deletePressed() {
-        if (!MessageDialog.openConfirm(getShell(), "Delete images", "Delete " + count(mine.size())
-                + " from the server? This cannot be undone. Images in carts can no longer be bought.")) {
-            return;
+        if (MessageDialog.openConfirm(getShell(), "Delete images", selection.deleteQuestion())) {
+            send(selection.deleteJobName(), true, selection::delete);
         }
-        send("Deleting " + count(mine.size()), true,
-                session -> BulkResult.deleted(mine, session.images().delete(ids()), others));
     }
 
     private void send(String name, boolean deleting, Function<GalleristSession, BulkResult> request) {
@@ -206,7 +199,7 @@ public class BulkEditDialog extends TitleAreaDialog {
         running = true;
         showRunning(name);
         background.run(name, request, result -> finished(result, deleting),
-                failure -> finished(BulkResult.refused(mine, failure, others), deleting));
+                failure -> finished(selection.refused(failure), deleting));
     }
 
     private void finished(BulkResult result, boolean deleting) {
@@ -218,7 +211,7 @@ public class BulkEditDialog extends TitleAreaDialog {
         if (result.applied()) {
             deleted = deleting;
             setMessage(result.summary());
-            changed.accept(ids());
+            changed.accept(selection.ids());
         } else {
             setErrorMessage(result.summary());
         }
@@ -240,12 +233,8 @@ public class BulkEditDialog extends TitleAreaDialog {
         return new BulkEdit(price.getText(), quantity.getText(), addTags.getText(), removeTags.getText(), visibility);
     }
 
-    private List<Long> ids() {
-        return mine.stream().map(Image::id).toList();
-    }
-
     private static String count(int images) {
-        return images + (images == 1 ? " image" : " images");
+        return BulkSelection.count(images);
     }
 
     private static Group group(Composite parent, String title, int columns, boolean grabVertically) {

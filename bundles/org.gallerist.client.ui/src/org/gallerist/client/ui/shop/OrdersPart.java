@@ -1,8 +1,5 @@
 package org.gallerist.client.ui.shop;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,6 +30,7 @@ import org.gallerist.client.core.details.DownloadChoice;
 import org.gallerist.client.core.shop.OrderRows;
 import org.gallerist.client.core.shop.PagedList;
 import org.gallerist.client.ui.jobs.Background;
+import org.gallerist.client.ui.jobs.ImageDownload;
 import org.gallerist.client.ui.widgets.RowThumbnails;
 import org.gallerist.client.ui.widgets.Tables;
 import org.gallerist.client.ui.widgets.Widgets;
@@ -224,15 +222,8 @@ public class OrdersPart {
 
     /** Writes the original of {@code image} to {@code target} in a job; {@code done} gets what to tell the user. */
     public void saveOriginal(Image image, Path target, Consumer<String> done) {
-        background.run("Saving the original of #" + image.id(), session -> {
-            try {
-                return Files.write(target, session.images().content(image.id(), ImageSize.ORIGINAL));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write " + target, e);
-            }
-        }, written -> done.accept("Saved the original of \"" + image.name() + "\" to " + written + "."),
-                error -> done.accept(error instanceof UncheckedIOException io
-                        ? io.getMessage() + " (" + io.getCause().getMessage() + ")." : ErrorMessages.readable(error)));
+        ImageDownload.save(background, image.id(), ImageSize.ORIGINAL, target,
+                written -> done.accept("Saved the original of \"" + image.name() + "\" to " + written + "."), done);
     }
 
     private void tell(String message) {

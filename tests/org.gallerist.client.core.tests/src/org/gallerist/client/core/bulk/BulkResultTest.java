@@ -29,7 +29,7 @@ class BulkResultTest {
         assertTrue(result.applied());
         assertEquals(2, result.doneCount());
         assertEquals("Updated: 9.00, 0 in stock, private, tags sea", result.lines().get(1).outcome());
-        assertEquals(new BulkResult.Line(3, "Image 3", false, "Skipped: not yours"), result.lines().get(2));
+        assertEquals(new BulkResult.Line(3, "Image 3", BulkResult.Status.SKIPPED, "not yours"), result.lines().get(2));
         assertEquals("2 images changed.", result.summary());
     }
 
@@ -63,5 +63,6 @@ class BulkResultTest {
         assertFalse(none.applied());
         assertEquals("Left as it was, because others were refused", none.lines().get(0).outcome());
         assertEquals("Refused: Image #2 is not yours.", none.lines().get(1).outcome());
+        assertTrue(none.refusals().endsWith("(see the results). #2: Image #2 is not yours."), none.refusals());
     }
 }

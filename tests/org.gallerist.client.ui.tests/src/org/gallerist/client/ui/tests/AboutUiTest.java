@@ -1,12 +1,19 @@
 package org.gallerist.client.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
@@ -33,7 +40,7 @@ class AboutUiTest {
             facts.add(new LibraryLicences.BundleFacts(bundle.getSymbolicName(), bundle.getVersion().toString(),
                     bundle.getHeaders("").get(Constants.BUNDLE_LICENSE)));
         }
-        List<LibraryLicences.Library> libraries = LibraryLicences.of(facts, Map.of("org.eclipse.", "EPL-2.0"));
+        List<LibraryLicences.Library> libraries = LibraryLicences.of(facts, productsKnownLicences());
         AboutDialog dialog = new AboutDialog(null, "0.1.0", "202612070800",
                 AboutText.server(Optional.empty()), libraries);
         dialog.setBlockOnOpen(false);
@@ -47,10 +54,29 @@ class AboutUiTest {
             assertTrue(table.getItemCount() > 20, "every running bundle: " + table.getItemCount());
             assertEquals("EPL-2.0", row(table, "org.eclipse.swt").getText(2));
             assertEquals("Apache-2.0", row(table, "com.google.gson").getText(2), "from its Bundle-License header");
+            assertEquals("LGPL-2.1-or-later", row(table, "wrapped.org.jfree.jfreechart").getText(2),
+                    "from the product's licences.properties");
+            assertEquals("MIT (Bouncy Castle Licence)", row(table, "bcprov").getText(2));
             UiTestSupport.screenshot(shell, "about");
         } finally {
             dialog.close();
         }
+    }
+
+    /** The list the product's About handler falls back to, read from where the product ships it. */
+    private static Map<String, String> productsKnownLicences() throws IOException {
+        Bundle app = Arrays.stream(FrameworkUtil.getBundle(AboutUiTest.class).getBundleContext().getBundles())
+                .filter(bundle -> bundle.getSymbolicName().equals("org.gallerist.client.app")).findFirst()
+                .orElseThrow(() -> new AssertionError("org.gallerist.client.app is not running"));
+        URL entry = app.getEntry("licences.properties");
+        assertNotNull(entry, "licences.properties in the client's app bundle");
+        Properties properties = new Properties();
+        try (InputStream in = entry.openStream()) {
+            properties.load(in);
+        }
+        Map<String, String> known = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> known.put(name, properties.getProperty(name)));
+        return known;
     }
 
     private static TableItem row(Table table, String name) {
