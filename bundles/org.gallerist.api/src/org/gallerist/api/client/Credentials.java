@@ -3,7 +3,10 @@ package org.gallerist.api.client;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** How to log in: a password, or an OpenSSH private key file (unencrypted, or with its passphrase). */
+/**
+ * How to log in: a password, an OpenSSH private key file (unencrypted, or with its passphrase), or the keys an
+ * OpenSSH agent holds (the agent signs; the private keys never leave it).
+ */
 public sealed interface Credentials {
 
     String username();
@@ -19,6 +22,14 @@ public sealed interface Credentials {
         public KeyFile {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(privateKey, "privateKey");
+        }
+    }
+
+    /** @param socket the agent's Unix socket, as {@code SSH_AUTH_SOCK} names it */
+    record Agent(String username, Path socket) implements Credentials {
+        public Agent {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(socket, "socket");
         }
     }
 }

@@ -26,4 +26,7 @@ public interface GalleristClient {
      */
     User signUp(ServerAddress server, String username, char[] password, List<String> publicKeys, Path knownHosts,
             HostKeyTrust trust);
+
+    /** Reading and making the SSH key files a user logs in with. */
+    KeyFiles keyFiles();
 }

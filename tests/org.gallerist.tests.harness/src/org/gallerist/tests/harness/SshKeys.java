@@ -14,12 +14,17 @@ public final class SshKeys {
     private SshKeys() {
     }
 
-    /** @param type {@code ed25519} or {@code rsa} (3072 bits) */
+    /** @param type {@code ed25519}, {@code ecdsa}, {@code dsa} or {@code rsa} (3072 bits) */
     public static KeyPair generate(Path dir, String name, String type) throws Exception {
+        return generate(dir, name, type, "");
+    }
+
+    /** A key pair whose private key is encrypted with {@code passphrase} (none when empty). */
+    public static KeyPair generate(Path dir, String name, String type, String passphrase) throws Exception {
         Files.createDirectories(dir);
         Path key = dir.resolve(name);
-        List<String> command = new ArrayList<>(List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C", name + "@test",
-                "-f", key.toString()));
+        List<String> command = new ArrayList<>(List.of("ssh-keygen", "-q", "-t", type, "-N", passphrase, "-C",
+                name + "@test", "-f", key.toString()));
         if (type.equals("rsa")) {
             command.addAll(List.of("-b", "3072"));
         }

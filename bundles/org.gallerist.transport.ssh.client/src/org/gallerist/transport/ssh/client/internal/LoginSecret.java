@@ -1,26 +1,20 @@
 package org.gallerist.transport.ssh.client.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.NamedResource;
-import org.apache.sshd.common.config.keys.FilePasswordProvider;
-import org.apache.sshd.common.util.security.SecurityUtils;
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.client.Credentials;
 
 /**
  * What a session proves its user with, kept so it can log in again after a drop: its own copy of the password
- * (the caller may wipe theirs), or the key pairs read once (the file may be gone or need a passphrase later).
+ * (the caller may wipe theirs), the key pairs read once (the file may be gone or need a passphrase later), or the
+ * agent's socket.
  */
 sealed interface LoginSecret {
 
@@ -32,10 +26,12 @@ sealed interface LoginSecret {
     /** What the server says when it refuses this secret. */
     String refusal(String username);
 
-    static LoginSecret of(Credentials credentials) {
+    static LoginSecret of(Credentials credentials, MinaKeyFiles keyFiles) {
         return switch (credentials) {
         case Credentials.Password password -> new Password(password.password().clone());
-        case Credentials.KeyFile keyFile -> new KeyPairs(keyFile.privateKey(), load(keyFile));
+        case Credentials.KeyFile keyFile -> new KeyPairs(keyFile.privateKey(),
+                keyFiles.loadPrivate(keyFile.privateKey(), keyFile.passphrase()));
+        case Credentials.Agent agent -> new Agent(agent.socket());
         };
     }
 
@@ -73,26 +69,29 @@ sealed interface LoginSecret {
         }
     }
 
-    private static List<KeyPair> load(Credentials.KeyFile keyFile) {
-        Path file = keyFile.privateKey();
-        FilePasswordProvider passphrase = keyFile.passphrase() == null ? FilePasswordProvider.EMPTY
-                : FilePasswordProvider.of(new String(keyFile.passphrase()));
-        try (InputStream in = Files.newInputStream(file)) {
-            Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(file.toString()),
-                    in, passphrase);
-            List<KeyPair> loaded = new ArrayList<>();
-            if (pairs != null) {
-                pairs.forEach(loaded::add);
+    /** The keys stay in the agent, which signs for each login: nothing to keep or to wipe here. */
+    record Agent(Path socket) implements LoginSecret {
+        public Agent {
+            if (!Files.exists(socket)) {
+                throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "No SSH agent is running at " + socket
+                        + " (SSH_AUTH_SOCK). Start one with ssh-agent and add your key with ssh-add.");
             }
-            if (loaded.isEmpty()) {
-                throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "The file " + file + " holds no private key.");
-            }
-            return List.copyOf(loaded);
-        } catch (IOException | GeneralSecurityException e) {
-            String reason = e.getMessage() == null || e.getMessage().isBlank() ? "it could not be read"
-                    : e.getMessage();
-            throw new GalleristException(ErrorCode.INVALID_ARGUMENT, "Could not read the private key " + file
-                    + " (an OpenSSH private key, with its passphrase if it has one): " + reason, e);
+        }
+
+        @Override
+        public void offerTo(ClientSession session) {
+            session.setAttribute(SessionAgents.SOCKET, socket);
+        }
+
+        @Override
+        public void erase() {
+            // nothing held
+        }
+
+        @Override
+        public String refusal(String username) {
+            return "The server accepted none of the keys in your SSH agent for user '" + username
+                    + "' (add the right one with ssh-add, or add its public key to your account).";
         }
     }
 }

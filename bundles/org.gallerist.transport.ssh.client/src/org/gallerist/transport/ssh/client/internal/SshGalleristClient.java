@@ -36,6 +36,7 @@ import org.gallerist.api.client.Credentials;
 import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.api.client.HostKeyTrust;
+import org.gallerist.api.client.KeyFiles;
 import org.gallerist.api.client.ServerAddress;
 import org.gallerist.protocol.Replies;
 import org.gallerist.protocol.WireJson;
@@ -74,6 +75,7 @@ public class SshGalleristClient implements GalleristClient {
     /** Reconnect rounds and state events; daemon threads that end when idle. */
     private final ExecutorService threads = Executors.newCachedThreadPool(daemonThreads());
     private final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
+    private final MinaKeyFiles keyFiles = new MinaKeyFiles();
 
     @Activate
     public SshGalleristClient() {
@@ -82,6 +84,7 @@ public class SshGalleristClient implements GalleristClient {
         LowLatencySockets.apply(client);
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        client.setAgentFactory(new SessionAgents());
         client.setServerKeyVerifier(SshGalleristClient::verifyServerKey);
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, HEARTBEAT);
         CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, HEARTBEATS_UNANSWERED);
@@ -98,7 +101,7 @@ public class SshGalleristClient implements GalleristClient {
     @Override
     public GalleristSession connect(ServerAddress server, Credentials credentials, Path knownHosts, HostKeyTrust trust) {
         Path file = prepare(knownHosts);
-        LoginSecret secret = LoginSecret.of(credentials);
+        LoginSecret secret = LoginSecret.of(credentials, keyFiles);
         Supplier<ClientSession> login = () -> logIn(server, credentials.username(), secret, file, trust);
         ClientSession first;
         try {
@@ -113,6 +116,11 @@ public class SshGalleristClient implements GalleristClient {
         });
         connections.add(connection);
         return new SshGalleristSession(connection, json, catalogue);
+    }
+
+    @Override
+    public KeyFiles keyFiles() {
+        return keyFiles;
     }
 
     @Override
