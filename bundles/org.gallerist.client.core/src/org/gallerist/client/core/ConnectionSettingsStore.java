@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 
@@ -16,6 +17,8 @@ public final class ConnectionSettingsStore {
     private static final String HOST = "host";
     private static final String PORT = "port";
     private static final String USER = "user";
+    private static final String METHOD = "login";
+    private static final String KEY_FILE = "keyFile";
 
     private final Path file;
 
@@ -42,7 +45,9 @@ public final class ConnectionSettingsStore {
         return new ConnectionSettings(
                 properties.getProperty(HOST, defaults.host()).strip(),
                 parsePort(properties.getProperty(PORT), defaults.port()),
-                properties.getProperty(USER, defaults.user()).strip());
+                properties.getProperty(USER, defaults.user()).strip(),
+                parseMethod(properties.getProperty(METHOD)),
+                properties.getProperty(KEY_FILE, "").strip());
     }
 
     /** Replaces the file atomically so a crash never leaves half a file behind. */
@@ -51,6 +56,12 @@ public final class ConnectionSettingsStore {
         properties.setProperty(HOST, settings.host());
         properties.setProperty(PORT, Integer.toString(settings.port()));
         properties.setProperty(USER, settings.user());
+        if (settings.method() != LoginMethod.PASSWORD) { // absent means by password, as in files before keys
+            properties.setProperty(METHOD, settings.method().name().toLowerCase(Locale.ROOT));
+        }
+        if (!settings.keyFile().isBlank()) {
+            properties.setProperty(KEY_FILE, settings.keyFile());
+        }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "connection", ".tmp");
@@ -61,6 +72,16 @@ public final class ConnectionSettingsStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save the connection settings to " + file, e);
         }
+    }
+
+    /** Files written before logins by key (or edited by hand) log in by password. */
+    private static LoginMethod parseMethod(String text) {
+        for (LoginMethod method : LoginMethod.values()) {
+            if (method.name().equalsIgnoreCase(text == null ? "" : text.strip())) {
+                return method;
+            }
+        }
+        return LoginMethod.PASSWORD;
     }
 
     private static int parsePort(String text, int fallback) {

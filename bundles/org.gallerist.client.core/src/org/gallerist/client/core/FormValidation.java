@@ -1,5 +1,8 @@
 package org.gallerist.client.core;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
@@ -70,6 +73,39 @@ public final class FormValidation {
             return Optional.of("A new password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
         return Optional.empty();
+    }
+
+    /** A key file must be named and exist; its passphrase, if any, is checked when it is read. */
+    public static Optional<String> checkKeyFile(String keyFile) {
+        if (keyFile == null || keyFile.isBlank()) {
+            return Optional.of("Choose your private key file (e.g. ~/.ssh/id_ed25519).");
+        }
+        Path path;
+        try {
+            path = keyFilePath(keyFile);
+        } catch (InvalidPathException e) {
+            return Optional.of("\"" + keyFile.strip() + "\" is not a file name.");
+        }
+        if (!Files.isRegularFile(path)) {
+            return Optional.of("There is no file " + path + ".");
+        }
+        return Optional.empty();
+    }
+
+    /** The key file's path, with a leading {@code ~/} meaning the home folder as in a shell. */
+    public static Path keyFilePath(String keyFile) {
+        String path = keyFile.strip();
+        return path.startsWith("~/") ? Path.of(System.getProperty("user.home"), path.substring(2)) : Path.of(path);
+    }
+
+    /** The first problem of the form, in the order its fields appear, for the login method chosen. */
+    public static Optional<String> check(Action action, String host, String port, String username, LoginMethod method,
+            String keyFile, char[] secret) {
+        if (action == Action.CREATE_ACCOUNT || method == LoginMethod.PASSWORD) {
+            return check(action, host, port, username, secret);
+        }
+        Optional<String> where = checkHost(host).or(() -> checkPort(port)).or(() -> checkUsername(username));
+        return method == LoginMethod.KEY_FILE ? where.or(() -> checkKeyFile(keyFile)) : where;
     }
 
     /** The first problem of the whole form, in the order the fields appear. */

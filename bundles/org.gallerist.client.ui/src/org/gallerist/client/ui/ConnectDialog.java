@@ -1,7 +1,9 @@
 package org.gallerist.client.ui;
 
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -11,19 +13,25 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.gallerist.api.GalleristException;
 import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.HostKeyTrust;
+import org.gallerist.api.client.KeyFiles;
 import org.gallerist.client.core.Connection;
 import org.gallerist.client.core.ConnectionSettings;
 import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.FormValidation;
 import org.gallerist.client.core.FormValidation.Action;
+import org.gallerist.client.core.LoginMethod;
 import org.gallerist.client.core.ServerLogin;
 import org.gallerist.client.ui.jobs.Background;
 import org.gallerist.client.ui.widgets.Widgets;
@@ -36,7 +44,7 @@ public class ConnectDialog extends TitleAreaDialog {
 
     /** The widgets this dialog names under {@link Widgets#KEY}, for tests and tools that look for them. */
     public enum WidgetName {
-        HOST, PORT, USER, PASSWORD, MESSAGE
+        HOST, PORT, USER, METHOD, KEY_FILE, BROWSE, PASSWORD, MESSAGE
     }
 
     public static final int CREATE_ACCOUNT_ID = IDialogConstants.CLIENT_ID + 1;
@@ -49,13 +57,24 @@ public class ConnectDialog extends TitleAreaDialog {
     private Text hostText;
     private Text portText;
     private Text userText;
+    private Combo methodCombo;
+    private Label keyFileLabel;
+    private Composite keyFileRow;
+    private Text keyFileText;
+    private Label passwordLabel;
     private Text passwordText;
     private Label messageLabel;
 
     public ConnectDialog(Shell parent, GalleristClient client, Path knownHosts, HostKeyTrust trust,
             ConnectionSettings initial) {
+        this(parent, client, knownHosts, trust, initial, Optional.empty());
+    }
+
+    /** @param agent the ssh-agent's socket ({@code SSH_AUTH_SOCK}), if one runs: then the agent is offered too */
+    public ConnectDialog(Shell parent, GalleristClient client, Path knownHosts, HostKeyTrust trust,
+            ConnectionSettings initial, Optional<Path> agent) {
         super(parent);
-        this.login = new ServerLogin(client, knownHosts, trust);
+        this.login = new ServerLogin(client, knownHosts, trust, agent);
         this.settings = initial;
         setHelpAvailable(false);
     }
@@ -82,7 +101,10 @@ public class ConnectDialog extends TitleAreaDialog {
         Widgets.name(portText, WidgetName.PORT);
         userText = field(form, "&User name:", settings.user(), SWT.BORDER);
         Widgets.name(userText, WidgetName.USER);
-        passwordText = field(form, "&Password:", "", SWT.BORDER | SWT.PASSWORD);
+        createLoginMethod(form);
+        passwordLabel = new Label(form, SWT.NONE);
+        passwordText = new Text(form, SWT.BORDER | SWT.PASSWORD);
+        GridDataFactory.fillDefaults().grab(true, false).hint(260, SWT.DEFAULT).applyTo(passwordText);
         Widgets.name(passwordText, WidgetName.PASSWORD);
 
         messageLabel = new Label(form, SWT.WRAP);
@@ -91,8 +113,68 @@ public class ConnectDialog extends TitleAreaDialog {
                 .applyTo(messageLabel);
         messageLabel.setText("\n");
 
+        showMethod(settings.method());
         (settings.user().isEmpty() ? userText : passwordText).setFocus();
         return area;
+    }
+
+    private void createLoginMethod(Composite form) {
+        new Label(form, SWT.NONE).setText("Log in &with:");
+        methodCombo = Widgets.name(new Combo(form, SWT.DROP_DOWN | SWT.READ_ONLY), WidgetName.METHOD);
+        for (LoginMethod method : offeredMethods()) {
+            methodCombo.add(method.label());
+        }
+        methodCombo.addListener(SWT.Selection, event -> showMethod(method()));
+        keyFileLabel = new Label(form, SWT.NONE);
+        keyFileLabel.setText("&Key file:");
+        GridDataFactory.swtDefaults().applyTo(keyFileLabel);
+        keyFileRow = new Composite(form, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(keyFileRow);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(keyFileRow);
+        keyFileText = Widgets.name(new Text(keyFileRow, SWT.BORDER), WidgetName.KEY_FILE);
+        keyFileText.setText(settings.keyFile());
+        keyFileText.setMessage("~/.ssh/id_ed25519");
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(keyFileText);
+        Widgets.name(Widgets.button(keyFileRow, "&Browse\u2026", this::browseForKey), WidgetName.BROWSE);
+    }
+
+    private List<LoginMethod> offeredMethods() {
+        return login.hasAgent() || settings.method() == LoginMethod.AGENT ? List.of(LoginMethod.values())
+                : List.of(LoginMethod.PASSWORD, LoginMethod.KEY_FILE);
+    }
+
+    private LoginMethod method() {
+        int index = methodCombo.getSelectionIndex();
+        return index < 0 ? LoginMethod.PASSWORD : offeredMethods().get(index);
+    }
+
+    /** The key file row shows only for key files; the secret is a password, a passphrase, or not needed. */
+    private void showMethod(LoginMethod method) {
+        methodCombo.select(offeredMethods().indexOf(method));
+        boolean keyFile = method == LoginMethod.KEY_FILE;
+        for (Control control : new Control[] { keyFileLabel, keyFileRow }) {
+            control.setVisible(keyFile);
+            ((GridData) control.getLayoutData()).exclude = !keyFile;
+        }
+        passwordLabel.setText(keyFile ? "Pass&phrase:" : "&Password:");
+        passwordText.setMessage(keyFile ? "only if the key has one" : "");
+        passwordText.setEnabled(method != LoginMethod.AGENT && !busy);
+        setMessage(method == LoginMethod.AGENT ? "Log in with a key held by your SSH agent."
+                : "Log in with your account, or create a new one.");
+        passwordText.getParent().layout(true, true);
+    }
+
+    private void browseForKey() {
+        FileDialog dialog = new FileDialog(getShell(), SWT.OPEN);
+        dialog.setText("Your private key file");
+        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+        if (Files.isDirectory(ssh)) {
+            dialog.setFilterPath(ssh.toString());
+        }
+        String chosen = dialog.open();
+        if (chosen != null) {
+            keyFileText.setText(chosen);
+        }
     }
 
     private static Text field(Composite form, String label, String value, int style) {
@@ -126,15 +208,17 @@ public class ConnectDialog extends TitleAreaDialog {
             return;
         }
         char[] password = passwordText.getTextChars();
+        LoginMethod method = action == Action.CREATE_ACCOUNT ? LoginMethod.PASSWORD : method();
         Optional<String> problem = FormValidation.check(action, hostText.getText(), portText.getText(),
-                userText.getText(), password);
+                userText.getText(), method, keyFileText.getText(), password);
         if (problem.isPresent()) {
             Arrays.fill(password, '\0');
             showError(problem.get());
             return;
         }
         ConnectionSettings requested = new ConnectionSettings(hostText.getText().strip(),
-                FormValidation.parsePort(portText.getText()).getAsInt(), userText.getText().strip());
+                FormValidation.parsePort(portText.getText()).getAsInt(), userText.getText().strip(), method,
+                keyFileText.getText().strip());
         setBusy(true);
         showInfo((action == Action.LOG_IN ? "Logging in to " : "Creating the account on ") + requested.host() + ":"
                 + requested.port() + "\u2026");
@@ -147,8 +231,21 @@ public class ConnectDialog extends TitleAreaDialog {
                     } finally {
                         Arrays.fill(password, '\0');
                     }
-                }, opened -> succeeded(requested, opened), error -> failed(ErrorMessages.readable(error)),
+                }, opened -> succeeded(requested, opened), error -> failed(explain(error)),
                 opened -> opened.session().close());
+    }
+
+    /** A key that needs its passphrase is asked for it in the form, which stays filled in. */
+    private static String explain(Throwable error) {
+        String message = ErrorMessages.readable(error);
+        if (error instanceof GalleristException e && e.details().get(KeyFiles.PROBLEM) instanceof String problem) {
+            if (problem.equals(KeyFiles.PASSPHRASE_NEEDED)) {
+                return message + " Enter it under Passphrase and log in again.";
+            } else if (problem.equals(KeyFiles.WRONG_PASSPHRASE)) {
+                return message + " Check it and log in again.";
+            }
+        }
+        return message;
     }
 
     private void succeeded(ConnectionSettings used, Connection opened) {
@@ -167,10 +264,11 @@ public class ConnectDialog extends TitleAreaDialog {
 
     private void setBusy(boolean working) {
         busy = working;
-        for (Control control : new Control[] { hostText, portText, userText, passwordText,
+        for (Control control : new Control[] { hostText, portText, userText, methodCombo, keyFileText,
                 getButton(IDialogConstants.OK_ID), getButton(CREATE_ACCOUNT_ID) }) {
             control.setEnabled(!working);
         }
+        passwordText.setEnabled(!working && method() != LoginMethod.AGENT);
     }
 
     private void showError(String message) {

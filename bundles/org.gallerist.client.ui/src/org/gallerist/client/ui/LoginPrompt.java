@@ -1,5 +1,6 @@
 package org.gallerist.client.ui;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,6 +25,12 @@ public final class LoginPrompt {
         this.store = new ConnectionSettingsStore(home.connectionSettings());
     }
 
+    /** The ssh-agent the desktop session started, as OpenSSH finds it. */
+    private static Optional<Path> agentSocket() {
+        String socket = System.getenv("SSH_AUTH_SOCK");
+        return socket == null || socket.isBlank() ? Optional.empty() : Optional.of(Path.of(socket));
+    }
+
     public ConnectionSettings lastSettings() {
         return store.load();
     }
@@ -32,7 +39,7 @@ public final class LoginPrompt {
     public Optional<Connection> ask(Shell parent, ConnectionSettings initial) {
         ConnectDialog dialog = new ConnectDialog(parent, client, home.knownHosts(),
                 new DialogHostKeyTrust(parent != null ? parent.getDisplay() : Display.getCurrent()),
-                initial);
+                initial, agentSocket());
         if (dialog.open() != Window.OK) {
             return Optional.empty();
         }

@@ -53,4 +53,14 @@ class ConnectionSettingsStoreTest {
         String text = Files.readString(file);
         assertEquals(false, text.contains("password"));
     }
+
+    @Test
+    void theLoginMethodAndKeyFileComeBackAndOldFilesLogInByPassword() throws IOException {
+        Path file = folder.resolve("connection.properties");
+        ConnectionSettings byKey = new ConnectionSettings("h", 22, "alice", LoginMethod.KEY_FILE, "/home/a/.ssh/id");
+        new ConnectionSettingsStore(file).save(byKey);
+        assertEquals(byKey, new ConnectionSettingsStore(file).load());
+        Files.writeString(file, "host=h\nport=22\nuser=alice\nlogin=telepathy\n");
+        assertEquals(LoginMethod.PASSWORD, new ConnectionSettingsStore(file).load().method());
+    }
 }

@@ -3,10 +3,13 @@ package org.gallerist.client.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.OptionalInt;
 
 import org.gallerist.client.core.FormValidation.Action;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -70,5 +73,21 @@ class FormValidationTest {
                 FormValidation.check(Action.LOG_IN, "h", "22", "Bad", new char[0]));
         assertTrue(FormValidation.check(Action.CREATE_ACCOUNT, "h", "22", "alice", "long enough".toCharArray())
                 .isEmpty());
+    }
+
+    @Test
+    void aKeyFileLoginNeedsAnExistingFileAndNoPassphraseButCreatingAnAccountNeedsAPassword(@TempDir Path dir)
+            throws Exception {
+        Path key = Files.writeString(dir.resolve("id_ed25519"), "-----BEGIN OPENSSH PRIVATE KEY-----\n");
+        assertTrue(FormValidation.check(Action.LOG_IN, "h", "22", "alice", LoginMethod.KEY_FILE, key.toString(),
+                new char[0]).isEmpty());
+        assertEquals(FormValidation.checkKeyFile(""), FormValidation.check(Action.LOG_IN, "h", "22", "alice",
+                LoginMethod.KEY_FILE, " ", new char[0]));
+        assertTrue(FormValidation.checkKeyFile(dir.resolve("missing").toString()).orElseThrow().contains("missing"));
+        assertTrue(FormValidation.check(Action.LOG_IN, "h", "22", "alice", LoginMethod.AGENT, "", new char[0])
+                .isEmpty());
+        assertEquals(FormValidation.checkPassword(new char[0], Action.CREATE_ACCOUNT), FormValidation.check(
+                Action.CREATE_ACCOUNT, "h", "22", "alice", LoginMethod.KEY_FILE, key.toString(), new char[0]));
+        assertEquals(Path.of(System.getProperty("user.home"), ".ssh/id"), FormValidation.keyFilePath("~/.ssh/id"));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -18,6 +19,7 @@ import org.gallerist.api.client.Credentials;
 import org.gallerist.api.client.GalleristClient;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.api.client.HostKeyTrust;
+import org.gallerist.api.client.KeyFiles;
 import org.gallerist.api.client.ServerAddress;
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +29,14 @@ class ServerLoginTest {
     private static final User ALICE = new User("alice", Role.USER, false, Instant.EPOCH);
 
     private final List<String> calls = new ArrayList<>();
+    private final List<Credentials> given = new ArrayList<>();
 
     private final GalleristClient client = new GalleristClient() {
         @Override
         public GalleristSession connect(ServerAddress server, Credentials credentials, Path knownHosts,
                 HostKeyTrust trust) {
             calls.add("connect " + credentials.username() + "@" + server + " " + knownHosts);
+            given.add(credentials);
             return new FakeSession(server, ALICE);
         }
 
@@ -42,7 +46,28 @@ class ServerLoginTest {
             calls.add("signUp " + username + "@" + server + " " + new String(password));
             return ALICE;
         }
+
+        @Override
+        public KeyFiles keyFiles() {
+            throw new UnsupportedOperationException("not used by ServerLogin");
+        }
     };
+
+    @Test
+    void theLoginMethodChoosesTheCredentials() {
+        ServerLogin login = new ServerLogin(client, KNOWN_HOSTS, HostKeyTrust.REFUSE_UNKNOWN,
+                Optional.of(Path.of("/run/agent.sock")));
+        login.logIn(SETTINGS.withLogin(LoginMethod.KEY_FILE, "/home/alice/.ssh/id"), new char[0]);
+        login.logIn(SETTINGS.withLogin(LoginMethod.KEY_FILE, "/home/alice/.ssh/id"), "phrase".toCharArray());
+        login.logIn(SETTINGS.withLogin(LoginMethod.AGENT, ""), new char[0]);
+        assertEquals(new Credentials.KeyFile("alice", Path.of("/home/alice/.ssh/id"), null).toString(),
+                given.get(0).toString());
+        assertEquals("phrase", new String(((Credentials.KeyFile) given.get(1)).passphrase()));
+        assertEquals(new Credentials.Agent("alice", Path.of("/run/agent.sock")), given.get(2));
+        GalleristException noAgent = assertThrows(GalleristException.class, () -> new ServerLogin(client, KNOWN_HOSTS,
+                HostKeyTrust.REFUSE_UNKNOWN).logIn(SETTINGS.withLogin(LoginMethod.AGENT, ""), new char[0]));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, noAgent.code());
+    }
 
     @Test
     void logInReturnsTheSessionAndTheUser() {
@@ -77,6 +102,11 @@ class ServerLoginTest {
 
             @Override
             public User signUp(ServerAddress s, String u, char[] p, List<String> keys, Path k, HostKeyTrust t) {
+                throw new AssertionError();
+            }
+
+            @Override
+            public KeyFiles keyFiles() {
                 throw new AssertionError();
             }
         };

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -22,13 +26,19 @@ import org.gallerist.api.Role;
 import org.gallerist.api.client.HostKeyTrust;
 import org.gallerist.client.core.Connection;
 import org.gallerist.client.core.ConnectionSettings;
+import org.gallerist.client.core.LoginMethod;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.ui.ConnectDialog;
 import org.gallerist.client.ui.browse.StatusLine;
 import org.gallerist.tests.harness.GalleristServerExtension;
+import org.gallerist.tests.harness.OpenSsh;
+import org.gallerist.tests.harness.Processes;
+import org.gallerist.tests.harness.SshAgentProcess;
+import org.gallerist.tests.harness.SshKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The connect dialog and the status line in real windows, against the real server bundles. */
 class ConnectDialogUiTest {
@@ -124,6 +134,57 @@ class ConnectDialogUiTest {
             assertTrue(dialog.connection().isEmpty());
         } finally {
             dialog.close();
+        }
+    }
+
+    @Test
+    void logsInWithAnEncryptedKeyFileAfterAskingForItsPassphraseAndWithTheAgent(@TempDir Path temp)
+            throws Exception {
+        OpenSsh.assumeInstalled("ssh-agent", "ssh-add");
+        SshKeys.KeyPair key = SshKeys.generate(temp, "carol_ed25519", "ed25519", "kite string");
+        server.signUp("carol", GalleristServerExtension.password(), List.of(key.publicLine()));
+        ConnectionSettings settings = new ConnectionSettings("127.0.0.1", server.address().port(), "carol");
+        try (SshAgentProcess agent = SshAgentProcess.start(temp.resolve("agent"))) {
+            ConnectDialog dialog = new ConnectDialog(null, server.client(), server.knownHosts(),
+                    GalleristServerExtension.TRUST_ALL, settings, Optional.of(agent.socket()));
+            dialog.setBlockOnOpen(false);
+            dialog.open();
+            Combo method = widget(dialog, Combo.class, ConnectDialog.WidgetName.METHOD);
+            assertEquals(List.of("Password", "Key file", "SSH agent"), List.of(method.getItems()));
+            method.select(1);
+            method.notifyListeners(SWT.Selection, new Event());
+            Text keyFile = widget(dialog, Text.class, ConnectDialog.WidgetName.KEY_FILE);
+            assertTrue(keyFile.isVisible());
+            keyFile.setText(key.privateKey().toString());
+            Label message = widget(dialog, Label.class, ConnectDialog.WidgetName.MESSAGE);
+            press(UiTestSupport.dialogButton(dialog.getShell(), IDialogConstants.OK_ID));
+            UiTestSupport.spinUntil(display, () -> !dialog.isBusy() && message.getText().contains("passphrase"),
+                    NETWORK_TIMEOUT_MS, "the passphrase question");
+            assertTrue(message.getText().contains("Enter it under Passphrase"), message.getText());
+            UiTestSupport.screenshot(dialog.getShell(), "connect-key-passphrase");
+            widget(dialog, Text.class, ConnectDialog.WidgetName.PASSWORD).setText("kite string");
+            press(UiTestSupport.dialogButton(dialog.getShell(), IDialogConstants.OK_ID));
+            UiTestSupport.spinUntil(display, () -> dialog.connection().isPresent(), NETWORK_TIMEOUT_MS, "the login");
+            assertEquals(LoginMethod.KEY_FILE, dialog.settings().method());
+            assertEquals(key.privateKey().toString(), dialog.settings().keyFile());
+            dialog.connection().orElseThrow().session().close();
+
+            Processes.Result decrypted = Processes.run(List.of("ssh-keygen", "-p", "-P", "kite string", "-N", "",
+                    "-f", key.privateKey().toString()), null, 30);
+            assertEquals(0, decrypted.exitCode(), decrypted.stderr());
+            agent.add(key.privateKey());
+            ConnectDialog byAgent = new ConnectDialog(null, server.client(), server.knownHosts(),
+                    GalleristServerExtension.TRUST_ALL, settings.withLogin(LoginMethod.AGENT, ""),
+                    Optional.of(agent.socket()));
+            byAgent.setBlockOnOpen(false);
+            byAgent.open();
+            assertFalse(widget(byAgent, Text.class, ConnectDialog.WidgetName.PASSWORD).isEnabled(),
+                    "the agent needs no secret");
+            UiTestSupport.screenshot(byAgent.getShell(), "connect-agent");
+            press(UiTestSupport.dialogButton(byAgent.getShell(), IDialogConstants.OK_ID));
+            UiTestSupport.spinUntil(display, () -> byAgent.connection().isPresent(), NETWORK_TIMEOUT_MS, "agent");
+            assertEquals("carol", byAgent.connection().orElseThrow().user().name());
+            byAgent.connection().orElseThrow().session().close();
         }
     }
 }
