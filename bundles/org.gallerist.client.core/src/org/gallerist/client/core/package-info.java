@@ -1,4 +1,4 @@
-@Version("0.1.0")
+@Version("0.2.0")
 package org.gallerist.client.core;
 
 import org.osgi.annotation.versioning.Version;

@@ -14,6 +14,7 @@ import org.eclipse.e4.ui.workbench.lifecycle.ProcessRemovals;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.gallerist.api.client.GalleristClient;
+import org.gallerist.api.client.KeyFiles;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.client.core.ClientHome;
 import org.gallerist.client.core.Connection;
@@ -67,6 +68,7 @@ public class LifeCycle {
         model.open(connection.get());
         context.set(SessionModel.class, model);
         context.set(LoginPrompt.class, prompt);
+        context.set(KeyFiles.class, client.get().keyFiles());
         context.set(GalleristSession.class, connection.get().session());
         model.addListener(state -> model.session().ifPresentOrElse(
                 session -> context.set(GalleristSession.class, session),

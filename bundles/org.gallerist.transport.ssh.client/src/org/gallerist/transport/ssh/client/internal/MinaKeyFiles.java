@@ -41,11 +41,12 @@ final class MinaKeyFiles implements KeyFiles {
         if (publicLine.isPresent()) {
             return publicLine.get();
         }
-        KeyPair pair = loadPrivate(file, passphrase).get(0);
         Path beside = file.resolveSibling(file.getFileName() + ".pub");
         Optional<String> besideLine = Files.isRegularFile(beside) ? readPublicLine(beside) : Optional.empty();
-        String derived = PublicKeyEntry.toString(pair.getPublic());
-        return besideLine.filter(line -> line.startsWith(derived)).orElse(derived + " " + file.getFileName());
+        if (besideLine.isPresent()) {
+            return besideLine.get(); // as ssh-keygen wrote it with the private key: no passphrase needed
+        }
+        return PublicKeyEntry.toString(loadPrivate(file, passphrase).get(0).getPublic()) + " " + file.getFileName();
     }
 
     @Override
