@@ -31,6 +31,17 @@ public final class Replies {
         }
     }
 
+    /** {@code users list}, {@code users disable} and {@code users enable}: an account as admins see it. */
+    public record Member(String user, Role role, boolean disabled, Instant created) {
+        public static Member of(User user) {
+            return new Member(user.name(), user.role(), user.disabled(), user.created());
+        }
+
+        public User toUser() {
+            return new User(user, role, disabled, created == null ? Instant.EPOCH : created);
+        }
+    }
+
     /**
      * {@code server info}: the similarity status's fields ({@code embedder, dimension, indexed, images, reindexing,
      * model, credits}), and the image formats uploads may have, by the names {@code images show} gives as

@@ -43,6 +43,9 @@ public interface GalleristSession extends AutoCloseable {
     /** Orders through this session. */
     Shop shop();
 
+    /** Accounts, for admins. */
+    Administration admin();
+
     /** True until {@link #close()}; a dropped connection that is being or will be re-established is still open. */
     boolean isOpen();
 

@@ -8,6 +8,13 @@ public abstract class OneAccount extends WireCommand {
     @Parameters(index = "0", paramLabel = "USERNAME")
     String username;
 
+    protected OneAccount() {
+    }
+
+    protected OneAccount(String username) {
+        this.username = username;
+    }
+
     public String username() {
         return username;
     }

@@ -13,6 +13,7 @@ import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.User;
 import org.gallerist.api.account.AuthorizedKey;
+import org.gallerist.api.client.Administration;
 import org.gallerist.api.client.GalleristSession;
 import org.gallerist.api.client.ImageRepository;
 import org.gallerist.api.client.ServerAddress;
@@ -42,6 +43,7 @@ final class SshGalleristSession implements GalleristSession {
     private final CommandCatalogue catalogue;
     private final ImageRepository images = new RemoteImages(this);
     private final Shop shop = new RemoteShop(this);
+    private final Administration admin = new RemoteAdministration(this);
 
     SshGalleristSession(LiveConnection connection, WireJson json, CommandCatalogue catalogue) {
         this.connection = connection;
@@ -207,6 +209,11 @@ final class SshGalleristSession implements GalleristSession {
     @Override
     public Shop shop() {
         return shop;
+    }
+
+    @Override
+    public Administration admin() {
+        return admin;
     }
 
     @Override
