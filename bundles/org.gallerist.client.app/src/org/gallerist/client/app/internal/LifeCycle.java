@@ -8,17 +8,19 @@ import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.model.application.ui.menu.MMenu;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
 import org.eclipse.e4.ui.workbench.lifecycle.ProcessRemovals;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.gallerist.api.client.GalleristClient;
-import org.gallerist.api.client.KeyFiles;
 import org.gallerist.api.client.GalleristSession;
+import org.gallerist.api.client.KeyFiles;
 import org.gallerist.client.core.ClientHome;
 import org.gallerist.client.core.Connection;
 import org.gallerist.client.core.ConnectionSettings;
+import org.gallerist.client.core.ConnectionState;
 import org.gallerist.client.core.LaunchArguments;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.ui.LoginPrompt;
@@ -30,6 +32,7 @@ import org.osgi.framework.FrameworkUtil;
  */
 public class LifeCycle {
     static final String MAIN_WINDOW_ID = "org.gallerist.client.app.window.main";
+    static final String ADMIN_MENU_ID = "org.gallerist.client.app.menu.admin";
 
     private final ClientServiceLookup clientLookup = new ClientServiceLookup(
             FrameworkUtil.getBundle(LifeCycle.class).getBundleContext());
@@ -88,6 +91,19 @@ public class LifeCycle {
             return;
         }
         window.setLabel(model.state().windowTitle());
-        model.addListener(state -> sync.asyncExec(() -> window.setLabel(state.windowTitle())));
+        MMenu adminMenu = modelService.findElements(window, ADMIN_MENU_ID, MMenu.class, null,
+                EModelService.IN_MAIN_MENU).stream().findFirst().orElse(null);
+        showAdminMenu(adminMenu, model.state());
+        model.addListener(state -> sync.asyncExec(() -> {
+            window.setLabel(state.windowTitle());
+            showAdminMenu(adminMenu, state);
+        }));
+    }
+
+    /** Only admins see the Admin menu; logging in again as someone else shows or hides it. */
+    private static void showAdminMenu(MMenu menu, ConnectionState state) {
+        if (menu != null) {
+            menu.setVisible(state.user() != null && state.user().isAdmin());
+        }
     }
 }

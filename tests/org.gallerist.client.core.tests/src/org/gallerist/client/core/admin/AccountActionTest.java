@@ -1,0 +1,39 @@
+package org.gallerist.client.core.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.gallerist.api.Role;
+import org.gallerist.api.User;
+import org.gallerist.api.similarity.SimilarityService;
+import org.junit.jupiter.api.Test;
+
+class AccountActionTest {
+    private final User admin = new User("alice", Role.ADMIN, false, Instant.EPOCH);
+    private final User user = new User("bob", Role.USER, false, Instant.EPOCH);
+    private final User disabled = new User("carol", Role.USER, true, Instant.EPOCH);
+
+    @Test
+    void anAdminMayChangeOthersButNeverDisableOrDemoteThemself() {
+        assertEquals(Set.of(AccountAction.PROMOTE, AccountAction.DISABLE), AccountAction.allowed(admin, user));
+        assertEquals(Set.of(AccountAction.PROMOTE, AccountAction.ENABLE), AccountAction.allowed(admin, disabled));
+        assertEquals(Set.of(), AccountAction.allowed(admin, admin));
+        assertEquals(Set.of(AccountAction.DEMOTE, AccountAction.DISABLE),
+                AccountAction.allowed(admin, new User("dora", Role.ADMIN, false, Instant.EPOCH)));
+        assertTrue(AccountAction.allowed(user, disabled).isEmpty(), "users may do nothing here");
+        assertTrue(AccountAction.allowed(admin, null).isEmpty());
+    }
+
+    @Test
+    void theServerPageCountsAccountsAndTheIndex() {
+        List<ServerSummary.Fact> facts = ServerSummary.facts(new SimilarityService.Status("squeezenet", 512, 7, 9,
+                true), List.of(admin, user, disabled), "Connected as alice to h:22");
+        assertEquals(new ServerSummary.Fact("Accounts", "3 (1 admin, 1 disabled)"), facts.get(1));
+        assertEquals(new ServerSummary.Fact("Similarity index", "7 of 9 images indexed, re-indexing now"),
+                facts.get(3));
+    }
+}
