@@ -6,7 +6,6 @@ import java.util.function.Function;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -34,6 +33,7 @@ import org.gallerist.client.core.bulk.BulkResult;
 import org.gallerist.client.core.bulk.BulkSelection;
 import org.gallerist.client.ui.jobs.Background;
 import org.gallerist.client.ui.widgets.Tables;
+import org.gallerist.client.ui.widgets.ResizableTitleDialog;
 import org.gallerist.client.ui.widgets.Widgets;
 
 /**
@@ -41,7 +41,7 @@ import org.gallerist.client.ui.widgets.Widgets;
  * applies one request to all of them or to none; the dialog sends it in one job and shows a line per image. Only
  * the user's own images are sent; the others are listed as skipped.
  */
-public class BulkEditDialog extends TitleAreaDialog {
+public class BulkEditDialog extends ResizableTitleDialog {
     /** The widgets this dialog names under {@link Widgets#KEY}, for tests and tools that look for them. */
     public enum WidgetName {
         PRICE, QUANTITY, ADD_TAGS, REMOVE_TAGS, UNCHANGED, PUBLIC, PRIVATE, PROGRESS, RESULTS
@@ -67,27 +67,10 @@ public class BulkEditDialog extends TitleAreaDialog {
 
     /** {@code changed} hears the ids of the images changed or deleted, to refresh what shows them. */
     public BulkEditDialog(Shell parent, SessionModel sessions, List<Image> selected, Consumer<List<Long>> changed) {
-        super(parent);
+        super(parent, "Edit Images", new Point(760, 640));
         this.sessions = sessions;
         this.selection = BulkSelection.of(sessions.state().user(), selected);
         this.changed = changed;
-        setHelpAvailable(false);
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText("Edit Images");
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    protected Point getInitialSize() {
-        return new Point(760, 640);
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.Objects;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -28,13 +27,14 @@ import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.ui.jobs.Background;
 import org.gallerist.client.ui.widgets.Tables;
+import org.gallerist.client.ui.widgets.ResizableTitleDialog;
 import org.gallerist.client.ui.widgets.Widgets;
 
 /**
  * The account's SSH keys with their fingerprints: add one from a public (or private) key file, make a new ed25519
  * pair, or remove one. Every server call and file write runs in a job; the list reloads after each change.
  */
-public class KeysDialog extends TitleAreaDialog {
+public class KeysDialog extends ResizableTitleDialog {
     /** The widgets this dialog names under {@link Widgets#KEY}, for tests and tools that look for them. */
     public enum WidgetName {
         KEYS, ADD, GENERATE, REMOVE
@@ -52,26 +52,9 @@ public class KeysDialog extends TitleAreaDialog {
     private boolean loading;
 
     public KeysDialog(Shell parent, SessionModel sessions, KeyFiles keyFiles) {
-        super(parent);
+        super(parent, "SSH Keys", new Point(1000, 460));
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.keyFiles = Objects.requireNonNull(keyFiles, "keyFiles");
-        setHelpAvailable(false);
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText("SSH Keys");
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    protected Point getInitialSize() {
-        return new Point(1000, 460);
     }
 
     @Override

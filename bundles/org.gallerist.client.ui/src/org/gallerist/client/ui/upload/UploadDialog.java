@@ -8,7 +8,6 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IMessageProvider;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -26,6 +25,7 @@ import org.gallerist.client.core.upload.UploadItem;
 import org.gallerist.client.core.upload.UploadPlan;
 import org.gallerist.client.core.upload.UploadRun;
 import org.gallerist.client.ui.jobs.Background;
+import org.gallerist.client.ui.widgets.ResizableTitleDialog;
 
 /**
  * Uploads one or many files: a name and description for each, tags, price, quantity and visibility for all. The
@@ -33,7 +33,7 @@ import org.gallerist.client.ui.jobs.Background;
  * duplicates and the tags the server suggests show in the results, and the suggestions can be added. What the
  * dialog holds and shows is its {@link UploadForm}; the widgets only show it and write into it.
  */
-public class UploadDialog extends TitleAreaDialog {
+public class UploadDialog extends ResizableTitleDialog {
     /**
      * The widgets this dialog names under {@link org.gallerist.client.ui.widgets.Widgets#KEY}, for tests and tools
      * that look for them.
@@ -52,32 +52,15 @@ public class UploadDialog extends TitleAreaDialog {
     private Runnable stopListening = () -> { };
 
     public UploadDialog(Shell parent, SessionModel sessions, IEventBroker events, List<Path> files) {
-        super(parent);
+        super(parent, "Upload Images", new Point(900, 800));
         this.sessions = sessions;
         this.events = events;
         this.form = new UploadForm(files);
-        setHelpAvailable(false);
     }
 
     /** What the dialog holds and shows. */
     public UploadForm form() {
         return form;
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText("Upload Images");
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    protected Point getInitialSize() {
-        return new Point(900, 800);
     }
 
     @Override
