@@ -44,15 +44,16 @@ public final class Replies {
 
     /**
      * {@code server info}: the similarity status's fields ({@code embedder, dimension, indexed, images, reindexing,
-     * model, credits}), and the image formats uploads may have, by the names {@code images show} gives as
-     * {@code format}.
+     * model, credits}), the image formats uploads may have, by the names {@code images show} gives as
+     * {@code format}, the server's version and when it started.
      */
     public record ServerInfo(String embedder, int dimension, long indexed, long images, boolean reindexing,
-            String model, String credits, List<String> formats) {
-        public static ServerInfo of(SimilarityService.Status similarity, List<String> formats) {
+            String model, String credits, List<String> formats, String version, Instant started) {
+        public static ServerInfo of(SimilarityService.Status similarity, List<String> formats, String version,
+                Instant started) {
             return new ServerInfo(similarity.embedder(), similarity.dimension(), similarity.indexed(),
                     similarity.images(), similarity.reindexing(), similarity.model(), similarity.credits(),
-                    List.copyOf(formats));
+                    List.copyOf(formats), version, started);
         }
     }
 

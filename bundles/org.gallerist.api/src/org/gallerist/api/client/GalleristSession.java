@@ -43,6 +43,9 @@ public interface GalleristSession extends AutoCloseable {
     /** Orders through this session. */
     Shop shop();
 
+    /** The server's version and start, from {@code server info}. */
+    ServerFacts serverFacts();
+
     /** Accounts, for admins. */
     Administration admin();
 

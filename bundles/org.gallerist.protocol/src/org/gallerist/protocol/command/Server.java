@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
         subcommands = { Server.Info.class })
 public final class Server extends WireCommand {
 
-    @Command(name = "info", description = "The active embedder, its dimension and the re-index progress, and the"
-            + " image formats uploads may have ({embedder, dimension, indexed, images, reindexing, formats}).")
+    @Command(name = "info", description = "The active embedder, its dimension and the re-index progress, the"
+            + " image formats uploads may have, the server's version and when it started ({embedder, dimension,"
+            + " indexed, images, reindexing, formats, version, started}).")
     public static final class Info extends ReadOnly {
     }
 }

@@ -53,6 +53,11 @@ class FakeSession implements GalleristSession {
     }
 
     @Override
+    public org.gallerist.api.client.ServerFacts serverFacts() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public org.gallerist.api.client.Administration admin() {
         throw new UnsupportedOperationException();
     }

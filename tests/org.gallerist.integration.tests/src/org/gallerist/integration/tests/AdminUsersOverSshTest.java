@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.gallerist.api.ErrorCode;
@@ -12,6 +14,7 @@ import org.gallerist.api.GalleristException;
 import org.gallerist.api.Role;
 import org.gallerist.api.User;
 import org.gallerist.api.client.GalleristSession;
+import org.gallerist.api.client.ServerFacts;
 import org.gallerist.tests.harness.GalleristServerExtension;
 import org.gallerist.tests.harness.OpenSsh;
 import org.gallerist.tests.harness.Processes;
@@ -81,5 +84,15 @@ class AdminUsersOverSshTest {
         Processes.Result disable = ssh.shell(owner.ssh() + " users disable guest");
         assertEquals(0, disable.exitCode(), disable.stderr());
         assertTrue(disable.stdout().contains("\"disabled\":true"), disable.stdout());
+    }
+
+    @Test
+    void serverInfoTellsTheVersionAndWhenTheServerStarted() {
+        try (GalleristSession anyone = server.signedUp("dora")) {
+            ServerFacts facts = anyone.serverFacts();
+            assertTrue(facts.version().matches("\\d+\\.\\d+\\.\\d+.*"), facts.version());
+            assertTrue(facts.started().isBefore(Instant.now()) && facts.started().isAfter(Instant.now()
+                    .minus(Duration.ofHours(6))), facts.started().toString());
+        }
     }
 }

@@ -1,10 +1,10 @@
 package org.gallerist.client.ui.admin;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -19,13 +19,14 @@ import org.gallerist.client.core.ErrorMessages;
 import org.gallerist.client.core.SessionModel;
 import org.gallerist.client.core.admin.ServerSummary;
 import org.gallerist.client.ui.jobs.Background;
+import org.gallerist.client.ui.widgets.ResizableTitleDialog;
 import org.gallerist.client.ui.widgets.Widgets;
 
 /**
  * For admins: the accounts (disable, enable, promote, demote), the tags (rename or merge, delete), and what the
  * server reports about itself. Every request runs in a job; the server checks the caller's role again.
  */
-public class AdminDialog extends TitleAreaDialog {
+public class AdminDialog extends ResizableTitleDialog {
     /** The widgets this dialog names under {@link Widgets#KEY}, for tests and tools that look for them. */
     public enum WidgetName {
         TABS, USERS, TAGS, SERVER
@@ -38,25 +39,8 @@ public class AdminDialog extends TitleAreaDialog {
     private Composite server;
 
     public AdminDialog(Shell parent, SessionModel sessions) {
-        super(parent);
+        super(parent, "Administration", new Point(860, 560));
         this.sessions = Objects.requireNonNull(sessions, "sessions");
-        setHelpAvailable(false);
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText("Administration");
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
-    }
-
-    @Override
-    protected Point getInitialSize() {
-        return new Point(860, 560);
     }
 
     @Override
@@ -99,8 +83,8 @@ public class AdminDialog extends TitleAreaDialog {
     public void loadServer() {
         String where = sessions.state().summary();
         background.run("Asking the server about itself", session -> ServerSummary.facts(
-                session.images().similarityStatus(), session.admin().users(), where), this::showServer,
-                error -> tell(error, null));
+                session.images().similarityStatus(), session.admin().users(), where, session.serverFacts(),
+                Instant.now()), this::showServer, error -> tell(error, null));
     }
 
     private void showServer(List<ServerSummary.Fact> facts) {

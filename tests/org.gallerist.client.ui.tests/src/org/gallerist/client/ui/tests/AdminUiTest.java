@@ -92,6 +92,8 @@ class AdminUiTest {
             List<String> texts = List.of(page.getChildren()).stream().map(control -> ((Label) control).getText())
                     .toList();
             assertTrue(texts.contains("3 (1 admin, 0 disabled)"), texts.toString());
+            assertTrue(texts.contains("Running since:") && texts.get(texts.indexOf("Version:") + 1).startsWith("0."),
+                    texts.toString());
             UiTestSupport.screenshot(dialog.getShell(), "admin-server");
             dialog.close();
         }

@@ -15,6 +15,7 @@ import org.gallerist.api.User;
 import org.gallerist.api.account.AuthorizedKey;
 import org.gallerist.api.client.Administration;
 import org.gallerist.api.client.GalleristSession;
+import org.gallerist.api.client.ServerFacts;
 import org.gallerist.api.client.ImageRepository;
 import org.gallerist.api.client.ServerAddress;
 import org.gallerist.api.client.SessionState;
@@ -25,6 +26,7 @@ import org.gallerist.protocol.command.Account;
 import org.gallerist.protocol.command.CommandCatalogue;
 import org.gallerist.protocol.command.Keys;
 import org.gallerist.protocol.command.Replay;
+import org.gallerist.protocol.command.Server;
 import org.gallerist.protocol.command.WireCommand;
 
 /**
@@ -209,6 +211,11 @@ final class SshGalleristSession implements GalleristSession {
     @Override
     public Shop shop() {
         return shop;
+    }
+
+    @Override
+    public ServerFacts serverFacts() {
+        return single(new Server.Info(), NO_INPUT, ServerFacts.class);
     }
 
     @Override
