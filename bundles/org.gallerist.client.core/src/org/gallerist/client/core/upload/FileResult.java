@@ -12,7 +12,9 @@ import org.gallerist.api.image.Upload;
 public record FileResult(Path file, Status status, Upload upload, String message) {
 
     public enum Status {
-        UPLOADED, FAILED, CANCELLED
+        UPLOADED, FAILED, CANCELLED,
+        /** The account has these bytes already (an earlier, interrupted import): not sent again. */
+        ALREADY_STORED
     }
 
     public FileResult {
@@ -31,6 +33,10 @@ public record FileResult(Path file, Status status, Upload upload, String message
 
     static FileResult cancelled(Path file) {
         return new FileResult(file, Status.CANCELLED, null, "Not sent: the upload was cancelled.");
+    }
+
+    static FileResult alreadyStored(Path file, long existingId) {
+        return new FileResult(file, Status.ALREADY_STORED, null, "Already stored as #" + existingId + ": skipped.");
     }
 
     public boolean uploaded() {
@@ -63,7 +69,7 @@ public record FileResult(Path file, Status status, Upload upload, String message
                             .map(near -> "#" + near.id() + " '" + near.name() + "' ("
                                     + Math.round(near.score() * 100) + "%)")
                             .collect(Collectors.joining(", ")));
-            case FAILED, CANCELLED -> message;
+            case FAILED, CANCELLED, ALREADY_STORED -> message;
         };
     }
 

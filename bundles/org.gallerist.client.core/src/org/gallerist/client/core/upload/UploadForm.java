@@ -213,8 +213,10 @@ public final class UploadForm {
         List<Long> uploaded = all.stream().filter(FileResult::uploaded).map(result -> result.image().id()).toList();
         long failed = count(all, FileResult.Status.FAILED);
         long cancelled = count(all, FileResult.Status.CANCELLED);
+        long stored = count(all, FileResult.Status.ALREADY_STORED);
         long similar = all.stream().filter(FileResult::hasNearDuplicates).count();
         progress = "Uploaded " + uploaded.size() + " of " + all.size() + "."
+                + (stored > 0 ? " " + stored + " already stored, skipped." : "")
                 + (failed > 0 ? " " + failed + " failed." : "") + (cancelled > 0 ? " " + cancelled + " not sent." : "");
         if (failed > 0) {
             error = "Some files were not uploaded: see why in the results.";

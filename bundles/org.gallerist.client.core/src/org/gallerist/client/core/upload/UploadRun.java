@@ -2,8 +2,12 @@ package org.gallerist.client.core.upload;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,10 +16,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
 import org.gallerist.api.client.ImageRepository;
 import org.gallerist.api.image.Image;
 import org.gallerist.api.image.ImageChanges;
+import org.gallerist.api.image.ImageQuery;
+import org.gallerist.api.image.Page;
 import org.gallerist.api.image.NewImage;
 import org.gallerist.client.core.ErrorMessages;
 
@@ -53,6 +60,7 @@ public final class UploadRun {
     public List<FileResult> run(UploadPlan plan, Progress progress) {
         List<NewImage> requests = plan.newImages();
         List<FileResult> results = new ArrayList<>();
+        Map<String, Long> stored = storedHashes();
         for (int i = 0; i < requests.size(); i++) {
             UploadItem item = plan.items().get(i);
             FileResult result;
@@ -60,7 +68,7 @@ public final class UploadRun {
                 result = FileResult.cancelled(item.file());
             } else {
                 progress.starting(i, item);
-                result = uploadOne(item, requests.get(i));
+                result = uploadOne(item, requests.get(i), stored);
             }
             results.add(result);
             progress.finished(i, result);
@@ -68,18 +76,50 @@ public final class UploadRun {
         return results;
     }
 
-    private FileResult uploadOne(UploadItem item, NewImage request) {
+    /**
+     * The content hashes of the caller's images, so that an import run again after a dropped connection or a stop
+     * sends only what the server does not have yet. Paged like the gallery.
+     */
+    private Map<String, Long> storedHashes() {
+        Map<String, Long> stored = new HashMap<>();
+        String after = null;
+        do {
+            Page<Image> page = images.list(new ImageQuery(List.of(), false, "", true, ImageQuery.MAX_LIMIT, after));
+            page.items().forEach(image -> stored.putIfAbsent(image.sha256(), image.id()));
+            after = page.next();
+        } while (after != null);
+        return stored;
+    }
+
+    private FileResult uploadOne(UploadItem item, NewImage request, Map<String, Long> stored) {
         byte[] content;
         try {
             content = Files.readAllBytes(item.file());
         } catch (IOException | OutOfMemoryError e) {
             return FileResult.failed(item.file(), "Cannot read " + item.file().getFileName() + ".");
         }
+        Long existing = stored.get(sha256(content));
+        if (existing != null) {
+            return FileResult.alreadyStored(item.file(), existing);
+        }
         try {
             return FileResult.uploaded(item.file(), images.upload(request, content));
+        } catch (GalleristException e) {
+            // stored meanwhile, or kept by the server under another hash: the server names the image it has
+            return e.code() == ErrorCode.DUPLICATE && e.longDetail(GalleristException.EXISTING_ID).isPresent()
+                    ? FileResult.alreadyStored(item.file(), e.longDetail(GalleristException.EXISTING_ID).get())
+                    : FileResult.failed(item.file(), ErrorMessages.readable(e));
         } catch (RuntimeException e) {
             // Anything else the transport throws is this file's failure, never the end of the whole run.
             return FileResult.failed(item.file(), ErrorMessages.readable(e));
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 

@@ -58,7 +58,8 @@ final class UploadResults {
             @Override
             public Color getForeground(Object element) {
                 FileResult result = (FileResult) element;
-                return !result.uploaded() || result.hasNearDuplicates()
+                return result.status() == FileResult.Status.FAILED || result.status() == FileResult.Status.CANCELLED
+                        || result.hasNearDuplicates()
                         ? Widgets.errorColor(resultsViewer.getControl().getDisplay()) : null;
             }
         });

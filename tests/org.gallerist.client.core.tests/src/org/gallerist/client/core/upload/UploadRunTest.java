@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -85,5 +86,14 @@ class UploadRunTest {
         FileResult result = run.run(plan(1), () -> false).get(0);
         Image tagged = run.addTags(result.image(), result.newSuggestedTags());
         assertEquals(List.of("cat", "animal"), tagged.tags());
+    }
+
+    @Test
+    void aDuplicateTheServerNamesIsAlreadyStoredNotAFailure() throws Exception {
+        server.nextUploadFailure = new GalleristException(ErrorCode.DUPLICATE, "The same image is already stored as"
+                + " #7.", Map.of(GalleristException.EXISTING_ID, 7));
+        FileResult result = new UploadRun(server).run(plan(1), () -> false).get(0);
+        assertEquals(Status.ALREADY_STORED, result.status());
+        assertEquals("Already stored as #7: skipped.", result.summary());
     }
 }
