@@ -1,7 +1,6 @@
 package org.gallerist.client.ui;
 
 import java.nio.file.Path;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +33,7 @@ import org.gallerist.client.core.FormValidation.Action;
 import org.gallerist.client.core.LoginMethod;
 import org.gallerist.client.core.ServerLogin;
 import org.gallerist.client.ui.jobs.Background;
+import org.gallerist.client.ui.keys.SshFolder;
 import org.gallerist.client.ui.widgets.Widgets;
 
 /**
@@ -165,12 +165,8 @@ public class ConnectDialog extends TitleAreaDialog {
     }
 
     private void browseForKey() {
-        FileDialog dialog = new FileDialog(getShell(), SWT.OPEN);
+        FileDialog dialog = SshFolder.startIn(new FileDialog(getShell(), SWT.OPEN));
         dialog.setText("Your private key file");
-        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
-        if (Files.isDirectory(ssh)) {
-            dialog.setFilterPath(ssh.toString());
-        }
         String chosen = dialog.open();
         if (chosen != null) {
             keyFileText.setText(chosen);

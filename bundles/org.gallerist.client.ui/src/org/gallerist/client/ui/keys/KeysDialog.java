@@ -1,14 +1,15 @@
 package org.gallerist.client.ui.keys;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -21,6 +22,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
+import org.gallerist.api.GalleristException;
 import org.gallerist.api.account.AuthorizedKey;
 import org.gallerist.api.client.KeyFiles;
 import org.gallerist.client.core.ErrorMessages;
@@ -128,27 +130,52 @@ public class KeysDialog extends ResizableTitleDialog {
     }
 
     private void chooseFileToAdd() {
-        FileDialog dialog = new FileDialog(getShell(), SWT.OPEN);
+        FileDialog dialog = SshFolder.startIn(new FileDialog(getShell(), SWT.OPEN));
         dialog.setText("A public key file (or its private key)");
         dialog.setFilterExtensions(new String[] { "*.pub", "*" });
         dialog.setFilterNames(new String[] { "Public keys (*.pub)", "All files" });
-        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
-        if (Files.isDirectory(ssh)) {
-            dialog.setFilterPath(ssh.toString());
-        }
         String chosen = dialog.open();
         if (chosen != null) {
             add(Path.of(chosen));
         }
     }
 
-    /** Reads the file's public key and adds it to the account. */
+    /** Reads the file's public key and adds it to the account; an encrypted private key asks for its passphrase. */
     public void add(Path file) {
+        add(file, null, needed -> askPassphraseAndAdd(file, needed));
+    }
+
+    /** As {@link #add(Path)}, with the private key's passphrase. */
+    public void add(Path file, char[] passphrase) {
+        add(file, passphrase, this::failed);
+    }
+
+    private void add(Path file, char[] passphrase, Consumer<Throwable> failure) {
         setErrorMessage(null);
         background.run("Adding the key " + file.getFileName(),
-                session -> session.addKey(keyFiles.publicKeyLine(file, null)),
-                added -> reload("Added the key " + added.fingerprint() + "."), this::failed);
+                session -> session.addKey(keyFiles.publicKeyLine(file, passphrase)),
+                added -> reload("Added the key " + added.fingerprint() + "."), error -> {
+                    boolean asks = error instanceof GalleristException e
+                            && KeyFiles.PASSPHRASE_NEEDED.equals(e.details().get(KeyFiles.PROBLEM));
+                    (asks ? failure : (Consumer<Throwable>) this::failed).accept(error);
+                });
     }
+
+    private void askPassphraseAndAdd(Path file, Throwable needed) {
+        InputDialog ask = new InputDialog(getShell(), "Key passphrase", ErrorMessages.readable(needed)
+                + " Enter it to read the key's public half (the passphrase is not kept):", "", null) {
+            @Override
+            protected int getInputTextStyle() {
+                return SWT.SINGLE | SWT.BORDER | SWT.PASSWORD;
+            }
+        };
+        if (ask.open() == OK) {
+            add(file, ask.getValue().toCharArray());
+        } else {
+            failed(needed);
+        }
+    }
+
 
     private void askForNewKey() {
         NewKeyDialog dialog = new NewKeyDialog(getShell());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -72,8 +73,14 @@ class KeysUiTest {
             assertFalse(dialog.getErrorMessage().contains("Exception"), dialog.getErrorMessage());
             assertEquals(2, dana.keys().size(), "nothing added");
 
+            Path lone = temp.resolve("lone_ed25519");
+            SshKeys.generate(temp, "lone_ed25519", "ed25519", "lone phrase");
+            Files.delete(temp.resolve("lone_ed25519.pub"));
+            dialog.add(lone, "lone phrase".toCharArray()); // the passphrase the prompt asks for when no .pub is beside
+            UiTestSupport.spinUntil(display, () -> table.getItemCount() == 3, WAIT_MS, "the key read with its phrase");
+
             dialog.remove(dialog.keys().get(0));
-            UiTestSupport.spinUntil(display, () -> table.getItemCount() == 1, WAIT_MS, "the removal");
+            UiTestSupport.spinUntil(display, () -> table.getItemCount() == 2, WAIT_MS, "the removal");
             assertEquals("dana@test", dana.keys().get(0).comment());
             assertTrue(UiTestSupport.widget(dialog.getShell(), Button.class, KeysDialog.WidgetName.ADD).isEnabled());
             dialog.close();
