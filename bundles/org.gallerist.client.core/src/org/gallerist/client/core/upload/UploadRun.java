@@ -52,15 +52,27 @@ public final class UploadRun {
     }
 
     private final ImageRepository images;
+    private final boolean checkStoredFirst;
 
+    /** Sends every file; one the server already has comes back as {@link FileResult.Status#ALREADY_STORED}. */
     public UploadRun(ImageRepository images) {
+        this(images, false);
+    }
+
+    /**
+     * @param checkStoredFirst whether to list the caller's images once before the run and not send the files whose
+     *                         content they already hold: worth it for a folder import, which may be a resumed one and
+     *                         whose files would otherwise all be sent again, not for a few chosen files
+     */
+    public UploadRun(ImageRepository images, boolean checkStoredFirst) {
         this.images = Objects.requireNonNull(images, "images");
+        this.checkStoredFirst = checkStoredFirst;
     }
 
     public List<FileResult> run(UploadPlan plan, Progress progress) {
         List<NewImage> requests = plan.newImages();
         List<FileResult> results = new ArrayList<>();
-        Map<String, Long> stored = storedHashes();
+        Map<String, Long> stored = checkStoredFirst ? storedHashes() : Map.of();
         for (int i = 0; i < requests.size(); i++) {
             UploadItem item = plan.items().get(i);
             FileResult result;

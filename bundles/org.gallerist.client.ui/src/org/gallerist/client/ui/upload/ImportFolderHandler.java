@@ -51,7 +51,7 @@ public class ImportFolderHandler {
                                 + found.summary());
                         return;
                     }
-                    new UploadDialog(shell, sessions, events, found.images()).open();
+                    new UploadDialog(shell, sessions, events, found.images(), true).open();
                 }, error -> MessageDialog.openError(shell, "Import folder", ErrorMessages.readable(error)),
                 found -> { });
     }

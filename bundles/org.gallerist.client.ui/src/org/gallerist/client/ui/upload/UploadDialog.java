@@ -45,6 +45,7 @@ public class UploadDialog extends ResizableTitleDialog {
     private final SessionModel sessions;
     private final IEventBroker events;
     private final UploadForm form;
+    private final boolean folderImport;
     private Background background;
     private UploadFields fields;
     private UploadResults results;
@@ -52,10 +53,17 @@ public class UploadDialog extends ResizableTitleDialog {
     private Runnable stopListening = () -> { };
 
     public UploadDialog(Shell parent, SessionModel sessions, IEventBroker events, List<Path> files) {
+        this(parent, sessions, events, files, false);
+    }
+
+    /** @param folderImport whether files the account already stores are found first and not sent (see UploadRun) */
+    public UploadDialog(Shell parent, SessionModel sessions, IEventBroker events, List<Path> files,
+            boolean folderImport) {
         super(parent, "Upload Images", new Point(900, 800));
         this.sessions = sessions;
         this.events = events;
         this.form = new UploadForm(files);
+        this.folderImport = folderImport;
     }
 
     /** What the dialog holds and shows. */
@@ -124,7 +132,8 @@ public class UploadDialog extends ResizableTitleDialog {
         upload = background.run("Uploading " + count + (count == 1 ? " image" : " images"),
                 (GalleristSession session, IProgressMonitor monitor) -> {
                     monitor.beginTask("Uploading", count);
-                    List<FileResult> all = new UploadRun(session.images()).run(plan, new UploadRun.Progress() {
+                    UploadRun run = new UploadRun(session.images(), folderImport);
+                    List<FileResult> all = run.run(plan, new UploadRun.Progress() {
                         @Override
                         public boolean cancelled() {
                             return monitor.isCanceled();

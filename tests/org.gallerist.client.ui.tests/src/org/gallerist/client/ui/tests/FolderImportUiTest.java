@@ -55,22 +55,27 @@ class FolderImportUiTest {
         try (PartWindow window = new PartWindow(server, erin, "Import", 400, 200)) {
             FolderScan.Found found = FolderScan.scan(folder, () -> false);
             assertEquals(3, found.images().size(), found.summary());
-            List<FileResult> first = runImport(window, display, found.images(), "folder-import");
+            List<FileResult> first = runImport(window, display, found.images(), true, "folder-import");
             assertEquals(List.of(FileResult.Status.UPLOADED, FileResult.Status.UPLOADED,
                     FileResult.Status.ALREADY_STORED), first.stream().map(FileResult::status).toList());
             assertTrue(first.get(2).summary().startsWith("Already stored as #"), first.get(2).summary());
 
-            List<FileResult> again = runImport(window, display, found.images(), null);
+            List<FileResult> again = runImport(window, display, found.images(), true, null);
             assertTrue(again.stream().allMatch(result -> result.status() == FileResult.Status.ALREADY_STORED),
                     again.toString());
             assertEquals(3, erin.images().list(new ImageQuery(List.of(), false, "", true, 50, null)).items().size(),
                     "nothing stored twice");
+
+            List<FileResult> plain = runImport(window, display, found.images(), false, null);
+            assertTrue(plain.stream().allMatch(result -> result.status() == FileResult.Status.ALREADY_STORED),
+                    "a plain upload sends the files, and the server's duplicate answers say they are stored: "
+                            + plain);
         }
     }
 
-    private static List<FileResult> runImport(PartWindow window, Display display, List<Path> files, String shot)
-            throws Exception {
-        UploadDialog dialog = new UploadDialog(window.shell, window.model, null, files);
+    private static List<FileResult> runImport(PartWindow window, Display display, List<Path> files,
+            boolean folderImport, String shot) throws Exception {
+        UploadDialog dialog = new UploadDialog(window.shell, window.model, null, files, folderImport);
         dialog.setBlockOnOpen(false);
         dialog.open();
         try {
