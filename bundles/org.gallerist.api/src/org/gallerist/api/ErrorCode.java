@@ -44,6 +44,11 @@ public enum ErrorCode {
     STORAGE_FULL("storage_full"),
     /** The server cannot read this format (details {@code format}, and where known {@code package}). */
     UNSUPPORTED_FORMAT("unsupported_format"),
+    /**
+     * An admin reset the account's password: until a new one is set ({@code password set}), its sessions may only
+     * set it (and ask {@code whoami}, {@code ping}, {@code help}).
+     */
+    PASSWORD_CHANGE_REQUIRED("password_change_required"),
     INTERNAL("internal");
 
     private final String wireName;

@@ -1,7 +1,7 @@
 /**
  * The contract every bundle shares: users, roles, error codes and {@link org.gallerist.api.GalleristException}.
  */
-@Version("0.4.0")
+@Version("0.5.0")
 package org.gallerist.api;
 
 import org.osgi.annotation.versioning.Version;

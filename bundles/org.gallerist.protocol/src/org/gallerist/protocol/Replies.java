@@ -21,14 +21,38 @@ public final class Replies {
     }
 
     /** {@code whoami} and {@code signup}: {@code {"user", "role", "created"}}. */
-    public record Account(String user, Role role, Instant created) {
+    public record Account(String user, Role role, Instant created, Boolean passwordChangeRequired) {
         public static Account of(User user) {
-            return new Account(user.name(), user.role(), user.created());
+            return new Account(user.name(), user.role(), user.created(), null);
+        }
+
+        /** {@code whoami}: also {@code "password_change_required": true} while an admin's reset is pending. */
+        public static Account of(User user, boolean passwordChangeRequired) {
+            return new Account(user.name(), user.role(), user.created(), passwordChangeRequired ? Boolean.TRUE : null);
+        }
+
+        public boolean mustChangePassword() {
+            return Boolean.TRUE.equals(passwordChangeRequired);
         }
 
         public User toUser() {
             return new User(user, role, false, created == null ? Instant.EPOCH : created);
         }
+    }
+
+    /** {@code users reset}: the one-time token, shown only here. */
+    public record PasswordReset(String user, String token, Instant expires) {
+        public static PasswordReset of(org.gallerist.api.account.PasswordReset reset) {
+            return new PasswordReset(reset.user(), reset.token(), reset.expires());
+        }
+
+        public org.gallerist.api.account.PasswordReset toReset() {
+            return new org.gallerist.api.account.PasswordReset(user, token, expires);
+        }
+    }
+
+    /** {@code password set}. */
+    public record PasswordChanged(String user, boolean changed) {
     }
 
     /** {@code users list}, {@code users disable} and {@code users enable}: an account as admins see it. */

@@ -98,7 +98,7 @@ class WireJsonTest {
                 json.line(Replies.ImportOutcome.failed("./notes.txt", ErrorCode.NOT_AN_IMAGE, "Not an image.")));
         assertEquals("{\"id\":5,\"deleted\":true}\n", json.line(Replies.DeleteOutcome.deleted(5)));
         assertEquals("{\"user\":\"alice\",\"role\":\"admin\",\"created\":\"2026-11-02T10:15:30.123Z\"}\n",
-                json.line(new Replies.Account("alice", org.gallerist.api.Role.ADMIN, CREATED)));
+                json.line(new Replies.Account("alice", org.gallerist.api.Role.ADMIN, CREATED, null)));
     }
 
     @Test

@@ -22,7 +22,10 @@ public interface AccountService {
     /** The account if it exists, enabled or not. */
     Optional<User> find(String username);
 
-    /** True only for an existing, enabled account whose password matches. Takes about as long either way. */
+    /**
+     * True only for an existing, enabled account whose password matches, or, after {@link #resetPassword}, whose
+     * one-time token matches and has not expired. Takes about as long either way.
+     */
     boolean checkPassword(String username, char[] password);
 
     /** Adds one OpenSSH public-key line to the user's authorized keys. */
@@ -60,4 +63,24 @@ public interface AccountService {
      * @throws GalleristException {@code forbidden} for a wrong, used or expired token, or when an admin exists
      */
     User claimAdmin(User caller, String token);
+
+    /**
+     * Admins: the account's password stops working at once, and a one-time token, valid for a day, takes its place
+     * until the user sets a new password with it ({@link #changePassword}). Meanwhile every session of the account
+     * may only do that ({@link #passwordChangeRequired}). A second reset replaces the first token.
+     *
+     * @throws GalleristException {@code forbidden} unless the caller is an admin; {@code not_found} for no such user
+     */
+    PasswordReset resetPassword(User caller, String username);
+
+    /**
+     * Sets a new password, proven by the current one or by the token of a pending reset (which it uses up).
+     *
+     * @throws GalleristException {@code forbidden} for a wrong current password or token; {@code weak_password} or
+     *                            {@code too_long} for the new one
+     */
+    void changePassword(String username, char[] current, char[] next);
+
+    /** Whether an admin reset the account's password and no new one was set yet (an expired token counts too). */
+    boolean passwordChangeRequired(String username);
 }

@@ -3,6 +3,7 @@ package org.gallerist.api.client;
 import java.util.List;
 
 import org.gallerist.api.User;
+import org.gallerist.api.account.PasswordReset;
 
 /** What admins do to accounts through a session; everyone else is refused with {@code forbidden}. */
 public interface Administration {
@@ -17,4 +18,10 @@ public interface Administration {
 
     /** The last admin stays one. */
     User demote(String username);
+
+    /**
+     * The account's password stops working; the returned one-time token, shown only now, works in its place for a
+     * day, during which the account can do nothing but set a new password with it.
+     */
+    PasswordReset resetPassword(String username);
 }

@@ -24,6 +24,21 @@ public interface GalleristSession extends AutoCloseable {
     /** The user this session logged in as, as the server reports it. */
     User whoami();
 
+    /**
+     * Whether an admin reset this account's password: until {@link #changePassword} with the reset's token, every
+     * other request fails with {@code password_change_required}.
+     */
+    boolean passwordChangeRequired();
+
+    /**
+     * Sets a new password, proven by the current one or by a reset's one-time token. A session that logged in with
+     * a password logs in with the new one from then on when it reconnects.
+     *
+     * @throws org.gallerist.api.GalleristException {@code forbidden} for a wrong current password or token,
+     *                                              {@code weak_password} for a new one that is too easy to guess
+     */
+    void changePassword(char[] current, char[] next);
+
     AuthorizedKey addKey(String openSshLine);
 
     List<AuthorizedKey> keys();

@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code users list}, {@code users disable|enable|promote|demote NAME} for admins, {@code users claim-admin TOKEN} for the
+ * {@code users list}, {@code users disable|enable|promote|demote|reset NAME} for admins, {@code users claim-admin TOKEN} for the
  * account that becomes the first admin. The caller is the account as stored when the command arrived, so a demoted
  * admin's open session loses the role at once.
  */
@@ -43,6 +43,8 @@ public class UsersCommand extends ProtocolCommandHandler {
                 .emit(Replies.Account.of(accounts.promote(request.caller(), promote.username()))));
         on(Users.Demote.class, (demote, request) -> request.output()
                 .emit(Replies.Account.of(accounts.demote(request.caller(), demote.username()))));
+        on(Users.Reset.class, (reset, request) -> request.output()
+                .emit(Replies.PasswordReset.of(accounts.resetPassword(request.caller(), reset.username()))));
         on(Users.ClaimAdmin.class, (claim, request) -> request.output()
                 .emit(Replies.Account.of(accounts.claimAdmin(request.caller(), claim.token()))));
     }

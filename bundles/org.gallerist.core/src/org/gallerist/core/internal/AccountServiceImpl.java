@@ -1,6 +1,8 @@
 package org.gallerist.core.internal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,10 @@ import org.gallerist.api.GalleristException;
 import org.gallerist.api.Role;
 import org.gallerist.api.User;
 import org.gallerist.api.account.AccountService;
+import org.gallerist.api.account.PasswordReset;
 import org.gallerist.api.log.LogText;
 import org.gallerist.spi.storage.AccountStore;
+import org.gallerist.spi.storage.PendingReset;
 import org.gallerist.api.account.AuthorizedKey;
 import org.gallerist.core.account.OpenSshPublicKeys;
 import org.gallerist.core.account.PasswordHasher;
@@ -36,6 +40,8 @@ public class AccountServiceImpl implements AccountService {
     private static final Logger LOG = LoggerFactory.getLogger(AccountServiceImpl.class);
     /** Keys per account: enough for every device of a person, few enough that a login's lookup stays cheap. */
     static final int MAX_KEYS = 32;
+    /** How long a reset's token works: a working day to reach the user, short enough not to linger. */
+    static final Duration RESET_VALIDITY = Duration.ofHours(24);
 
     private final AccountStore store;
     private final PasswordHasher hasher;
@@ -43,12 +49,17 @@ public class AccountServiceImpl implements AccountService {
     /** Verified against for unknown users so that a missing account takes as long as a wrong password. */
     private final String decoyHash;
     private final AdminToken adminToken = new AdminToken();
+    private final ResetTokens resetTokens = new ResetTokens();
     /**
-     * Accounts by name, so that the check of the caller that precedes every command costs no query. Role and the
-     * disabled flag are the only fields that change, and only through this service, which evicts the entry after
-     * the store has the change; misses and evictions hold the lock, so no read from before a change lands after it.
+     * Accounts by name, so that the check of the caller that precedes every command costs no query. Role, the
+     * disabled flag and a pending reset are the only things that change, and only through this service, which
+     * evicts the entry after the store has the change; misses and evictions hold the lock, so no read from before a
+     * change lands after it.
      */
-    private final Map<String, User> users = new ConcurrentHashMap<>();
+    private final Map<String, Known> users = new ConcurrentHashMap<>();
+
+    private record Known(User user, boolean resetPending) {
+    }
 
     @Activate
     public AccountServiceImpl(@Reference AccountStore store) {
@@ -100,13 +111,18 @@ public class AccountServiceImpl implements AccountService {
         if (!Usernames.isValid(username)) {
             return Optional.empty();
         }
-        User known = users.get(username);
+        return known(username).map(Known::user);
+    }
+
+    private Optional<Known> known(String username) {
+        Known known = users.get(username);
         if (known != null) {
             return Optional.of(known);
         }
         synchronized (users) {
-            Optional<User> found = store.findUser(username);
-            found.ifPresent(user -> users.put(username, user));
+            Optional<Known> found = store.findUser(username)
+                    .map(user -> new Known(user, store.pendingReset(username).isPresent()));
+            found.ifPresent(entry -> users.put(username, entry));
             return found;
         }
     }
@@ -119,10 +135,57 @@ public class AccountServiceImpl implements AccountService {
 
     @Override
     public boolean checkPassword(String username, char[] password) {
-        Optional<User> user = find(username);
-        String hash = user.filter(u -> !u.disabled()).flatMap(u -> store.passwordHash(username)).orElse(null);
+        Optional<Known> user = known(username).filter(u -> !u.user().disabled());
+        if (user.isPresent() && user.get().resetPending()) {
+            hasher.verify(password, decoyHash); // as slow as a password check, so a pending reset does not show
+            return tokenMatches(username, password);
+        }
+        String hash = user.flatMap(u -> store.passwordHash(username)).orElse(null);
         boolean matches = hasher.verify(password, hash == null ? decoyHash : hash);
         return hash != null && matches;
+    }
+
+    private boolean tokenMatches(String username, char[] offered) {
+        return store.pendingReset(username)
+                .filter(reset -> reset.expires().isAfter(clock.instant()))
+                .map(reset -> ResetTokens.matches(offered, reset.tokenHash()))
+                .orElse(false);
+    }
+
+    @Override
+    public PasswordReset resetPassword(User caller, String username) {
+        requireAdmin(caller, "reset passwords");
+        User user = find(username)
+                .orElseThrow(() -> new GalleristException(ErrorCode.NOT_FOUND, "No user '" + username + "'."));
+        String token = resetTokens.issue();
+        Instant expires = clock.instant().plus(RESET_VALIDITY);
+        store.startPasswordReset(user.name(), new PendingReset(ResetTokens.hash(token), expires));
+        changed(user.name());
+        LOG.info("{} reset the password of {}; the token works until {}", LogText.quote(caller.name()),
+                LogText.quote(user.name()), expires);
+        return new PasswordReset(user.name(), token, expires);
+    }
+
+    @Override
+    public void changePassword(String username, char[] current, char[] next) {
+        Known user = known(username).filter(u -> !u.user().disabled())
+                .orElseThrow(() -> new GalleristException(ErrorCode.FORBIDDEN, "Your account is disabled."));
+        boolean proven = user.resetPending() ? tokenMatches(username, current)
+                : hasher.verify(current, store.passwordHash(username).orElse(decoyHash));
+        if (!proven) {
+            throw new GalleristException(ErrorCode.FORBIDDEN, user.resetPending()
+                    ? "That is not the token of your password reset, or it expired; ask an admin for a new one."
+                    : "Your current password is wrong; nothing was changed.");
+        }
+        Passwords.requireStrong(username, next);
+        store.setPasswordHash(username, hasher.hash(next));
+        changed(username);
+        LOG.info("{} set a new password{}", LogText.quote(username), user.resetPending() ? " after a reset" : "");
+    }
+
+    @Override
+    public boolean passwordChangeRequired(String username) {
+        return known(username).map(Known::resetPending).orElse(false);
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class CommandCatalogue {
 
     /** The top-level commands of a logged-in user, as their command words. */
     private static final List<Class<? extends WireCommand>> USER_COMMANDS = List.of(Account.Whoami.class,
-            Account.Ping.class, Account.Help.class, Keys.class, Images.class, Tags.class, Orders.class, Server.class, Users.class);
+            Account.Ping.class, Account.Help.class, Keys.class, Password.class, Images.class, Tags.class, Orders.class, Server.class, Users.class);
 
     private final Map<String, Class<? extends WireCommand>> topLevel = new LinkedHashMap<>();
     private final Map<Class<?>, List<String>> paths = new LinkedHashMap<>();

@@ -4,10 +4,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code users ...}: who is an admin. New accounts are users; the first admin claims the role with a token. */
-@Command(name = "users", description = "Admins: list, disable, enable, promote and demote accounts; the first admin"
-        + " claims the role with the server's one-time token.",
+@Command(name = "users", description = "Admins: list, disable, enable, promote, demote accounts and reset their"
+        + " passwords; the first admin claims the role with the server's one-time token.",
         subcommands = { Users.List.class, Users.Disable.class, Users.Enable.class, Users.Promote.class,
-                Users.Demote.class, Users.ClaimAdmin.class })
+                Users.Demote.class, Users.Reset.class, Users.ClaimAdmin.class })
 public final class Users extends WireCommand {
 
     @Command(name = "list", description = "Admins: every account by name ({user, role, disabled, created}).")
@@ -57,6 +57,20 @@ public final class Users extends WireCommand {
         }
 
         public Demote(String username) {
+            super(username);
+        }
+    }
+
+    @Command(name = "reset", description = "Admins: the account's password stops working and a one-time token, shown"
+            + " only in this answer, works in its place for 24 hours ({user, token, expires}). Until the user sets a"
+            + " new password with it (password set), the account's sessions may do nothing else. A new reset replaces"
+            + " the token.")
+    @Replay(Replay.Safety.NEVER)
+    public static final class Reset extends OneAccount {
+        public Reset() {
+        }
+
+        public Reset(String username) {
             super(username);
         }
     }

@@ -3,7 +3,7 @@
  * {@link org.gallerist.protocol.command.Replay} safety. The server parses a command line into one of these; the
  * client fills one in and turns it into the command line ({@link org.gallerist.protocol.command.CommandCatalogue}).
  */
-@Version("0.4.0")
+@Version("0.5.0")
 package org.gallerist.protocol.command;
 
 import org.osgi.annotation.versioning.Version;

@@ -53,4 +53,22 @@ public interface AccountStore {
      *                                              not admin
      */
     boolean setRole(String username, Role role);
+
+    /**
+     * Starts a password reset: the password hash is replaced by one no password matches, and the token's hash and
+     * expiry are kept, replacing any earlier reset.
+     *
+     * @return false if there is no such user
+     */
+    boolean startPasswordReset(String username, PendingReset reset);
+
+    /** The reset started for the user and not finished by a new password, expired or not. */
+    Optional<PendingReset> pendingReset(String username);
+
+    /**
+     * Stores a new password hash and ends any pending reset.
+     *
+     * @return false if there is no such user
+     */
+    boolean setPasswordHash(String username, String passwordHash);
 }

@@ -29,6 +29,16 @@ class FakeSession implements GalleristSession {
     }
 
     @Override
+    public boolean passwordChangeRequired() {
+        return false;
+    }
+
+    @Override
+    public void changePassword(char[] current, char[] next) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public AuthorizedKey addKey(String openSshLine) {
         throw new UnsupportedOperationException();
     }

@@ -124,11 +124,11 @@ class CommandCatalogueTest {
     @Test
     void theReferenceListsEveryCommand() {
         List<String> commands = catalogue.entries().stream().map(CommandCatalogue.Entry::command).toList();
-        assertEquals(List.of("whoami", "ping", "help", "keys add", "keys list", "keys remove", "images add",
+        assertEquals(List.of("whoami", "ping", "help", "keys add", "keys list", "keys remove", "password set", "images add",
                 "images import", "images list", "images show", "images get", "images similar", "images update",
                 "images delete", "tags list", "tags rename", "tags delete", "orders place", "orders list", "orders sales",
                 "orders totals", "server info", "users list", "users disable", "users enable", "users promote",
-                "users demote", "users claim-admin",
+                "users demote", "users reset", "users claim-admin",
                 "signup"), commands);
         assertTrue(catalogue.entries().stream().allMatch(entry -> entry.synopsis().startsWith(entry.command())));
     }

@@ -12,6 +12,7 @@ import org.gallerist.api.GalleristException;
 import org.gallerist.api.Role;
 import org.gallerist.api.User;
 import org.gallerist.spi.storage.AccountStore;
+import org.gallerist.spi.storage.PendingReset;
 import org.gallerist.api.account.AuthorizedKey;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,6 +23,8 @@ import org.osgi.service.component.annotations.Reference;
 public class DerbyAccountStore implements AccountStore {
 
     private static final String USER_COLUMNS = "name, role, disabled, created_ms";
+    /** Stands in for the password hash while a reset is pending: not in the hash format, so nothing matches it. */
+    private static final String NO_PASSWORD = "!reset";
 
     private final DerbyDatabase database;
 
@@ -140,6 +143,26 @@ public class DerbyAccountStore implements AccountStore {
             sql.update("UPDATE users SET role = ? WHERE name = ?", role.name(), username);
             return true;
         });
+    }
+
+    @Override
+    public boolean startPasswordReset(String username, PendingReset reset) {
+        return database.inTransaction(sql -> sql.update("UPDATE users SET password_hash = ?, reset_token_hash = ?,"
+                + " reset_expires_ms = ? WHERE name = ?", NO_PASSWORD, reset.tokenHash(), reset.expires().toEpochMilli(),
+                username) > 0);
+    }
+
+    @Override
+    public Optional<PendingReset> pendingReset(String username) {
+        return database.inTransaction(sql -> sql.optional("SELECT reset_token_hash, reset_expires_ms FROM users"
+                + " WHERE name = ? AND reset_token_hash IS NOT NULL", row -> new PendingReset(row.getString(1),
+                        Instant.ofEpochMilli(row.getLong(2))), username));
+    }
+
+    @Override
+    public boolean setPasswordHash(String username, String passwordHash) {
+        return database.inTransaction(sql -> sql.update("UPDATE users SET password_hash = ?, reset_token_hash = NULL,"
+                + " reset_expires_ms = NULL WHERE name = ?", passwordHash, username) > 0);
     }
 
     private static void insertKey(Sql sql, long userId, AuthorizedKey key) throws SQLException {

@@ -18,6 +18,7 @@ import org.gallerist.api.GalleristException;
 import org.gallerist.api.Role;
 import org.gallerist.api.User;
 import org.gallerist.api.account.AuthorizedKey;
+import org.gallerist.spi.storage.PendingReset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,25 @@ class DerbyAccountStoreTest {
         assertEquals(ErrorCode.USER_EXISTS, e.code());
         assertEquals("first", store.passwordHash("alice").orElseThrow());
         assertEquals(1, store.listUsers().size());
+    }
+
+    @Test
+    void aResetReplacesThePasswordHashUntilANewOneIsSet() {
+        store.createUser("alice", "old-hash", List.of());
+        store.createUser("bob", "bob-hash", List.of());
+        assertTrue(store.pendingReset("alice").isEmpty());
+        PendingReset reset = new PendingReset("token-hash", Instant.ofEpochMilli(86_400_000));
+        assertTrue(store.startPasswordReset("alice", reset));
+        assertFalse(store.startPasswordReset("nobody", reset));
+        assertEquals(reset, store.pendingReset("alice").orElseThrow());
+        assertFalse(store.passwordHash("alice").orElseThrow().equals("old-hash"), "the old password stops working");
+        assertTrue(store.pendingReset("bob").isEmpty(), "only alice's account");
+
+        assertTrue(store.setPasswordHash("alice", "new-hash"));
+        assertEquals("new-hash", store.passwordHash("alice").orElseThrow());
+        assertTrue(store.pendingReset("alice").isEmpty());
+        assertEquals("bob-hash", store.passwordHash("bob").orElseThrow());
+        assertFalse(store.setPasswordHash("nobody", "x"));
     }
 
     @Test

@@ -20,6 +20,11 @@ sealed interface LoginSecret {
 
     void offerTo(ClientSession session);
 
+    /** The account's password is now {@code next}; only a password login has anything to update. */
+    default void passwordChanged(char[] next) {
+        // keys and agents do not change with the password
+    }
+
     /** Forgets what can be forgotten; called when the session is closed for good. */
     void erase();
 
@@ -35,10 +40,24 @@ sealed interface LoginSecret {
         };
     }
 
-    record Password(char[] chars) implements LoginSecret {
+    /** Holds a copy that {@link #passwordChanged} replaces, so a reconnect after a change uses the new password. */
+    final class Password implements LoginSecret {
+        private volatile char[] chars;
+
+        Password(char[] chars) {
+            this.chars = chars;
+        }
+
         @Override
         public void offerTo(ClientSession session) {
             session.addPasswordIdentity(new String(chars));
+        }
+
+        @Override
+        public void passwordChanged(char[] next) {
+            char[] old = chars;
+            chars = next.clone();
+            Arrays.fill(old, '\0');
         }
 
         @Override

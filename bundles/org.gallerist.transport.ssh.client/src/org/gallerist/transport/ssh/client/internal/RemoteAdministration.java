@@ -3,6 +3,7 @@ package org.gallerist.transport.ssh.client.internal;
 import java.util.List;
 
 import org.gallerist.api.User;
+import org.gallerist.api.account.PasswordReset;
 import org.gallerist.api.client.Administration;
 import org.gallerist.protocol.Replies;
 import org.gallerist.protocol.command.Users;
@@ -37,5 +38,10 @@ final class RemoteAdministration implements Administration {
     @Override
     public User demote(String username) {
         return session.single(new Users.Demote(username), NO_INPUT, Replies.Account.class).toUser();
+    }
+
+    @Override
+    public PasswordReset resetPassword(String username) {
+        return session.single(new Users.Reset(username), NO_INPUT, Replies.PasswordReset.class).toReset();
     }
 }

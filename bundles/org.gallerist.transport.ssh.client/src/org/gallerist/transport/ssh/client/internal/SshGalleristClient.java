@@ -115,7 +115,7 @@ public class SshGalleristClient implements GalleristClient {
             connections.remove(closed);
         });
         connections.add(connection);
-        return new SshGalleristSession(connection, json, catalogue);
+        return new SshGalleristSession(connection, json, catalogue, secret);
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.gallerist.protocol.WireJson;
 import org.gallerist.protocol.command.Account;
 import org.gallerist.protocol.command.CommandCatalogue;
 import org.gallerist.protocol.command.Keys;
+import org.gallerist.protocol.command.Password;
 import org.gallerist.protocol.command.Replay;
 import org.gallerist.protocol.command.Server;
 import org.gallerist.protocol.command.WireCommand;
@@ -46,11 +47,13 @@ final class SshGalleristSession implements GalleristSession {
     private final ImageRepository images = new RemoteImages(this);
     private final Shop shop = new RemoteShop(this);
     private final Administration admin = new RemoteAdministration(this);
+    private final LoginSecret secret;
 
-    SshGalleristSession(LiveConnection connection, WireJson json, CommandCatalogue catalogue) {
+    SshGalleristSession(LiveConnection connection, WireJson json, CommandCatalogue catalogue, LoginSecret secret) {
         this.connection = connection;
         this.json = json;
         this.catalogue = catalogue;
+        this.secret = secret;
     }
 
     /**
@@ -159,6 +162,23 @@ final class SshGalleristSession implements GalleristSession {
     @Override
     public User whoami() {
         return single(new Account.Whoami(), NO_INPUT, Replies.Account.class).toUser();
+    }
+
+    @Override
+    public boolean passwordChangeRequired() {
+        return single(new Account.Whoami(), NO_INPUT, Replies.Account.class).mustChangePassword();
+    }
+
+    /** Never sent twice: a lost answer leaves it unknown whether the old or the new password now works. */
+    @Override
+    public void changePassword(char[] current, char[] next) {
+        byte[] input = (new String(current) + "\n" + new String(next) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            single(new Password.Set(), input, Replies.PasswordChanged.class);
+        } finally {
+            java.util.Arrays.fill(input, (byte) 0);
+        }
+        secret.passwordChanged(next);
     }
 
     /** A key that is already there after a lost answer was added by the first try. */

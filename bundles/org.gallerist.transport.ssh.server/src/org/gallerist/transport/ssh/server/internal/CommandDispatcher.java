@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 
@@ -33,6 +34,9 @@ final class CommandDispatcher {
     static final String INTERNAL_MESSAGE = "internal error";
     static final int USAGE_STATUS = 2;
     private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
+    /** What an account with a pending password reset may still run. */
+    private static final Set<String> DURING_RESET = Set.of(PasswordCommand.NAME, WhoamiCommand.NAME,
+            PingCommand.NAME, HelpCommand.NAME);
 
     private final AccountService accounts;
     private final CommandRegistry registry;
@@ -108,6 +112,10 @@ final class CommandDispatcher {
                     Map.of(GalleristException.WORD, "", GalleristException.USAGE, "COMMAND [ARGS] (help lists them)"));
         }
         String name = words.get(0);
+        if (!DURING_RESET.contains(name) && accounts.passwordChangeRequired(caller.name())) {
+            throw new GalleristException(ErrorCode.PASSWORD_CHANGE_REQUIRED, "An admin reset your password: set a"
+                    + " new one first with 'password set' (stdin: the one-time token, then the new password).");
+        }
         try (CommandRegistry.Lease lease = registry.find(name).orElseThrow(() -> unknown(name))) {
             lease.handler().execute(new CommandRequest(caller, words.subList(1, words.size()), in, output, source));
         }

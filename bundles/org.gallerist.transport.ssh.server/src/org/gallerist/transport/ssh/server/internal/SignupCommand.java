@@ -77,7 +77,7 @@ final class SignupCommand {
     }
 
     /** Consumes the first line (without its line break) from the buffer. */
-    private static char[] firstLine(CharBuffer text) {
+    static char[] firstLine(CharBuffer text) {
         int start = text.position();
         int end = start;
         while (end < text.limit() && text.get(end) != '\n') {
