@@ -32,6 +32,7 @@ import org.gallerist.client.core.FormValidation;
 import org.gallerist.client.core.FormValidation.Action;
 import org.gallerist.client.core.LoginMethod;
 import org.gallerist.client.core.ServerLogin;
+import org.gallerist.client.ui.account.ChangePasswordDialog;
 import org.gallerist.client.ui.jobs.Background;
 import org.gallerist.client.ui.keys.SshFolder;
 import org.gallerist.client.ui.widgets.Widgets;
@@ -215,6 +216,8 @@ public class ConnectDialog extends TitleAreaDialog {
         ConnectionSettings requested = new ConnectionSettings(hostText.getText().strip(),
                 FormValidation.parsePort(portText.getText()).getAsInt(), userText.getText().strip(), method,
                 keyFileText.getText().strip());
+        // kept until a password reset's question is answered: the token the user typed proves the new password
+        char[] typedPassword = method == LoginMethod.PASSWORD ? password.clone() : null;
         setBusy(true);
         showInfo((action == Action.LOG_IN ? "Logging in to " : "Creating the account on ") + requested.host() + ":"
                 + requested.port() + "\u2026");
@@ -222,13 +225,45 @@ public class ConnectDialog extends TitleAreaDialog {
         new Background(getShell()).call(
                 action == Action.LOG_IN ? "Logging in to Gallerist" : "Creating a Gallerist account", monitor -> {
                     try {
-                        return action == Action.LOG_IN ? login.logIn(requested, password)
+                        Connection opened = action == Action.LOG_IN ? login.logIn(requested, password)
                                 : login.createAccount(requested, password);
+                        return new LoggedIn(opened, opened.session().passwordChangeRequired());
                     } finally {
                         Arrays.fill(password, '\0');
                     }
-                }, opened -> succeeded(requested, opened), error -> failed(explain(error)),
-                opened -> opened.session().close());
+                }, loggedIn -> {
+                    if (loggedIn.mustChangePassword()) {
+                        chooseNewPassword(requested, loggedIn.connection(), typedPassword);
+                    } else {
+                        succeeded(requested, loggedIn.connection());
+                    }
+                    wipe(typedPassword);
+                }, error -> {
+                    wipe(typedPassword);
+                    failed(explain(error));
+                }, loggedIn -> {
+                    wipe(typedPassword);
+                    loggedIn.connection().session().close();
+                });
+    }
+
+    private record LoggedIn(Connection connection, boolean mustChangePassword) {
+    }
+
+    /** After an admin's reset the account can do nothing else, so the window opens only once that is done. */
+    private void chooseNewPassword(ConnectionSettings used, Connection opened, char[] token) {
+        if (ChangePasswordDialog.afterReset(getShell(), opened.session(), token).open() == OK) {
+            succeeded(used, opened);
+            return;
+        }
+        opened.session().close();
+        failed("Choose a new password to go on: until then your account can do nothing else.");
+    }
+
+    private static void wipe(char[] secret) {
+        if (secret != null) {
+            Arrays.fill(secret, '\0');
+        }
     }
 
     /** A key that needs its passphrase is asked for it in the form, which stays filled in. */

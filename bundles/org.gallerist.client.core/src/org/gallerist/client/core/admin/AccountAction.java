@@ -8,7 +8,9 @@ import org.gallerist.api.User;
 
 /** What an admin may do to one account in the Admin dialog; the server checks the same again. */
 public enum AccountAction {
-    PROMOTE("&Make Admin"), DEMOTE("Make &User"), DISABLE("&Disable"), ENABLE("&Enable");
+    PROMOTE("&Make Admin"), DEMOTE("Make &User"), DISABLE("&Disable"), ENABLE("&Enable"),
+    /** Issues a one-time sign-in token in place of the password; admins change their own password instead. */
+    RESET_PASSWORD("&Reset Password\u2026");
 
     private final String label;
 
@@ -20,7 +22,7 @@ public enum AccountAction {
         return label;
     }
 
-    /** Nobody disables or demotes themself here (the server keeps the last admin, and refuses self-disabling). */
+    /** Nobody disables, demotes or resets themself here (the server keeps the last admin, and refuses self-disabling). */
     public static Set<AccountAction> allowed(User caller, User account) {
         Set<AccountAction> allowed = EnumSet.noneOf(AccountAction.class);
         if (caller == null || account == null || !caller.isAdmin()) {
@@ -35,6 +37,8 @@ public enum AccountAction {
         }
         if (self) {
             allowed.remove(DEMOTE);
+        } else {
+            allowed.add(RESET_PASSWORD);
         }
         return allowed;
     }

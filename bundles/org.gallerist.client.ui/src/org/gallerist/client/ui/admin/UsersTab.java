@@ -105,7 +105,31 @@ public final class UsersTab {
                         + " sessions stop working. Their images and orders stay.")) {
             return;
         }
+        if (action == AccountAction.RESET_PASSWORD) {
+            if (MessageDialog.openConfirm(table.getTable().getShell(), "Reset password", "Reset the password of "
+                    + account.name() + "? Their password stops working now, and you get a one-time token to give"
+                    + " them; with it they log in and choose a new password.")) {
+                resetPassword(account.name());
+            }
+            return;
+        }
         apply(action, account.name());
+    }
+
+    /** Resets the account's password and shows the token, the only time it can be seen. */
+    public void resetPassword(String username) {
+        loading = true;
+        enableButtons();
+        background.run("Resetting the password of " + username, session -> session.admin().resetPassword(username),
+                reset -> {
+                    reload(null);
+                    new ResetTokenDialog(table.getTable().getShell(), reset).open();
+                    reporter.done("The password of " + reset.user() + " is reset; the token works for 24 hours.");
+                }, error -> {
+                    loading = false;
+                    enableButtons();
+                    reporter.failed(error);
+                });
     }
 
     /** Applies {@code action} to the account, then reloads the list. */
@@ -125,6 +149,7 @@ public final class UsersTab {
         case PROMOTE, DEMOTE -> changed.name() + " is now " + (changed.isAdmin() ? "an admin." : "a user.");
         case DISABLE -> changed.name() + " is disabled and can no longer log in.";
         case ENABLE -> changed.name() + " may log in again.";
+        case RESET_PASSWORD -> throw new IllegalArgumentException("a reset answers with a token, not an account");
         };
     }
 
@@ -134,6 +159,7 @@ public final class UsersTab {
         case DEMOTE -> session.admin().demote(username);
         case DISABLE -> session.admin().setDisabled(username, true);
         case ENABLE -> session.admin().setDisabled(username, false);
+        case RESET_PASSWORD -> throw new IllegalArgumentException("a reset answers with a token, not an account");
         };
     }
 

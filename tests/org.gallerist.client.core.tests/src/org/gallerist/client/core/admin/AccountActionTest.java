@@ -21,10 +21,12 @@ class AccountActionTest {
 
     @Test
     void anAdminMayChangeOthersButNeverDisableOrDemoteThemself() {
-        assertEquals(Set.of(AccountAction.PROMOTE, AccountAction.DISABLE), AccountAction.allowed(admin, user));
-        assertEquals(Set.of(AccountAction.PROMOTE, AccountAction.ENABLE), AccountAction.allowed(admin, disabled));
+        assertEquals(Set.of(AccountAction.PROMOTE, AccountAction.DISABLE, AccountAction.RESET_PASSWORD),
+                AccountAction.allowed(admin, user));
+        assertEquals(Set.of(AccountAction.PROMOTE, AccountAction.ENABLE, AccountAction.RESET_PASSWORD),
+                AccountAction.allowed(admin, disabled));
         assertEquals(Set.of(), AccountAction.allowed(admin, admin));
-        assertEquals(Set.of(AccountAction.DEMOTE, AccountAction.DISABLE),
+        assertEquals(Set.of(AccountAction.DEMOTE, AccountAction.DISABLE, AccountAction.RESET_PASSWORD),
                 AccountAction.allowed(admin, new User("dora", Role.ADMIN, false, Instant.EPOCH)));
         assertTrue(AccountAction.allowed(user, disabled).isEmpty(), "users may do nothing here");
         assertTrue(AccountAction.allowed(admin, null).isEmpty());

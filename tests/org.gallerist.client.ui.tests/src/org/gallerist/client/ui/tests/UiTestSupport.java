@@ -94,6 +94,11 @@ final class UiTestSupport {
         return find(root, type, Widgets.KEY, name);
     }
 
+    /** Whether a control of {@code type} named {@code name} is below {@code root}. */
+    static boolean has(Composite root, Class<? extends Control> type, Enum<?> name) {
+        return find(root, type, control -> Objects.equals(control.getData(Widgets.KEY), name)).isPresent();
+    }
+
     /** The dialog button made for {@code buttonId} (JFace keeps the id as the button's data). */
     static org.eclipse.swt.widgets.Button dialogButton(Composite root, int buttonId) {
         return find(root, org.eclipse.swt.widgets.Button.class,
