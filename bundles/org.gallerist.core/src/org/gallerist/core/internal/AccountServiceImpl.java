@@ -42,6 +42,10 @@ public class AccountServiceImpl implements AccountService {
     static final int MAX_KEYS = 32;
     /** How long a reset's token works: a working day to reach the user, short enough not to linger. */
     static final Duration RESET_VALIDITY = Duration.ofHours(24);
+    /** Wrong current passwords in {@code password set} before it refuses for a while: a logged-in session is no
+     *  place to guess a password from. */
+    static final int MAX_WRONG_CURRENT = 5;
+    static final Duration WRONG_CURRENT_WINDOW = Duration.ofMinutes(15);
 
     private final AccountStore store;
     private final PasswordHasher hasher;
@@ -50,6 +54,8 @@ public class AccountServiceImpl implements AccountService {
     private final String decoyHash;
     private final AdminToken adminToken = new AdminToken();
     private final ResetTokens resetTokens = new ResetTokens();
+    /** Recent wrong current passwords per account; only logged-in accounts get here, so it is bounded by them. */
+    private final Map<String, List<Instant>> wrongCurrent = new ConcurrentHashMap<>();
     /**
      * Accounts by name, so that the check of the caller that precedes every command costs no query. Role, the
      * disabled flag and a pending reset are the only things that change, and only through this service, which
@@ -170,17 +176,36 @@ public class AccountServiceImpl implements AccountService {
     public void changePassword(String username, char[] current, char[] next) {
         Known user = known(username).filter(u -> !u.user().disabled())
                 .orElseThrow(() -> new GalleristException(ErrorCode.FORBIDDEN, "Your account is disabled."));
+        requireFewWrongTries(username);
         boolean proven = user.resetPending() ? tokenMatches(username, current)
                 : hasher.verify(current, store.passwordHash(username).orElse(decoyHash));
         if (!proven) {
+            wrongCurrent.compute(username, (name, times) -> {
+                List<Instant> recent = times == null ? new ArrayList<>() : times;
+                recent.add(clock.instant());
+                return recent;
+            });
             throw new GalleristException(ErrorCode.FORBIDDEN, user.resetPending()
                     ? "That is not the token of your password reset, or it expired; ask an admin for a new one."
                     : "Your current password is wrong; nothing was changed.");
         }
         Passwords.requireStrong(username, next);
         store.setPasswordHash(username, hasher.hash(next));
+        wrongCurrent.remove(username);
         changed(username);
         LOG.info("{} set a new password{}", LogText.quote(username), user.resetPending() ? " after a reset" : "");
+    }
+
+    private void requireFewWrongTries(String username) {
+        Instant since = clock.instant().minus(WRONG_CURRENT_WINDOW);
+        List<Instant> recent = wrongCurrent.computeIfPresent(username, (name, times) -> {
+            times.removeIf(time -> time.isBefore(since));
+            return times.isEmpty() ? null : times;
+        });
+        if (recent != null && recent.size() >= MAX_WRONG_CURRENT) {
+            throw new GalleristException(ErrorCode.RATE_LIMITED, "Too many wrong tries: try again in "
+                    + WRONG_CURRENT_WINDOW.toMinutes() + " minutes.");
+        }
     }
 
     @Override

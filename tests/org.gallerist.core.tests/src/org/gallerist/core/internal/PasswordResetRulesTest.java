@@ -71,6 +71,22 @@ class PasswordResetRulesTest {
         assertTrue(accounts.checkPassword("bob", second.token().toCharArray()));
     }
 
+    @Test
+    void fiveWrongCurrentPasswordsStopTheGuessingForAWhile() {
+        accounts.signUp("bob", "first-secret-42".toCharArray(), List.of());
+        for (int i = 0; i < 5; i++) {
+            GalleristException wrong = assertThrows(GalleristException.class,
+                    () -> accounts.changePassword("bob", "guess".toCharArray(), "second-secret-42".toCharArray()));
+            assertEquals(ErrorCode.FORBIDDEN, wrong.code());
+        }
+        GalleristException held = assertThrows(GalleristException.class, () -> accounts.changePassword("bob",
+                "first-secret-42".toCharArray(), "second-secret-42".toCharArray()));
+        assertEquals(ErrorCode.RATE_LIMITED, held.code(), "even the right one, while held");
+        clock.move(Duration.ofMinutes(16));
+        accounts.changePassword("bob", "first-secret-42".toCharArray(), "second-secret-42".toCharArray());
+        assertTrue(accounts.checkPassword("bob", "second-secret-42".toCharArray()));
+    }
+
     private static final class MovableClock extends Clock {
         private Instant now = Instant.parse("2026-12-07T12:00:00Z");
 
