@@ -7,6 +7,7 @@ import org.gallerist.api.GalleristException;
 import org.gallerist.api.Role;
 import org.gallerist.api.User;
 import org.gallerist.api.account.AccountService;
+import org.gallerist.api.account.PasswordReset;
 import org.gallerist.api.image.ImageService;
 import org.gallerist.api.similarity.SimilarityService;
 import org.gallerist.spi.storage.ImageStore;
@@ -18,12 +19,14 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The operator's commands in the server console ({@code gallerist-server -console}), as Gogo functions:
  * {@code users}, {@code disable NAME}, {@code enable NAME}, {@code promote NAME}, {@code demote NAME},
- * {@code renametag OLD NEW}, {@code stats}. The console is the machine's own terminal, so it acts as an admin: it is
- * where a shop's first admin can be made ({@code promote}) without the one-time token.
+ * {@code resetpassword NAME}, {@code renametag OLD NEW}, {@code stats}. The console is the machine's own terminal, so
+ * it acts as an admin: it is where a shop's first admin can be made ({@code promote}) without the one-time token, and
+ * where an admin who forgot their password gets a reset token when no other admin can give one.
  */
 @Component(service = ConsoleCommands.class, property = { "osgi.command.scope=gallerist",
         "osgi.command.function=users", "osgi.command.function=disable", "osgi.command.function=enable",
-        "osgi.command.function=promote", "osgi.command.function=demote", "osgi.command.function=renametag",
+        "osgi.command.function=promote", "osgi.command.function=demote", "osgi.command.function=resetpassword",
+        "osgi.command.function=renametag",
         "osgi.command.function=stats" })
 public class ConsoleCommands {
 
@@ -71,6 +74,15 @@ public class ConsoleCommands {
 
     public String demote(String username) {
         return guarded(() -> "Demoted " + accounts.demote(OPERATOR, username).name() + " to user.");
+    }
+
+    public String resetpassword(String username) {
+        return guarded(() -> {
+            PasswordReset reset = accounts.resetPassword(OPERATOR, username);
+            return "Reset the password of " + reset.user() + ". Their one-time token, valid until " + reset.expires()
+                    + ":\n  " + reset.token() + "\nThey log in with it as the password and set a new one (the client"
+                    + " asks; over ssh: password set).";
+        });
     }
 
     public String renametag(String from, String to) {

@@ -57,5 +57,13 @@ class ServerConsoleTest {
         try (GalleristSession bob = server.logIn("bob")) {
             assertEquals(List.of("cats"), bob.images().show(cat).tags());
         }
+
+        String reset = console.resetpassword("alice");
+        assertTrue(reset.startsWith("Reset the password of alice."), reset);
+        String token = reset.lines().skip(1).findFirst().orElseThrow().strip();
+        try (GalleristSession alice = server.logIn("alice", token.toCharArray())) {
+            assertTrue(alice.passwordChangeRequired(), "the only admin gets back in through the console");
+        }
+        assertTrue(console.resetpassword("nobody").startsWith("Error (not_found)"), console.resetpassword("nobody"));
     }
 }
