@@ -22,5 +22,8 @@ done
 if [ -n "${DISPLAY:-}" ]; then
   help=$(timeout 120 "$product/gallerist-client" --help 2>/dev/null) || { echo "client check FAILED: --help did not exit 0" >&2; exit 1; }
   grep -q -- "--host=HOST" <<< "$help" || { echo "client check FAILED: --help does not list the options: $help" >&2; exit 1; }
+  version=$(timeout 120 "$product/gallerist-client" --version 2>/dev/null) || { echo "client check FAILED: --version did not exit 0" >&2; exit 1; }
+  grep -Eq "^build [0-9]{12}, commit ([0-9a-f]{12}|unknown)$" <<< "$version" && grep -q "^Java [0-9]" <<< "$version" \
+    || { echo "client check FAILED: --version lacks the build, commit or Java runtime: $version" >&2; exit 1; }
 fi
 echo "client contents check passed: $(ls "$plugins" | grep -c '^org\.gallerist\.') Gallerist bundles, none of the server's"

@@ -29,6 +29,8 @@ fail() { echo "server smoke test FAILED: $*" >&2; echo "--- server log ---" >&2;
 grep -q -- "--data=DIR" "$work/help" || fail "--help does not describe the options"
 "$product/gallerist-server" --version > "$work/version" 2>&1 || fail "--version did not exit 0"
 grep -q "^gallerist-server [0-9]" "$work/version" || fail "--version does not name the version: $(cat "$work/version")"
+grep -Eq "^build [0-9]{12}, commit ([0-9a-f]{12}|unknown)$" "$work/version" || fail "--version has no build and commit: $(cat "$work/version")"
+grep -q "^Java [0-9]" "$work/version" || fail "--version does not name the Java runtime: $(cat "$work/version")"
 if "$product/gallerist-server" --bogus > "$work/bogus" 2>&1; then fail "an unknown option was accepted"; else
   [ $? -eq 2 ] || fail "an unknown option did not exit with 2"; fi
 grep -q "Unknown option: '--bogus'" "$work/bogus" || fail "an unknown option is not named: $(cat "$work/bogus")"

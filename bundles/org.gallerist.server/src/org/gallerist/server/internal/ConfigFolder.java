@@ -34,8 +34,9 @@ final class ConfigFolder {
 
     private final Path folder;
 
-    ConfigFolder(Path dataDir) {
-        this.folder = dataDir.resolve(NAME);
+    /** @param configDir the data folder, or the folder {@code --config} names */
+    ConfigFolder(Path configDir) {
+        this.folder = configDir.resolve(NAME);
     }
 
     Path folder() {

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The headless server: turns the command line into the {@code org.gallerist.server} configuration (which
- * activates storage and the SSH transport), says when it is ready, and stops the framework on SIGTERM.
+ * activates storage and the SSH transport), says when it is ready, re-reads its settings on SIGHUP and stops the
+ * framework on SIGTERM.
  * What it prints to standard output and its usage errors are its user interface; its diagnostics are logged.
  */
 public class ServerApplication implements IApplication {
@@ -36,13 +37,17 @@ public class ServerApplication implements IApplication {
     private static final Logger LOG = LoggerFactory.getLogger(ServerApplication.class);
 
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ReloadSignal reload = new ReloadSignal();
+    /** Open from the start until the server stops, so that SIGHUP can apply settings with it. */
+    private ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> admin;
 
     @Override
     public Object start(IApplicationContext context) throws Exception {
         String[] raw = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        List<String> arguments = List.of(raw == null ? new String[0] : raw);
         ServerOptions options;
         try {
-            options = ServerOptions.parse(List.of(raw == null ? new String[0] : raw), Path.of(System.getProperty("user.home")));
+            options = ServerOptions.parse(arguments, Path.of(System.getProperty("user.home")));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.print(ServerOptions.usage());
@@ -54,7 +59,7 @@ public class ServerApplication implements IApplication {
             return IApplication.EXIT_OK;
         }
         case VERSION -> {
-            System.out.println("gallerist-server " + FrameworkUtil.getBundle(getClass()).getVersion());
+            System.out.print(ProgramBuild.of(FrameworkUtil.getBundle(getClass())).versionText("gallerist-server"));
             return IApplication.EXIT_OK;
         }
         case RUN -> {
@@ -79,7 +84,7 @@ public class ServerApplication implements IApplication {
             return EXIT_FAILED;
         }
         BundleContext bundles = FrameworkUtil.getBundle(getClass()).getBundleContext();
-        ServerEndpoint endpoint = configureAndAwait(bundles, options);
+        ServerEndpoint endpoint = configureAndAwait(bundles, options, arguments);
         if (endpoint == null) {
             LOG.error("Gallerist server did not start within {} s; see the log above and {}.", START_TIMEOUT_SECONDS,
                     options.dataDir().resolve("derby.log"));
@@ -99,6 +104,8 @@ public class ServerApplication implements IApplication {
         Runtime.getRuntime().addShutdownHook(hook);
         ServiceTracker<SimilarityService, SimilarityService> similarity = startSimilarityIndex(bundles);
         stopped.await();
+        reload.stop();
+        release(admin);
         release(similarity);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -172,9 +179,9 @@ public class ServerApplication implements IApplication {
         }
     }
 
-    private static ServerEndpoint configureAndAwait(BundleContext bundles, ServerOptions options) throws Exception {
-        ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> admin = new ServiceTracker<>(bundles,
-                ConfigurationAdmin.class, null);
+    private ServerEndpoint configureAndAwait(BundleContext bundles, ServerOptions options, List<String> args)
+            throws Exception {
+        admin = new ServiceTracker<>(bundles, ConfigurationAdmin.class, null);
         ServiceTracker<ServerEndpoint, ServerEndpoint> endpoints = new ServiceTracker<>(bundles, ServerEndpoint.class,
                 null);
         admin.open();
@@ -188,13 +195,20 @@ public class ServerApplication implements IApplication {
             // Files in DATA/config first, then one configuration per other component, the data folder's last: it
             // starts them all with their settings. The model loads beside the server's start; until it runs (or if
             // it cannot), the descriptor serves.
-            ConfigFolder files = new ConfigFolder(options.dataDir());
+            ConfigFolder files = new ConfigFolder(options.configDir());
             files.watch(bundles, configurationAdmin, TimeUnit.SECONDS.toMillis(10));
             Settings.apply(configurationAdmin, options.configurations(), files.pids());
+            reload.listen(() -> {
+                ServerOptions again = ServerOptions.parse(args, Path.of(System.getProperty("user.home")));
+                ConfigurationAdmin now = admin.getService();
+                if (now == null) {
+                    throw new IllegalStateException("Configuration Admin is not running");
+                }
+                Settings.apply(now, again.configurations(), files.pids());
+            });
             return endpoints.waitForService(TimeUnit.SECONDS.toMillis(START_TIMEOUT_SECONDS));
         } finally {
-            admin.close();
-            endpoints.close();
+            endpoints.close(); // the admin tracker stays open for reloads; closed when the server stops
         }
     }
 

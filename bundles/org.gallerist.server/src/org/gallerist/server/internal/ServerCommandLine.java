@@ -8,13 +8,19 @@ import picocli.CommandLine.Option;
 /** The server launcher's options as picocli reads them; {@link ServerOptions} merges them with the data folder's file. */
 @Command(name = "gallerist-server", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the Gallerist server: images and accounts in DIR, answering over SSH.",
-        footer = { "", "Settings may also be put in DIR/gallerist.properties (host, port, signupEnabled, signupPerHour,",
-                "encryptAtRest, maxImageMegabytes, maxImageMegapixels, model, useModel); options given here win." })
+        footer = { "", "Settings may also be put in CONFIG/gallerist.properties (host, port, signupEnabled, signupPerHour,",
+                "encryptAtRest, maxImageMegabytes, maxImageMegapixels, model, useModel); options given here win.",
+                "Components are configured by CONFIG/config/PID.cfg files, re-read when they change. SIGHUP (systemctl",
+                "reload) re-reads gallerist.properties too." })
 final class ServerCommandLine {
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Data folder (database, host key, images); default ~/.gallerist/server.")
     Path dataDir;
+
+    @Option(names = "--config", paramLabel = "CONFIG", description = { "Folder of gallerist.properties and config/;",
+            "default the data folder (the Debian package uses /etc/gallerist)." })
+    Path configDir;
 
     @Option(names = "--host", paramLabel = "HOST", description = "Address to listen on; default 127.0.0.1.")
     String host;

@@ -17,12 +17,14 @@ import picocli.CommandLine;
 
 /**
  * The server's settings, from (lowest to highest precedence) built-in defaults, the optional
- * {@code <data>/gallerist.properties} file, and the command line.
+ * {@code gallerist.properties} file in the configuration folder (the data folder unless {@code --config} names
+ * another), and the command line.
  *
+ * @param configDir    where {@code gallerist.properties} and {@code config/} are
  * @param model        an ONNX image model to run instead of the built-in one, or null
  * @param modelEnabled false to run no image model at all (the model-free descriptor serves)
  */
-public record ServerOptions(Path dataDir, String host, int port, boolean signupEnabled, int signupPerHour,
+public record ServerOptions(Path dataDir, Path configDir, String host, int port, boolean signupEnabled, int signupPerHour,
         Storage storage, Path model, boolean modelEnabled, Requested requested) {
 
     /** What the command line asked for besides running: only the usage, or only the version. */
@@ -88,12 +90,13 @@ public record ServerOptions(Path dataDir, String host, int port, boolean signupE
         if (port != null && (port < 0 || port > 65535)) {
             throw new IllegalArgumentException("The port must be between 0 and 65535, not " + port + ".");
         }
-        Properties file = load(dataDir.resolve(CONFIG_FILE));
+        Path configDir = (given.configDir != null ? given.configDir : dataDir).toAbsolutePath().normalize();
+        Properties file = load(configDir.resolve(CONFIG_FILE));
         if (model == null && !file.getProperty("model", "").isBlank()) {
-            // relative to the data folder, where the properties file is
-            model = dataDir.toAbsolutePath().resolve(file.getProperty("model").strip());
+            // relative to the folder the properties file is in
+            model = configDir.resolve(file.getProperty("model").strip());
         }
-        return new ServerOptions(dataDir.toAbsolutePath().normalize(),
+        return new ServerOptions(dataDir.toAbsolutePath().normalize(), configDir,
                 host != null ? host : file.getProperty("host", "127.0.0.1"),
                 port != null ? port : parsePort(file.getProperty("port", "2222")),
                 signup != null ? signup : Boolean.parseBoolean(file.getProperty("signupEnabled", "true")),

@@ -62,6 +62,22 @@ class ServerOptionsTest {
     }
 
     @Test
+    void aConfigFolderApartFromTheDataHoldsTheSettingsFile() throws Exception {
+        Path data = Files.createDirectories(home.resolve("var-lib"));
+        Path etc = Files.createDirectories(home.resolve("etc-gallerist"));
+        Files.writeString(data.resolve(ServerOptions.CONFIG_FILE), "port=1111\n");
+        Files.writeString(etc.resolve(ServerOptions.CONFIG_FILE), "port=4444\nmodel=models/own.onnx\n");
+        ServerOptions options = ServerOptions.parse(List.of("--data", data.toString(), "--config", etc.toString()),
+                home);
+        assertEquals(4444, options.port(), "only the config folder's file counts");
+        assertEquals(etc, options.configDir());
+        assertEquals(data, options.dataDir());
+        assertEquals(etc.resolve("models/own.onnx"), options.model(), "a model path is relative to its file");
+        assertEquals(data, ServerOptions.parse(List.of("--data", data.toString()), home).configDir(),
+                "without --config the data folder holds both");
+    }
+
+    @Test
     void aModelConfiguresTheOnnxEmbedderWithTheLabelsBesideIt() throws Exception {
         assertTrue(ServerOptions.parse(List.of(), home).modelConfiguration().isEmpty(),
                 "no option: the component's defaults, which run the built-in model");

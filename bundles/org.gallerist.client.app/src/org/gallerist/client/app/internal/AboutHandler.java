@@ -22,7 +22,8 @@ import org.gallerist.client.ui.jobs.Background;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.Version;
+
+import org.gallerist.api.BuildFacts;
 
 import jakarta.inject.Named;
 
@@ -35,9 +36,9 @@ public class AboutHandler {
     @Execute
     public void about(SessionModel sessions, @Named(IServiceConstants.ACTIVE_SHELL) Shell shell) {
         Bundle self = FrameworkUtil.getBundle(AboutHandler.class);
-        Version version = self.getVersion();
-        String shown = version.getMajor() + "." + version.getMinor() + "." + version.getMicro();
-        String build = version.getQualifier().isEmpty() ? "unknown" : version.getQualifier();
+        BuildFacts program = ProgramBuild.of(self);
+        String shown = program.version();
+        String build = program.build() + ", commit " + program.commit();
         List<LibraryLicences.Library> libraries = LibraryLicences.of(facts(self), known(self));
         new Background(sessions, shell).run("Asking the server about its image model",
                 session -> session.images().similarityStatus(),

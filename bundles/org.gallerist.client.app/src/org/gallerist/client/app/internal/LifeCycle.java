@@ -48,7 +48,7 @@ public class LifeCycle {
             return; // not logged in: no window opens and the application ends
         }
         case VERSION -> {
-            System.out.println("gallerist-client " + FrameworkUtil.getBundle(LifeCycle.class).getVersion());
+            System.out.print(ProgramBuild.of(FrameworkUtil.getBundle(LifeCycle.class)).versionText("gallerist-client"));
             return;
         }
         case RUN -> {
