@@ -133,6 +133,9 @@ if [ -n "${DISPLAY:-}" ]; then
     || fail "the client's --version failed: $(cat "$work/client-version")"
   grep -q "^Java 2[0-9].*, /.*/opt/gallerist-client/runtime$" "$work/client-version" \
     || fail "the client does not run on its own runtime: $(cat "$work/client-version")"
+  if grep -E "Unable to create class|NoClassDefFoundError|ClassNotFoundException" "$work/client-version" >&2; then
+    fail "a class of the packaged client cannot be loaded (a module missing from its runtime, or an import)"
+  fi
   [ ! -e "$croot/opt/gallerist-client/configuration/org.eclipse.osgi" ] || fail "the client wrote into its installation"
 fi
 

@@ -22,7 +22,11 @@ done
 if [ -n "${DISPLAY:-}" ]; then
   help=$(timeout 120 "$product/gallerist-client" --help 2>/dev/null) || { echo "client check FAILED: --help did not exit 0" >&2; exit 1; }
   grep -q -- "--host=HOST" <<< "$help" || { echo "client check FAILED: --help does not list the options: $help" >&2; exit 1; }
-  version=$(timeout 120 "$product/gallerist-client" --version 2>/dev/null) || { echo "client check FAILED: --version did not exit 0" >&2; exit 1; }
+  version=$(timeout 120 "$product/gallerist-client" --version 2> "$product/../version-stderr.txt") || { echo "client check FAILED: --version did not exit 0" >&2; exit 1; }
+  # the workbench makes every handler of the model at start: one that cannot load names its class here
+  if grep -E "Unable to create class|NoClassDefFoundError|ClassNotFoundException" "$product/../version-stderr.txt" >&2; then
+    echo "client check FAILED: a class of the client cannot be loaded (see above)" >&2; exit 1
+  fi
   grep -Eq "^build [0-9]{12}, commit ([0-9a-f]{12}|unknown)$" <<< "$version" && grep -q "^Java [0-9]" <<< "$version" \
     || { echo "client check FAILED: --version lacks the build, commit or Java runtime: $version" >&2; exit 1; }
 fi
