@@ -54,6 +54,7 @@ public class DetailsPart {
     private ScrolledComposite scroller;
     private Composite body;
     private PreviewCanvas preview;
+    private PluginSections pluginSections;
     private Label titleLabel;
     private Label dimensionsLabel;
     private Label originLabel;
@@ -148,6 +149,7 @@ public class DetailsPart {
         seenLabels.onDetails(download::details);
         seenLabels.area().moveBelow(ownershipLabel);
         actions = workbench.imageActions(body, sessions, browse);
+        pluginSections = new PluginSections(body, this::relayout);
         subscriptions.add(browse.onShow(this::show));
         subscriptions.add(browse.onImagesChanged(this::imagesChanged));
         subscriptions.add(sessions.addListener(state -> background.onUiThread(() -> show(null))));
@@ -190,6 +192,7 @@ public class DetailsPart {
         fill(shown);
         download.show(shown);
         seenLabels.show(shown, shown != null && ImageEdit.canEdit(sessions.state().user(), shown), this::relayout);
+        pluginSections.show(shown);
     }
 
     private void loadPreview(Image shown) {
@@ -197,6 +200,7 @@ public class DetailsPart {
                 new ByteArrayInputStream(session.images().content(shown.id(), ImageSize.PREVIEW))), data -> {
                     if (image != null && image.id() == shown.id()) {
                         preview.setImage(new org.eclipse.swt.graphics.Image(preview.getDisplay(), data), "");
+                        pluginSections.preview(shown, data);
                     }
                 }, error -> {
                     if (image != null && image.id() == shown.id()) {
@@ -362,10 +366,16 @@ public class DetailsPart {
     @PreDestroy
     public void dispose() {
         subscriptions.stopAll();
+        pluginSections.close();
     }
 
     public java.util.Optional<Image> image() {
         return java.util.Optional.ofNullable(image);
+    }
+
+    /** The titles of the plugins' sections now shown. */
+    public List<String> pluginSectionTitles() {
+        return pluginSections.titles();
     }
 
     public boolean hasPreview() {

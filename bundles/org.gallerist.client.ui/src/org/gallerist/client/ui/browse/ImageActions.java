@@ -122,6 +122,11 @@ final class ImageActions {
         ImageMenu.attach(grid, this, open, showError);
     }
 
+    /** The plugins' actions for a grid's menu, running their work through this part's jobs. */
+    PluginActions pluginActions(Consumer<String> failed) {
+        return new PluginActions(background, failed);
+    }
+
     void announceChanged(List<Long> ids) {
         ImagesChanged.announce(workbench.broker(), browse, ids);
     }

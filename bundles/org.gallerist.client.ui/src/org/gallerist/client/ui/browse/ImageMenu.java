@@ -9,7 +9,10 @@ import org.eclipse.swt.widgets.MenuItem;
 import org.gallerist.api.image.Image;
 import org.gallerist.client.ui.grid.ThumbnailGrid;
 
-/** The context menu of a thumbnail grid; items apply to the selected image (or images) and disable where they cannot. */
+/**
+ * The context menu of a thumbnail grid; items apply to the selected image (or images) and disable where they cannot.
+ * Plugins' {@link org.gallerist.client.ui.extension.ImageAction}s follow the client's own items.
+ */
 final class ImageMenu {
     private ImageMenu() {
     }
@@ -31,6 +34,8 @@ final class ImageMenu {
         similar.addListener(SWT.Selection, event -> grid.selection().ifPresent(actions::findSimilar));
         editAll.addListener(SWT.Selection, event -> actions.edit(grid.selectedImages()));
         delete.addListener(SWT.Selection, event -> actions.delete(grid.selectedImages(), failed));
+        PluginActions plugins = actions.pluginActions(failed);
+        grid.addListener(SWT.Dispose, event -> plugins.close());
         menu.addListener(SWT.Show, event -> {
             Image image = grid.selection().orElse(null);
             details.setEnabled(image != null);
@@ -44,6 +49,7 @@ final class ImageMenu {
             editAll.setEnabled(selected.size() > 1 && anyMine);
             delete.setText(selected.size() > 1 ? "De&lete " + selected.size() + " images\tDelete" : "De&lete\tDelete");
             delete.setEnabled(anyMine);
+            plugins.fill(menu, selected);
         });
         grid.setMenu(menu);
         return menu;
