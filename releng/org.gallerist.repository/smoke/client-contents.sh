@@ -5,6 +5,7 @@
 set -euo pipefail
 
 product="$1"
+example_dir="${2:-}"
 plugins="$product/plugins"
 [ -d "$plugins" ] || { echo "client contents check FAILED: no plugins folder in $product" >&2; exit 1; }
 
@@ -26,6 +27,16 @@ if [ -n "${DISPLAY:-}" ]; then
   # the workbench makes every handler of the model at start: one that cannot load names its class here
   if grep -E "Unable to create class|NoClassDefFoundError|ClassNotFoundException" "$product/../version-stderr.txt" >&2; then
     echo "client check FAILED: a class of the client cannot be loaded (see above)" >&2; exit 1
+  fi
+  # The example client plugin dropped into a user's plugins folder is installed at start and offers its ImageAction.
+  example=$(ls "$example_dir"/org.gallerist.examples.contactsheet-*.jar 2>/dev/null | head -n 1 || true)
+  if [ -n "$example" ]; then
+    plugin_home=$(mktemp -d)
+    mkdir -p "$plugin_home/plugins" && cp "$example" "$plugin_home/plugins/"
+    listed=$(GALLERIST_CLIENT_HOME="$plugin_home" timeout 120 "$product/gallerist-client" --plugins 2>/dev/null) || true
+    rm -rf "$plugin_home"
+    grep -q "^org.gallerist.examples.contactsheet .* active: ImageAction" <<< "$listed" \
+      || { echo "client check FAILED: the example plugin was not installed from the plugins folder: $listed" >&2; exit 1; }
   fi
   grep -Eq "^build [0-9]{12}, commit ([0-9a-f]{12}|unknown)$" <<< "$version" && grep -q "^Java [0-9]" <<< "$version" \
     || { echo "client check FAILED: --version lacks the build, commit or Java runtime: $version" >&2; exit 1; }

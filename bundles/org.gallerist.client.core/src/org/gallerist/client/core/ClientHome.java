@@ -38,6 +38,11 @@ public record ClientHome(Path folder) {
         return folder.resolve("known_hosts");
     }
 
+    /** The user's own client plugins: bundle jars installed at every start (see docs/extending.md). */
+    public Path plugins() {
+        return folder.resolve("plugins");
+    }
+
     public Path connectionSettings() {
         return folder.resolve("connection.properties");
     }

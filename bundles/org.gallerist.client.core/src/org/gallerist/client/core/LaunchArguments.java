@@ -9,23 +9,24 @@ import picocli.CommandLine;
 /** Applies {@code --host H --port P --user U} (or {@code --host=H}) from the command line over saved settings. */
 public final class LaunchArguments {
 
-    /** What the command line asks for: open the client, or only print the usage or the version. */
+    /** What the command line asks for: open the client, or only print the usage, the version or the plugins. */
     public enum Requested {
-        RUN, HELP, VERSION
+        RUN, HELP, VERSION, PLUGINS
     }
 
     private LaunchArguments() {
     }
 
     public static Requested requested(List<String> args) {
-        CommandLine line = commandLine(new ClientCommandLine());
+        ClientCommandLine given = new ClientCommandLine();
+        CommandLine line = commandLine(given);
         try {
             line.parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException unusable) {
             return Requested.RUN;
         }
         return line.isUsageHelpRequested() ? Requested.HELP
-                : line.isVersionHelpRequested() ? Requested.VERSION : Requested.RUN;
+                : line.isVersionHelpRequested() ? Requested.VERSION : given.plugins ? Requested.PLUGINS : Requested.RUN;
     }
 
     /** The usage text of {@code --help}, generated from the options. */

@@ -39,10 +39,20 @@ public class LifeCycle {
     private final SessionModel model = new SessionModel();
     private boolean loggedIn;
 
+    /** Where the client is installed (its dropins folder is there). */
+    private static java.nio.file.Path installation() {
+        try {
+            return java.nio.file.Path.of(Platform.getInstallLocation().getURL().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return java.nio.file.Path.of(System.getProperty("user.dir"));
+        }
+    }
+
     @PostContextCreate
     public void logIn(IEclipseContext context) {
         List<String> args = List.of(Platform.getApplicationArgs());
-        switch (LaunchArguments.requested(args)) {
+        LaunchArguments.Requested requested = LaunchArguments.requested(args);
+        switch (requested) {
         case HELP -> {
             System.out.print(LaunchArguments.usage());
             return; // not logged in: no window opens and the application ends
@@ -51,9 +61,24 @@ public class LifeCycle {
             System.out.print(ProgramBuild.of(FrameworkUtil.getBundle(LifeCycle.class)).versionText("gallerist-client"));
             return;
         }
-        case RUN -> {
-            // log in below
+        case RUN, PLUGINS -> {
+            // plugins first, then the list or the login below
         }
+        }
+        ClientHome home = ClientHome.fromSystemProperties();
+        ClientPlugins plugins = new ClientPlugins(FrameworkUtil.getBundle(LifeCycle.class).getBundleContext(),
+                List.of(installation().resolve("dropins"), home.plugins()));
+        List<ClientPlugins.Failure> failures = plugins.install();
+        if (requested == LaunchArguments.Requested.PLUGINS) {
+            plugins.awaitServices();
+            plugins.describe().forEach(System.out::println);
+            failures.forEach(failure -> System.out.println(failure.file() + " FAILED: " + failure.reason()));
+            return;
+        }
+        if (!failures.isEmpty()) {
+            MessageDialog.openWarning(null, "Gallerist", "These plugins could not be started and are left out:\n\n"
+                    + String.join("\n", failures.stream().map(failure -> failure.file() + ": " + failure.reason())
+                            .toList()) + "\n\nThe log has the details.");
         }
         Optional<GalleristClient> client = clientLookup.await();
         if (client.isEmpty()) {
@@ -61,7 +86,7 @@ public class LifeCycle {
                     "Gallerist cannot connect to servers: its SSH transport is not installed or did not start.");
             return;
         }
-        LoginPrompt prompt = new LoginPrompt(client.get(), ClientHome.fromSystemProperties());
+        LoginPrompt prompt = new LoginPrompt(client.get(), home);
         ConnectionSettings initial = LaunchArguments.apply(prompt.lastSettings(), args);
         Optional<Connection> connection = prompt.ask(null, initial);
         if (connection.isEmpty()) {

@@ -20,4 +20,7 @@ public final class ClientCommandLine {
 
     @Option(names = "--user", paramLabel = "USER", description = "The account to log in as.")
     public String user;
+
+    @Option(names = "--plugins", description = "List the installed plugins and what they add, then exit.")
+    public boolean plugins;
 }
