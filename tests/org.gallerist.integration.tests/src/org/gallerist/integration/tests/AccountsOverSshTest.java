@@ -1,8 +1,8 @@
 package org.gallerist.integration.tests;
 
 import static org.gallerist.tests.harness.GalleristServerExtension.TRUST_ALL;
+import static org.gallerist.integration.tests.Refusals.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -27,7 +27,6 @@ import org.gallerist.tests.harness.Processes;
 import org.gallerist.tests.harness.SshKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Sign-up, log-in and keys through the client bundle's API against the real server bundles. */
@@ -47,13 +46,6 @@ class AccountsOverSshTest {
 
     private GalleristSession logIn(String name, char[] password) {
         return server.logIn(name, password);
-    }
-
-    private static void assertFails(ErrorCode expected, Executable action) {
-        GalleristException e = assertThrows(GalleristException.class, action);
-        assertEquals(expected, e.code(), e.getMessage());
-        assertFalse(e.getMessage().isBlank());
-        assertFalse(e.getMessage().contains("Exception"), "no exception names for users: " + e.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.gallerist.integration.tests;
 
+import static org.gallerist.integration.tests.Refusals.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +21,6 @@ import org.gallerist.tests.harness.OpenSsh;
 import org.gallerist.tests.harness.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * Admins list, disable, enable, promote and demote accounts through the typed API and stock OpenSSH; nobody else
@@ -30,13 +30,6 @@ class AdminUsersOverSshTest {
 
     @RegisterExtension
     GalleristServerExtension server = GalleristServerExtension.fresh().with("modelEnabled", false);
-
-    private static GalleristException assertFails(ErrorCode expected, Executable action) {
-        GalleristException e = assertThrows(GalleristException.class, action);
-        assertEquals(expected, e.code(), e.getMessage());
-        assertFalse(e.getMessage().contains("Exception") || e.getMessage().contains("SQL"), e.getMessage());
-        return e;
-    }
 
     @Test
     void anAdminDisablesEnablesPromotesAndDemotesOthersAlone() {

@@ -1,8 +1,8 @@
 package org.gallerist.integration.tests;
 
+import static org.gallerist.integration.tests.Refusals.assertFails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -19,7 +19,6 @@ import org.gallerist.tests.harness.OpenSsh;
 import org.gallerist.tests.harness.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * An admin resets a password: the old one stops working at once, the one-time token logs in, the account's sessions
@@ -32,13 +31,6 @@ class PasswordResetOverSshTest {
 
     @RegisterExtension
     GalleristServerExtension server = GalleristServerExtension.fresh().with("modelEnabled", false);
-
-    private static GalleristException assertFails(ErrorCode expected, Executable action) {
-        GalleristException e = assertThrows(GalleristException.class, action);
-        assertEquals(expected, e.code(), e.getMessage());
-        assertFalse(e.getMessage().contains("Exception") || e.getMessage().contains("SQL"), e.getMessage());
-        return e;
-    }
 
     @Test
     void theTokenReplacesThePasswordUntilTheUserSetsANewOne() {

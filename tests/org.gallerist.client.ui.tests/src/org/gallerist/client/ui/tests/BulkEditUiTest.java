@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.swt.SWT;
@@ -106,9 +105,11 @@ class BulkEditUiTest {
                     List.of(sara.images().show(saras.get(0)), sara.images().show(saras.get(2))), announced::addAll);
             again.setBlockOnOpen(false);
             again.open();
-            AtomicBoolean asked = answerConfirmation(display, "Delete images");
+            NestedDialog asked = NestedDialog.whenOpen(display, "Delete images",
+                    confirmation -> press(UiTestSupport.dialogButton(confirmation, IDialogConstants.OK_ID)));
             press(UiTestSupport.dialogButton(again.getShell(), BulkEditDialog.DELETE_ID));
-            assertTrue(asked.get(), "a delete is confirmed first");
+            asked.rethrow();
+            assertTrue(asked.done(), "a delete is confirmed first");
             Table deleted = UiTestSupport.widget(again.getShell(), Table.class, BulkEditDialog.WidgetName.RESULTS);
             UiTestSupport.spinUntil(display, () -> deleted.getItemCount() == 2, WAIT_MS, "the delete");
             assertEquals("Deleted", deleted.getItem(1).getText(1));
@@ -123,26 +124,6 @@ class BulkEditUiTest {
         }
     }
 
-    /** Presses OK in the confirmation that opens next, from the nested event loop that waits for it. */
-    private static AtomicBoolean answerConfirmation(Display display, String title) {
-        AtomicBoolean asked = new AtomicBoolean();
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        Runnable[] look = new Runnable[1];
-        look[0] = () -> {
-            for (Shell shell : display.getShells()) {
-                if (!shell.isDisposed() && title.equals(shell.getText())) {
-                    asked.set(true);
-                    press(UiTestSupport.dialogButton(shell, IDialogConstants.OK_ID));
-                    return;
-                }
-            }
-            if (System.currentTimeMillis() < deadline) {
-                display.timerExec(50, look[0]);
-            }
-        };
-        display.timerExec(50, look[0]);
-        return asked;
-    }
 
     private static String outcomeOf(Table results, long id) {
         for (var item : results.getItems()) {

@@ -171,16 +171,14 @@ class ClientPluginsUiTest {
             brokenRegistration.unregister();
             assertFalse(openMenu(gallery).contains("Broken Plugin"), "gone with its service");
 
-            AtomicReference<Throwable> sheet = whenOpen(display, "Contact Sheet (3 images)", shell -> {
+            NestedDialog sheet = NestedDialog.whenOpen(display, "Contact Sheet (3 images)", shell -> {
                 UiTestSupport.screenshot(shell, "plugin-contact-sheet");
                 press(UiTestSupport.dialogButton(shell, IDialogConstants.CLOSE_ID));
             });
             openMenu(gallery);
             choose(gallery, "Contact &Sheet\u2026");
-            UiTestSupport.spinUntil(display, () -> sheet.get() != null, WAIT_MS, "the contact sheet");
-            if (!(sheet.get() instanceof Done)) {
-                throw new AssertionError("the contact sheet did not show", sheet.get());
-            }
+            UiTestSupport.spinUntil(display, sheet::settled, WAIT_MS, "the contact sheet");
+            sheet.rethrow();
         }
 
         register(DetailsSection.class, section, 0);
@@ -197,46 +195,6 @@ class ClientPluginsUiTest {
             UiTestSupport.spinUntil(display, () -> details.pluginSectionTitles().isEmpty(), WAIT_MS,
                     "the section gone with its service");
         }
-    }
-
-    /** Marks a dialog that was found and handled. */
-    private static final class Done extends Throwable {
-        Done() {
-            super(null, null, false, false);
-        }
-    }
-
-    @FunctionalInterface
-    private interface ShellAction {
-        void run(Shell shell) throws Exception;
-    }
-
-    /** Runs {@code action} on the dialog titled {@code title} from a timer, since the dialog's loop holds the test. */
-    private static AtomicReference<Throwable> whenOpen(Display display, String title, ShellAction action) {
-        AtomicReference<Throwable> outcome = new AtomicReference<>();
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        Runnable[] look = new Runnable[1];
-        look[0] = () -> {
-            for (Shell shell : display.getShells()) {
-                if (!shell.isDisposed() && title.equals(shell.getText()) && shell.isVisible()) {
-                    try {
-                        action.run(shell);
-                        outcome.set(new Done());
-                    } catch (Throwable e) {
-                        outcome.set(e);
-                        shell.close();
-                    }
-                    return;
-                }
-            }
-            if (System.currentTimeMillis() < deadline) {
-                display.timerExec(50, look[0]);
-            } else {
-                outcome.set(new AssertionError("no dialog '" + title + "' opened"));
-            }
-        };
-        display.timerExec(50, look[0]);
-        return outcome;
     }
 
     private static void press(org.eclipse.swt.widgets.Button button) {

@@ -37,53 +37,11 @@ class PasswordResetUiTest {
     @RegisterExtension
     GalleristServerExtension server = GalleristServerExtension.fresh().with("modelEnabled", false);
 
-    @FunctionalInterface
-    private interface ShellAction {
-        void run(Shell shell) throws Exception;
-    }
-
-    /**
-     * Runs {@code action} on the dialog titled {@code title} once it opens: from a timer, because the dialog's own
-     * event loop holds the test's thread until it closes.
-     */
-    private static AtomicReference<Throwable> whenOpen(Display display, String title, ShellAction action) {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        Runnable[] look = new Runnable[1];
-        look[0] = () -> {
-            for (Shell shell : display.getShells()) {
-                if (!shell.isDisposed() && title.equals(shell.getText()) && shell.isVisible()) {
-                    try {
-                        action.run(shell);
-                    } catch (Throwable e) {
-                        failure.set(e);
-                        shell.close();
-                    }
-                    return;
-                }
-            }
-            if (System.currentTimeMillis() < deadline) {
-                display.timerExec(50, look[0]);
-            } else {
-                failure.set(new AssertionError("no dialog '" + title + "' opened"));
-            }
-        };
-        display.timerExec(50, look[0]);
-        return failure;
-    }
-
     private static void press(Button button) {
         assertTrue(button.isEnabled(), button.getText() + " is enabled");
         button.notifyListeners(SWT.Selection, new Event());
     }
 
-    private static void rethrow(AtomicReference<Throwable> failure) throws Exception {
-        if (failure.get() instanceof Exception e) {
-            throw e;
-        } else if (failure.get() instanceof Error e) {
-            throw e;
-        }
-    }
 
     @Test
     void theAdminResetsAndTheUserChoosesANewPasswordOnLogin() throws Exception {
@@ -102,14 +60,14 @@ class PasswordResetUiTest {
             assertFalse(dialog.users().isOffered(AccountAction.RESET_PASSWORD), "not one's own password");
             dialog.users().select("bob");
             assertTrue(dialog.users().isOffered(AccountAction.RESET_PASSWORD));
-            AtomicReference<Throwable> shown = whenOpen(display, "Password Reset", shell -> {
+            NestedDialog shown = NestedDialog.whenOpen(display, "Password Reset", shell -> {
                 token.set(UiTestSupport.widget(shell, Text.class, ResetTokenDialog.WidgetName.TOKEN).getText());
                 UiTestSupport.screenshot(shell, "admin-reset");
                 press(UiTestSupport.dialogButton(shell, IDialogConstants.OK_ID));
             });
             dialog.users().resetPassword("bob");
-            UiTestSupport.spinUntil(display, () -> token.get() != null || shown.get() != null, WAIT_MS, "the token");
-            rethrow(shown);
+            UiTestSupport.spinUntil(display, () -> token.get() != null || shown.settled(), WAIT_MS, "the token");
+            shown.rethrow();
             UiTestSupport.spinUntil(display, () -> !dialog.users().isLoading(), WAIT_MS, "the reload");
             assertTrue(dialog.getMessage().contains("bob is reset"), dialog.getMessage());
             dialog.close();
@@ -124,7 +82,7 @@ class PasswordResetUiTest {
         try {
             UiTestSupport.widget(connect.getShell(), Text.class, ConnectDialog.WidgetName.PASSWORD).setText(token.get());
             AtomicReference<String> mismatch = new AtomicReference<>();
-            AtomicReference<Throwable> chosen = whenOpen(display, "Choose a New Password", shell -> {
+            NestedDialog chosen = NestedDialog.whenOpen(display, "Choose a New Password", shell -> {
                 assertFalse(UiTestSupport.has(shell, Text.class, ChangePasswordDialog.WidgetName.CURRENT),
                         "the token already proves it");
                 type(shell, ChangePasswordDialog.WidgetName.NEW, NEW_PASSWORD);
@@ -136,9 +94,9 @@ class PasswordResetUiTest {
                 press(UiTestSupport.dialogButton(shell, IDialogConstants.OK_ID));
             });
             press(UiTestSupport.dialogButton(connect.getShell(), IDialogConstants.OK_ID));
-            UiTestSupport.spinUntil(display, () -> connect.connection().isPresent() || chosen.get() != null,
+            UiTestSupport.spinUntil(display, () -> connect.connection().isPresent() || chosen.settled(),
                     WAIT_MS, "bob logged in with a new password");
-            rethrow(chosen);
+            chosen.rethrow();
             assertEquals("The two new passwords differ.", mismatch.get());
             GalleristSession bob = connect.connection().orElseThrow().session();
             assertFalse(bob.passwordChangeRequired());
