@@ -72,6 +72,10 @@ clean_env=(env -i "HOME=$home" PATH=/usr/bin:/bin LANG=C.UTF-8)
 "${clean_env[@]}" "${run_as[@]}" "$app/gallerist-server" --version > "$work/version" 2>&1 || fail "--version failed: $(cat "$work/version")"
 grep -q "^Java 2[0-9].*, /.*/opt/gallerist-server/runtime$" "$work/version" \
   || fail "--version does not run on the package's own runtime: $(cat "$work/version")"
+# p2 leaves a package's files alone: the package manager owns them.
+if "${clean_env[@]}" "${run_as[@]}" "$app/gallerist-server" update --repository file:/nonexistent > "$work/update" 2>&1; then
+  fail "update ran on a packaged installation"; fi
+grep -q "installed by the package manager" "$work/update" || fail "update on a package says: $(cat "$work/update")"
 
 "${clean_env[@]}" "${run_as[@]}" "$app/gallerist-server" --data "$home/data" --config "$work/etc" --host 127.0.0.1 --port 0 \
   > "$work/log" 2>&1 &

@@ -17,6 +17,7 @@ import org.gallerist.api.server.ServerEndpoint;
 import org.gallerist.api.similarity.SimilarityService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.launch.Framework;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.util.tracker.ServiceTracker;
@@ -37,6 +38,7 @@ public class ServerApplication implements IApplication {
     private static final Logger LOG = LoggerFactory.getLogger(ServerApplication.class);
 
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean restarting = new AtomicBoolean();
     private final ReloadSignal reload = new ReloadSignal();
     /** Open from the start until the server stops, so that SIGHUP can apply settings with it. */
     private ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> admin;
@@ -91,6 +93,11 @@ public class ServerApplication implements IApplication {
             ServerLogFile.detach(logFile);
             return EXIT_FAILED;
         }
+        // before "ready": whoever waits for that line may use the console's update at once
+        ServiceRegistration<ServerRestart> restart = bundles.registerService(ServerRestart.class, () -> {
+            restarting.set(true);
+            stopped.countDown();
+        }, null);
         System.out.println("Gallerist server ready on " + endpoint.host() + ":" + endpoint.port());
         System.out.println("Data folder: " + options.dataDir());
         System.out.println("Host key fingerprint: " + endpoint.hostKeyFingerprint());
@@ -104,6 +111,7 @@ public class ServerApplication implements IApplication {
         Runtime.getRuntime().addShutdownHook(hook);
         ServiceTracker<SimilarityService, SimilarityService> similarity = startSimilarityIndex(bundles);
         stopped.await();
+        unregister(restart);
         reload.stop();
         release(admin);
         release(similarity);
@@ -112,11 +120,13 @@ public class ServerApplication implements IApplication {
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook itself brought us here
         }
-        System.out.println("Gallerist server stopped.");
+        boolean again = restarting.get() && !exiting.get();
+        System.out.println(again ? "Gallerist server stopped; it starts again on the updated installation."
+                : "Gallerist server stopped.");
         if (!exiting.get()) {
             ServerLogFile.detach(logFile);
         } // else bundles are still stopping and logging: the hook resets logging, closing the file, once they are done
-        return IApplication.EXIT_OK;
+        return again ? IApplication.EXIT_RESTART : IApplication.EXIT_OK;
     }
 
     @Override
@@ -226,6 +236,14 @@ public class ServerApplication implements IApplication {
             LOG.warn("Similarity search is not running; its index loads at the first search by content.");
         }
         return similarity;
+    }
+
+    private static void unregister(ServiceRegistration<?> registration) {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException frameworkStopped) {
+            // the shutdown hook stopped the framework first, which unregistered it
+        }
     }
 
     private static void release(ServiceTracker<?, ?> tracker) {

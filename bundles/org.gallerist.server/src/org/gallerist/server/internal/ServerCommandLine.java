@@ -11,7 +11,11 @@ import picocli.CommandLine.Option;
         footer = { "", "Settings may also be put in CONFIG/gallerist.properties (host, port, signupEnabled, signupPerHour,",
                 "encryptAtRest, maxImageMegabytes, maxImageMegapixels, model, useModel); options given here win.",
                 "Components are configured by CONFIG/config/PID.cfg files, re-read when they change. SIGHUP (systemctl",
-                "reload) re-reads gallerist.properties too." })
+                "reload) re-reads gallerist.properties too.", "",
+                "The launcher also changes an unpacked installation through p2 (the server need not be stopped):",
+                "  gallerist-server update --repository URL [--check] [--allow-unsigned]",
+                "  gallerist-server plugins list | install --repository URL FEATURE... | remove FEATURE...",
+                "The console's update URL does the same and restarts the server on the new version." })
 final class ServerCommandLine {
 
     @Option(names = "--data", paramLabel = "DIR",

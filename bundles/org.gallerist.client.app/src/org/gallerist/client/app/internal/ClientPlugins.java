@@ -13,6 +13,7 @@ import java.util.Set;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class ClientPlugins {
     private static final Logger LOG = LoggerFactory.getLogger(ClientPlugins.class);
     private static final String LOCATION_PREFIX = "gallerist-client-plugin:";
+    private static final String EXTENSION_PACKAGE = "org.gallerist.client.ui.extension.";
 
     /** A plugin that failed, by its file, and why. */
     record Failure(String file, String reason) {
@@ -132,27 +134,38 @@ final class ClientPlugins {
         }
     }
 
-    /** One line per installed plugin with its state and the services it offers, for {@code --plugins}. */
+    /**
+     * One line per plugin with its state and the services it offers, for {@code --plugins}: those from the plugins
+     * folders, then those installed into the installation by p2 (bundles offering the client's extension services).
+     */
     List<String> describe() {
         List<String> lines = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
-            if (!bundle.getLocation().startsWith(LOCATION_PREFIX)) {
-                continue;
+            List<String> services = services(bundle);
+            if (bundle.getLocation().startsWith(LOCATION_PREFIX)) {
+                lines.add(line(bundle, services) + " (" + bundle.getLocation().substring(LOCATION_PREFIX.length()) + ")");
+            } else if (services.stream().anyMatch(type -> type.startsWith(EXTENSION_PACKAGE))) {
+                lines.add(line(bundle, services) + " (installed by p2)");
             }
-            List<String> services = new ArrayList<>();
-            ServiceReference<?>[] registered = bundle.getRegisteredServices();
-            if (registered != null) {
-                for (ServiceReference<?> reference : registered) {
-                    for (String type : (String[]) reference.getProperty("objectClass")) {
-                        services.add(type.substring(type.lastIndexOf('.') + 1));
-                    }
-                }
-            }
-            lines.add(bundle.getSymbolicName() + " " + bundle.getVersion() + " " + state(bundle)
-                    + (services.isEmpty() ? "" : ": " + String.join(", ", services.stream().sorted().toList()))
-                    + " (" + bundle.getLocation().substring(LOCATION_PREFIX.length()) + ")");
         }
         return lines;
+    }
+
+    private static String line(Bundle bundle, List<String> services) {
+        List<String> simple = services.stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).sorted().toList();
+        return bundle.getSymbolicName() + " " + bundle.getVersion() + " " + state(bundle)
+                + (simple.isEmpty() ? "" : ": " + String.join(", ", simple));
+    }
+
+    private static List<String> services(Bundle bundle) {
+        List<String> services = new ArrayList<>();
+        ServiceReference<?>[] registered = bundle.getRegisteredServices();
+        if (registered != null) {
+            for (ServiceReference<?> reference : registered) {
+                services.addAll(List.of((String[]) reference.getProperty("objectClass")));
+            }
+        }
+        return services;
     }
 
     private static String state(Bundle bundle) {
@@ -160,7 +173,8 @@ final class ClientPlugins {
         case Bundle.ACTIVE -> "active";
         case Bundle.RESOLVED -> "resolved";
         case Bundle.INSTALLED -> "not resolved";
-        case Bundle.STARTING -> "starting";
+        case Bundle.STARTING -> bundle.getHeaders("").get(Constants.BUNDLE_ACTIVATIONPOLICY) != null
+                ? "active (lazy)" : "starting"; // services registered, activated at the first use of a class
         default -> "state " + bundle.getState();
         };
     }
