@@ -3,13 +3,15 @@
 # N+1 is the same sources built again (offline, in a copy) with a later build qualifier, so that every bundle changes.
 # Server: bad repositories (missing, unsigned, older) change nothing and the server still starts; `update` installs
 # N+1, which then runs on N's data folder; the console's `update` installs N+1 into a running server and restarts it.
-# Client: `update` installs N+1; `plugins install` adds the example client plugin from the p2 repository.
+# Client: `update` installs N+1; `plugins install` adds the example client plugin from the p2 repository, whose action
+# then runs in the product (client-plugin-ui.sh, screenshots in SHOTS).
 set -euo pipefail
 
 server_product="$1"
 client_product="$2"
 repository_n="$3"
 top="$(cd "$4" && pwd)"
+shots="${5:-$(mktemp -d)}"
 work="$(mktemp -d)"
 pids=()
 cleanup() {
@@ -148,6 +150,15 @@ if [ -n "${DISPLAY:-}" ]; then # the updated client starts, runs N+1 and offers 
   listed=$(GALLERIST_CLIENT_HOME="$work/client-home" timeout 120 "$client/gallerist-client" --plugins 2>/dev/null) || true
   grep -q -E "^org.gallerist.examples.contactsheet .* active( \(lazy\))?: ImageAction \(installed by p2\)" <<< "$listed" \
     || fail "the plugin installed by p2 does not run in the client: $listed"
+fi
+# The plugin in the running product: its menu item in the gallery, its dialog when chosen (screenshots in SHOTS).
+if [ -n "${DISPLAY:-}" ] && command -v xdotool > /dev/null && command -v import > /dev/null; then
+  "$(dirname "$0")/client-plugin-ui.sh" "$server" "$client" "$shots" "$top/docs/screenshots/about.png" \
+    "$top/docs/screenshots/plugin-details-section.png" || fail "the plugin installed by p2 did not run in the product"
+elif [ "${GALLERIST_REQUIRE_PACKAGES:-}" = true ]; then
+  fail "xdotool and ImageMagick's import are needed to drive the client product (apt-get install xdotool imagemagick)"
+else
+  say "WARNING: no display, xdotool or import: the plugin's action in the running client is not checked"
 fi
 expect 2 "$work/plugin-self" "not a plugin" "$client/gallerist-client" plugins remove org.gallerist.client.feature
 expect 0 "$work/plugin-removed" "Removed org.gallerist.examples.client.feature" \
