@@ -3,8 +3,9 @@
 # N+1 is the same sources built again (offline, in a copy) with a later build qualifier, so that every bundle changes.
 # Server: bad repositories (missing, unsigned, older) change nothing and the server still starts; `update` installs
 # N+1, which then runs on N's data folder; the console's `update` installs N+1 into a running server and restarts it.
-# Client: `update` installs N+1; `plugins install` adds the example client plugin from the p2 repository, whose action
-# then runs in the product (client-plugin-ui.sh, screenshots in SHOTS).
+# Client: Help › Check for Updates installs N+1 and restarts the client (client-product-ui.sh drives the product under
+# Xvfb; without a display the launcher's `update` does it); `plugins install` adds the example client plugin from the
+# p2 repository, whose action then runs in the product (screenshots in SHOTS).
 set -euo pipefail
 
 server_product="$1"
@@ -131,8 +132,19 @@ stop_server
 client="$work/client"
 cp -r "$client_product" "$client"
 expect 1 "$work/client-missing" "No repository found" "$client/gallerist-client" update --repository "$work/nowhere"
-expect 0 "$work/client-updated" "Updated Gallerist client to 0.1.0.$build_next" \
-  "$client/gallerist-client" update --repository "$repository_next" --allow-unsigned
+ui=false
+if [ -n "${DISPLAY:-}" ] && command -v xdotool > /dev/null && command -v import > /dev/null; then ui=true
+elif [ "${GALLERIST_REQUIRE_PACKAGES:-}" = true ]; then
+  fail "xdotool and ImageMagick's import are needed to drive the client product (apt-get install xdotool imagemagick)"
+else say "WARNING: no display, xdotool or import: the client's Check for Updates and the plugin's action are not checked"; fi
+photos=("$top/docs/screenshots/about.png" "$top/docs/screenshots/plugin-details-section.png")
+if $ui; then # Help › Check for Updates in the running client, then its restart
+  "$(dirname "$0")/client-product-ui.sh" "$server" "$client" "$shots" "${photos[@]}" update "$repository_next" \
+    || fail "Help › Check for Updates did not update the client"
+else
+  expect 0 "$work/client-updated" "Updated Gallerist client to 0.1.0.$build_next" \
+    "$client/gallerist-client" update --repository "$repository_next" --allow-unsigned
+fi
 grep -q "org.gallerist.client.app,0.1.0.$build_next," "$client/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info" \
   || fail "the client's configuration does not run N+1's bundles"
 expect 1 "$work/plugin-unsigned" "Unsigned content is rejected" \
@@ -152,13 +164,9 @@ if [ -n "${DISPLAY:-}" ]; then # the updated client starts, runs N+1 and offers 
     || fail "the plugin installed by p2 does not run in the client: $listed"
 fi
 # The plugin in the running product: its menu item in the gallery, its dialog when chosen (screenshots in SHOTS).
-if [ -n "${DISPLAY:-}" ] && command -v xdotool > /dev/null && command -v import > /dev/null; then
-  "$(dirname "$0")/client-plugin-ui.sh" "$server" "$client" "$shots" "$top/docs/screenshots/about.png" \
-    "$top/docs/screenshots/plugin-details-section.png" || fail "the plugin installed by p2 did not run in the product"
-elif [ "${GALLERIST_REQUIRE_PACKAGES:-}" = true ]; then
-  fail "xdotool and ImageMagick's import are needed to drive the client product (apt-get install xdotool imagemagick)"
-else
-  say "WARNING: no display, xdotool or import: the plugin's action in the running client is not checked"
+if $ui; then
+  "$(dirname "$0")/client-product-ui.sh" "$server" "$client" "$shots" "${photos[@]}" plugin \
+    || fail "the plugin installed by p2 did not run in the product"
 fi
 expect 2 "$work/plugin-self" "not a plugin" "$client/gallerist-client" plugins remove org.gallerist.client.feature
 expect 0 "$work/plugin-removed" "Removed org.gallerist.examples.client.feature" \

@@ -79,14 +79,20 @@ public class CheckForUpdatesHandler {
                     workbench.restart();
                 }
             } else if (!allowUnsigned && installed.output().contains("--allow-unsigned")) {
-                if (MessageDialog.openQuestion(shell, TITLE, installed.output() + "\n\nInstall the unsigned update"
+                if (MessageDialog.openQuestion(shell, TITLE, forPeople(installed.output()) + "\n\nInstall the unsigned update"
                         + " anyway? Only do so for an update site you trust, such as one you built yourself.")) {
                     install(workbench, shell, launcher, repository, true);
                 }
             } else {
-                MessageDialog.openError(shell, TITLE, installed.output());
+                MessageDialog.openError(shell, TITLE, forPeople(installed.output()));
             }
         });
+    }
+
+    /** The launcher's words without its progress line and its advice for the command line. */
+    private static String forPeople(String output) {
+        return String.join("\n", output.lines().filter(line -> !line.startsWith("Updating ")
+                && !line.contains("--allow-unsigned")).toList());
     }
 
     /** Runs the launcher in a Job; the outcome is shown on the UI thread while the window is open. */
