@@ -2,7 +2,8 @@
 # Updates through p2, run by `./mvnw verify` after the products are built. Version N is this build's products; version
 # N+1 is the same sources built again (offline, in a copy) with a later build qualifier, so that every bundle changes.
 # Server: bad repositories (missing, unsigned, older) change nothing and the server still starts; `update` installs
-# N+1, which then runs on N's data folder; the console's `update` installs N+1 into a running server and restarts it.
+# N+1, which then runs on N's data folder with the example server plugin installed by `plugins install`; the console's
+# `update` installs N+1 into a running server and restarts it.
 # Client: Help › Check for Updates installs N+1 and restarts the client (client-product-ui.sh drives the product under
 # Xvfb; without a display the launcher's `update` does it); `plugins install` adds the example client plugin from the
 # p2 repository, whose action then runs in the product (screenshots in SHOTS).
@@ -94,12 +95,21 @@ expect 0 "$work/updated" "Updated Gallerist server to 0.1.0.$build_next" \
 [ "$(server_build)" = "$build_next" ] || fail "--version after the update names build $(server_build), not $build_next"
 expect 3 "$work/again" "is up to date" "$server/gallerist-server" update --repository "$repository_next"
 expect 1 "$work/older" "downgrades are refused" "$server/gallerist-server" update --repository "file:$repository_n"
+# A server plugin from the p2 repository: the example embedder serves from the next start (without a model, which
+# outranks it).
+expect 1 "$work/server-plugin-unsigned" "Unsigned content is rejected" \
+  "$server/gallerist-server" plugins install --repository "file:$repository_n" org.gallerist.examples.feature
+expect 0 "$work/server-plugin" "Installed org.gallerist.examples.feature" \
+  "$server/gallerist-server" plugins install --repository "file:$repository_n" --allow-unsigned org.gallerist.examples.feature
+expect 0 "$work/server-plugins" "org.gallerist.examples.feature 0.1.0." "$server/gallerist-server" plugins list
 
-start_server "$work/next.log"
+start_server "$work/next.log" --no-model # with no model, the plugin's embedder outranks the built-in descriptor
 opts[3]="$port"
 timeout 60 ssh "${opts[@]}" -i "$work/key" keeper@127.0.0.1 whoami > "$work/whoami" \
   || fail "N's account cannot log in to N+1: $(tail -n 20 "$work/next.log")"
 grep -q '"user":"keeper"' "$work/whoami" || fail "unexpected whoami on N+1: $(cat "$work/whoami")"
+timeout 60 ssh "${opts[@]}" -i "$work/key" keeper@127.0.0.1 server info > "$work/info" || fail "server info failed"
+grep -q '"embedder":"example:' "$work/info" || fail "the server plugin installed by p2 does not serve: $(cat "$work/info")"
 stop_server
 
 # The console: a running N is updated in place and starts again on N+1, its data folder and port settings kept.
