@@ -3,9 +3,14 @@
 # and Gallerist's left stopped. p2 commits a plan only when every phase succeeded, so a failure leaves the installation
 # as it was. Needs: $here (installation), $JAVA_HOME, $gallerist_iu (the product's p2 id), $gallerist_name,
 # $gallerist_package and $gallerist_feature. Exit codes: 0 done (with --check: an update is available), 1 failed,
-# 2 bad usage, 3 nothing to do. gallerist_run_restartable starts the product again after an update.
+# 2 bad usage, 3 nothing to do, 4 refused because the content is unsigned (--allow-unsigned overrides). The products run
+# these commands with GALLERIST_LAUNCHER_ADVICE=off: they give their own advice, so only the facts are printed then.
+# gallerist_run_restartable starts the product again after an update.
 
 gallerist_p2_say() { printf '%s\n' "$*" >&2; }
+
+# Advice for someone at a command line (what to run next), left out when a product runs the launcher.
+gallerist_p2_advise() { [ "${GALLERIST_LAUNCHER_ADVICE:-on}" = off ] || printf '%s\n' "$*" >&2; }
 
 # The director's first N lines (default 1) of "$1" on one line, without their final full stops.
 gallerist_p2_first() { printf '%s\n' "$1" | head -n "${2:-1}" | sed 's/\.$//' | paste -s -d ';' - | sed 's/;/; /g'; }
@@ -47,10 +52,13 @@ gallerist_p2_installed() {
   gallerist_p2_director -listInstalledRoots 2>/dev/null | sed -n "s#^$1/\\(.*\\)\$#\\1#p" | head -n 1
 }
 
-gallerist_p2_unsigned_hint() {
+# The exit code of a failed director run with output $1: 4 when it refused unsigned content (with advice), else 1.
+gallerist_p2_failure() {
   if printf '%s' "$1" | grep -q -i -E 'unsigned|not signed|untrusted'; then
-    gallerist_p2_say "Its artifacts are not signed by a trusted key. Pass --allow-unsigned only for a repository you built yourself."
+    gallerist_p2_advise "Its artifacts are not signed by a trusted key. Pass --allow-unsigned only for a repository you built yourself."
+    return 4
   fi
+  return 1
 }
 
 gallerist_p2_writable() {
@@ -120,7 +128,7 @@ gallerist_p2_update() {
       return 1 ;;
   esac
   if $check; then echo "$gallerist_name $available is available (installed: $installed)."; return 0; fi
-  echo "Updating $gallerist_name $installed to $available from $repository ..."
+  gallerist_p2_advise "Updating $gallerist_name $installed to $available from $repository ..."
   # shellcheck disable=SC2086
   result=$(gallerist_p2_director -repository "$repository" $trust -uninstallIU "$gallerist_iu,$feature_iu" \
     -installIU "$gallerist_iu/$available,$feature_iu/$feature_available")
@@ -128,11 +136,13 @@ gallerist_p2_update() {
   now=$(gallerist_p2_installed "$gallerist_iu")
   if [ $status -ne 0 ] || [ "$now" != "$available" ]; then
     gallerist_p2_say "The update failed: $(gallerist_p2_first "$result" 3)."
-    gallerist_p2_unsigned_hint "$result"
+    gallerist_p2_failure "$result"
+    failure=$?
     gallerist_p2_say "Nothing changed: the installation still runs ${now:-$installed}."
-    return 1
+    return $failure
   fi
-  echo "Updated $gallerist_name to $available. Restart it to run the new version."
+  echo "Updated $gallerist_name to $available."
+  gallerist_p2_advise "Restart it to run the new version."
 }
 
 gallerist_p2_feature() {
@@ -167,10 +177,11 @@ gallerist_p2_plugins() {
       result=$(gallerist_p2_director -repository "$repository" $trust -installIU "$features")
       if [ $? -ne 0 ]; then
         gallerist_p2_say "Installing $features failed: $(gallerist_p2_first "$result" 3). Nothing changed."
-        gallerist_p2_unsigned_hint "$result"
-        return 1
+        gallerist_p2_failure "$result"
+        return $?
       fi
-      echo "Installed $features. Restart $gallerist_name to use it." ;;
+      echo "Installed $features."
+      gallerist_p2_advise "Restart $gallerist_name to use it." ;;
     remove)
       [ $# -gt 0 ] || { gallerist_p2_say "Usage: plugins remove FEATURE..."; return 2; }
       features=""
@@ -179,7 +190,8 @@ gallerist_p2_plugins() {
       gallerist_p2_writable plugins "$gallerist_package" "" || return 1
       result=$(gallerist_p2_director -uninstallIU "$features")
       [ $? -eq 0 ] || { gallerist_p2_say "Removing $features failed: $(gallerist_p2_first "$result" 3). Nothing changed."; return 1; }
-      echo "Removed $features. Restart $gallerist_name to stop using it." ;;
+      echo "Removed $features."
+      gallerist_p2_advise "Restart $gallerist_name to stop using it." ;;
     *) gallerist_p2_say "Usage: plugins list | plugins install --repository URL [--allow-unsigned] FEATURE... | plugins remove FEATURE..."; return 2 ;;
   esac
 }

@@ -18,16 +18,8 @@ if [ -z "$server_deb" ] || [ -z "$client_deb" ]; then
 fi
 
 work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.25; done
-    kill -9 "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/../org.gallerist.repository/smoke/lib.sh"
+trap 'smoke_stop_all; rm -rf "$work"' EXIT
 fail() { echo "package smoke test FAILED: $*" >&2; [ -f "$work/log" ] && { echo "--- server log ---" >&2; tail -50 "$work/log" >&2; }; exit 1; }
 
 # --- the server package ---------------------------------------------------------------------------------------------
@@ -80,24 +72,15 @@ grep -q "installed by the package manager" "$work/update" || fail "update on a p
 "${clean_env[@]}" "${run_as[@]}" "$app/gallerist-server" --data "$home/data" --config "$work/etc" --host 127.0.0.1 --port 0 \
   > "$work/log" 2>&1 &
 server_pid=$!
-port=""
-for _ in $(seq 1 240); do
-  port="$(sed -n 's/^Gallerist server ready on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$work/log")"
-  [ -n "$port" ] && break
-  kill -0 "$server_pid" 2>/dev/null || fail "the packaged server exited before it was ready"
-  sleep 0.25
-done
-[ -n "$port" ] || fail "the packaged server was not ready within 60 s"
+smoke_started "$server_pid"
+port=$(smoke_ready_port "$work/log" "$server_pid") || fail "the packaged server did not start"
 [ -d "$home/.cache/gallerist-server/osgi" ] || fail "the OSGi state is not in the user's cache folder"
 [ ! -e "$app/configuration/org.eclipse.osgi" ] || fail "the server wrote into its installation"
 
 ssh-keygen -q -t ed25519 -N '' -f "$work/key"
-opts=(-F none -p "$port" -o BatchMode=yes -o StrictHostKeyChecking=accept-new -o "UserKnownHostsFile=$work/known_hosts"
-      -o ConnectTimeout=10 -o IdentitiesOnly=yes -o IdentityAgent=none)
-printf 'correct horse battery\n%s\n' "$(cat "$work/key.pub")" \
-  | timeout 60 ssh "${opts[@]}" -o PubkeyAuthentication=no signup@127.0.0.1 signup packaged > "$work/signup" 2>&1 \
-  || fail "signup over ssh failed: $(cat "$work/signup")"
-timeout 60 ssh "${opts[@]}" -i "$work/key" packaged@127.0.0.1 whoami > "$work/whoami" || fail "whoami failed"
+smoke_ssh_options "$port" "$work/known_hosts"
+smoke_signup packaged 'correct horse battery' "$work/key" "$work/signup" || fail "signup over ssh failed: $(cat "$work/signup")"
+timeout 60 ssh "${smoke_ssh[@]}" -i "$work/key" packaged@127.0.0.1 whoami > "$work/whoami" || fail "whoami failed"
 grep -q '"user":"packaged"' "$work/whoami" || fail "whoami: $(cat "$work/whoami")"
 
 # systemctl reload: SIGHUP re-reads gallerist.properties (here: sign-up switched off) and the server keeps running.
@@ -109,15 +92,12 @@ kill -0 "$server_pid" 2>/dev/null || fail "the server died of SIGHUP"
 # a changed SSH setting restarts the SSH endpoint; with --port 0 it listens on a new free port
 sleep 1
 port=$(sed -n 's/.*Gallerist SSH server listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/log" | tail -n 1)
-opts[3]="$port"
-if printf 'correct horse battery\n' | timeout 60 ssh "${opts[@]}" -o PubkeyAuthentication=no signup@127.0.0.1 signup late \
+smoke_ssh_options "$port" "$work/known_hosts"
+if printf 'correct horse battery\n' | timeout 60 ssh "${smoke_ssh[@]}" -o PubkeyAuthentication=no signup@127.0.0.1 signup late \
     > "$work/late-out" 2> "$work/late"; then fail "sign-up still open after the reload"; fi
 grep -Eq '"error":"signup_disabled"|Permission denied' "$work/late" "$work/late-out" || fail "after the reload, sign-up answered: $(cat "$work/late" "$work/late-out")"
 
-kill "$server_pid"
-for _ in $(seq 1 120); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.25; done
-kill -0 "$server_pid" 2>/dev/null && fail "the packaged server did not stop on SIGTERM within 30 s"
-server_pid=""
+smoke_stop "$server_pid" 30 || fail "the packaged server did not stop on SIGTERM within 30 s"
 if grep -E "^\s+at [a-z]" "$work/log" > /dev/null; then fail "a stack trace in the log"; fi
 
 # --- the client package ---------------------------------------------------------------------------------------------

@@ -15,15 +15,8 @@ photos=("$4" "$5")
 mode="$6"
 repository="${7:-}"
 work="$(mktemp -d)"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
+trap 'smoke_stop_all; rm -rf "$work"' EXIT
 fail() {
   echo "client plugin UI test FAILED: $*" >&2
   [ -f "$work/client.log" ] && grep -v -E '^\s+at ' "$work/client.log" | tail -n 20 >&2
@@ -33,24 +26,15 @@ fail() {
 mkdir -p "$shots"
 
 "$server_product/gallerist-server" --data "$work/data" --port 0 > "$work/server.log" 2>&1 &
-pids+=($!)
-port=""
-for _ in $(seq 1 240); do
-  port="$(sed -n 's/^Gallerist server ready on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$work/server.log")"
-  [ -n "$port" ] && break
-  sleep 0.25
-done
-[ -n "$port" ] || fail "the server did not start: $(tail -n 20 "$work/server.log")"
-opts=(-F none -p "$port" -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR
-      -o ConnectTimeout=10 -o IdentitiesOnly=yes -o IdentityAgent=none)
+smoke_started $!
+port=$(smoke_ready_port "$work/server.log" $!) || fail "the server did not start"
+smoke_ssh_options "$port" "$work/known_hosts"
 ssh-keygen -q -t ed25519 -N '' -f "$work/key"
-printf 'correct horse\n%s\n' "$(cat "$work/key.pub")" \
-  | timeout 60 ssh "${opts[@]}" -o PubkeyAuthentication=no signup@127.0.0.1 signup sheet > /dev/null \
-  || fail "signup failed"
+smoke_signup sheet 'correct horse' "$work/key" "$work/signup" || fail "signup failed: $(cat "$work/signup")"
 n=0
 for photo in "${photos[@]}"; do
   n=$((n + 1))
-  timeout 60 ssh "${opts[@]}" -i "$work/key" sheet@127.0.0.1 images add --name "photo-$n" --price 1 --quantity 1 \
+  timeout 60 ssh "${smoke_ssh[@]}" -i "$work/key" sheet@127.0.0.1 images add --name "photo-$n" --price 1 --quantity 1 \
     < "$photo" > /dev/null || fail "uploading $photo failed"
 done
 
@@ -62,7 +46,7 @@ ssh-keyscan -p "$port" -t ed25519 127.0.0.1 2>/dev/null > "$home/known_hosts"
 GALLERIST_CLIENT_HOME="$home" "$client/gallerist-client" --host 127.0.0.1 --port "$port" --user sheet \
   > "$work/client.log" 2>&1 &
 client_pid=$!
-pids+=($client_pid)
+smoke_started "$client_pid"
 login=$(timeout 90 xdotool search --sync --onlyvisible --name '^Gallerist *$' | head -n 1) || fail "no log-in dialog"
 xdotool windowfocus --sync "$login"
 sleep 1

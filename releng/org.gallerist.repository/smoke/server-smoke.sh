@@ -13,16 +13,8 @@ model="${2:-}"
 model_args=()
 [ -n "$model" ] && [ -f "$model" ] && model_args=(--model "$model")
 work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.25; done
-    kill -9 "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
+trap 'smoke_stop_all; rm -rf "$work"' EXIT
 fail() { echo "server smoke test FAILED: $*" >&2; echo "--- server log ---" >&2; cat "$work/log" >&2 || true; exit 1; }
 
 "$product/gallerist-server" --help > "$work/help" 2>&1 || fail "--help did not exit 0"
@@ -41,38 +33,29 @@ printf 'maxImageBytes=1000\n' > "$work/data/config/org.gallerist.images.cfg"
 
 "$product/gallerist-server" --data "$work/data" --port 0 "${model_args[@]}" > "$work/log" 2>&1 &
 server_pid=$!
-port=""
-for _ in $(seq 1 240); do
-  port="$(sed -n 's/^Gallerist server ready on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$work/log")"
-  [ -n "$port" ] && break
-  kill -0 "$server_pid" 2>/dev/null || fail "the server exited before it was ready"
-  sleep 0.25
-done
-[ -n "$port" ] || fail "not ready within 60 s"
+smoke_started "$server_pid"
+port=$(smoke_ready_port "$work/log" "$server_pid") || fail "not ready"
 
 if command -v ssh >/dev/null && command -v ssh-keygen >/dev/null; then
   ssh-keygen -q -t ed25519 -N '' -f "$work/key"
-  opts=(-F none -p "$port" -o BatchMode=yes -o StrictHostKeyChecking=accept-new
-        -o "UserKnownHostsFile=$work/known_hosts" -o ConnectTimeout=10 -o IdentitiesOnly=yes -o IdentityAgent=none)
-  printf 'correct horse\n%s\n' "$(cat "$work/key.pub")" \
-    | timeout 60 ssh "${opts[@]}" -o PubkeyAuthentication=no signup@127.0.0.1 signup smoke > "$work/signup" \
-    || fail "signup over ssh failed: $(cat "$work/signup")"
-  timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 whoami > "$work/whoami" || fail "whoami failed"
+  smoke_ssh_options "$port" "$work/known_hosts"
+  smoke_signup smoke 'correct horse' "$work/key" "$work/signup" || fail "signup over ssh failed: $(cat "$work/signup")"
+  timeout 60 ssh "${smoke_ssh[@]}" -i "$work/key" smoke@127.0.0.1 whoami > "$work/whoami" || fail "whoami failed"
   grep -q '"user":"smoke","role":"user"' "$work/whoami" || fail "a sign-up made an admin: $(cat "$work/whoami")"
   # The first admin: the one-time token the server logged because it has none, redeemed by the account over SSH.
   token="$(sed -n 's/.*users claim-admin \([0-9a-f]\{32\}\).*/\1/p' "$work/log" | head -n 1)"
   [ -n "$token" ] || fail "no admin token in the log"
   grep -q "users claim-admin $token" "$work/data/logs/gallerist.log" || fail "the admin token is not in the log file"
-  timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 users claim-admin "$token" > "$work/claim" \
+  timeout 60 ssh "${smoke_ssh[@]}" -i "$work/key" smoke@127.0.0.1 users claim-admin "$token" > "$work/claim" \
     || fail "claiming the admin role failed: $(cat "$work/claim")"
   grep -q '"user":"smoke","role":"admin"' "$work/claim" || fail "unexpected claim answer: $(cat "$work/claim")"
-  if timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 users claim-admin "$token" 2> "$work/claim.err"; then
+  if timeout 60 ssh "${smoke_ssh[@]}" -i "$work/key" smoke@127.0.0.1 users claim-admin "$token" 2> "$work/claim.err"; then
     fail "the admin token worked twice"; fi
   grep -q '"error":"forbidden"' "$work/claim.err" || fail "unexpected second claim: $(cat "$work/claim.err")"
-  timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 tags list > /dev/null || fail "tags list failed"
+  timeout 60 ssh "${smoke_ssh[@]}" -i "$work/key" smoke@127.0.0.1 tags list > /dev/null || fail "tags list failed"
   photo="$(dirname "${model:-/nonexistent}")/../photos/coffee.png"
   if [ -f "$photo" ]; then
-    add=(timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 images add --name coffee --price 1 --quantity 1)
+    add=(timeout 60 ssh "${smoke_ssh[@]}" -i "$work/key" smoke@127.0.0.1 images add --name coffee --price 1 --quantity 1)
     if "${add[@]}" < "$photo" > "$work/add" 2> "$work/add.err"; then fail "the file's 1000-byte limit was not applied"; fi
     grep -q '"error":"too_large"' "$work/add.err" || fail "unexpected answer to a large upload: $(cat "$work/add.err")"
     printf 'maxImageBytes=52428800\n' > "$work/data/config/org.gallerist.images.cfg"
@@ -88,24 +71,21 @@ if command -v ssh >/dev/null && command -v ssh-keygen >/dev/null; then
   screenshot="$(dirname "$0")/../../../docs/screenshots/connect-dialog.png"
   added=""
   for _ in $(seq 1 60); do
-    if timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 images add --name dialog --price 1 --quantity 1 \
+    if timeout 60 ssh "${smoke_ssh[@]}" -i "$work/key" smoke@127.0.0.1 images add --name dialog --price 1 --quantity 1 \
         < "$screenshot" > "$work/add" 2> "$work/add.err"; then added=yes; break; fi
     sleep 0.5
   done
   [ -n "$added" ] || fail "uploading $screenshot failed: $(cat "$work/add.err")"
   if [ ${#model_args[@]} -gt 0 ]; then
     for _ in $(seq 1 240); do grep -q "Image model onnx:.* ready" "$work/log" && break; sleep 0.25; done
-    timeout 60 ssh "${opts[@]}" -i "$work/key" smoke@127.0.0.1 server info > "$work/info" || fail "server info failed"
+    timeout 60 ssh "${smoke_ssh[@]}" -i "$work/key" smoke@127.0.0.1 server info > "$work/info" || fail "server info failed"
     grep -q '"embedder":"onnx:' "$work/info" || fail "the model does not serve: $(cat "$work/info")"
   fi
 else
   echo "server smoke test: no OpenSSH client, only start and stop are checked" >&2
 fi
 
-kill "$server_pid"
-for _ in $(seq 1 80); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.25; done
-kill -0 "$server_pid" 2>/dev/null && fail "did not stop within 20 s of SIGTERM"
-server_pid=""
+smoke_stop "$server_pid" 20 || fail "did not stop within 20 s of SIGTERM"
 grep -q "Gallerist server stopped." "$work/log" || fail "no clean shutdown message"
 if grep -E -q "Exception|^!STACK|^\s+at [a-z]" "$work/log"; then
   fail "the log holds a stack trace"

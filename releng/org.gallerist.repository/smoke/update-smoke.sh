@@ -15,17 +15,8 @@ repository_n="$3"
 top="$(cd "$4" && pwd)"
 shots="${5:-$(mktemp -d)}"
 work="$(mktemp -d)"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 80); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    fi
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
+trap 'smoke_stop_all; rm -rf "$work"' EXIT
 fail() { echo "update smoke test FAILED: $*" >&2; exit 1; }
 say() { echo "update smoke test: $*" >&2; }
 
@@ -49,22 +40,12 @@ cp -r "$server_product" "$server"
 start_server() { # LOG [ARGS...]: starts the copy on the data folder, waits for its port
   local log="$1"; shift
   "$server/gallerist-server" --data "$work/data" --port 0 "$@" > "$log" 2>&1 &
-  pids+=($!)
   server_pid=$!
-  port=""
-  for _ in $(seq 1 240); do
-    port="$(sed -n 's/^Gallerist server ready on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$log" | tail -n 1)"
-    [ -n "$port" ] && return 0
-    kill -0 "$server_pid" 2>/dev/null || fail "the server exited before it was ready: $(tail -n 20 "$log")"
-    sleep 0.25
-  done
-  fail "not ready within 60 s: $(tail -n 20 "$log")"
+  smoke_started "$server_pid"
+  port=$(smoke_ready_port "$log" "$server_pid") || fail "the server did not start"
+  smoke_ssh_options "$port" "$work/known_hosts"
 }
-stop_server() {
-  kill "$server_pid"
-  for _ in $(seq 1 80); do kill -0 "$server_pid" 2>/dev/null || return 0; sleep 0.25; done
-  fail "did not stop within 20 s of SIGTERM"
-}
+stop_server() { smoke_stop "$server_pid" 20 || fail "did not stop within 20 s of SIGTERM"; }
 server_build() { "$server/gallerist-server" --version 2>/dev/null | sed -n 's/^build \([0-9]*\),.*/\1/p'; }
 expect() { # STATUS OUTPUT-FILE TEXT COMMAND...: runs COMMAND, expects the exit status and the text in its output
   local status=0 want="$1" out="$2" text="$3"; shift 3
@@ -75,18 +56,14 @@ expect() { # STATUS OUTPUT-FILE TEXT COMMAND...: runs COMMAND, expects the exit 
 
 ssh-keygen -q -t ed25519 -N '' -f "$work/key"
 start_server "$work/n.log"
-opts=(-F none -p "$port" -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR
-      -o ConnectTimeout=10 -o IdentitiesOnly=yes -o IdentityAgent=none)
-printf 'correct horse\n%s\n' "$(cat "$work/key.pub")" \
-  | timeout 60 ssh "${opts[@]}" -o PubkeyAuthentication=no signup@127.0.0.1 signup keeper > "$work/signup" \
-  || fail "signup on N failed: $(cat "$work/signup")"
+smoke_signup keeper 'correct horse' "$work/key" "$work/signup" || fail "signup on N failed: $(cat "$work/signup")"
 stop_server
 
 expect 1 "$work/missing" "No repository found at file:$work/nowhere" "$server/gallerist-server" update --repository "$work/nowhere"
 grep -q "Nothing changed" "$work/missing" || fail "a missing repository does not say nothing changed: $(cat "$work/missing")"
 expect 2 "$work/relative" "must be a URL" "$server/gallerist-server" update --repository some/where
 expect 0 "$work/check" "is available (installed: 0.1.0." "$server/gallerist-server" update --repository "$repository_next" --check
-expect 1 "$work/unsigned" "Unsigned content is rejected" "$server/gallerist-server" update --repository "$repository_next"
+expect 4 "$work/unsigned" "Unsigned content is rejected" "$server/gallerist-server" update --repository "$repository_next"
 grep -q -- "--allow-unsigned" "$work/unsigned" || fail "the refusal of unsigned content names no way out: $(cat "$work/unsigned")"
 [ "$(server_build)" = "$build_n" ] || fail "a refused update changed the installation: $(server_build)"
 say "refusals left N in place; updating the server to N+1"
@@ -97,18 +74,17 @@ expect 3 "$work/again" "is up to date" "$server/gallerist-server" update --repos
 expect 1 "$work/older" "downgrades are refused" "$server/gallerist-server" update --repository "file:$repository_n"
 # A server plugin from the p2 repository: the example embedder serves from the next start (without a model, which
 # outranks it).
-expect 1 "$work/server-plugin-unsigned" "Unsigned content is rejected" \
+expect 4 "$work/server-plugin-unsigned" "Unsigned content is rejected" \
   "$server/gallerist-server" plugins install --repository "file:$repository_n" org.gallerist.examples.feature
 expect 0 "$work/server-plugin" "Installed org.gallerist.examples.feature" \
   "$server/gallerist-server" plugins install --repository "file:$repository_n" --allow-unsigned org.gallerist.examples.feature
 expect 0 "$work/server-plugins" "org.gallerist.examples.feature 0.1.0." "$server/gallerist-server" plugins list
 
 start_server "$work/next.log" --no-model # with no model, the plugin's embedder outranks the built-in descriptor
-opts[3]="$port"
-timeout 60 ssh "${opts[@]}" -i "$work/key" keeper@127.0.0.1 whoami > "$work/whoami" \
+timeout 60 ssh "${smoke_ssh[@]}" -i "$work/key" keeper@127.0.0.1 whoami > "$work/whoami" \
   || fail "N's account cannot log in to N+1: $(tail -n 20 "$work/next.log")"
 grep -q '"user":"keeper"' "$work/whoami" || fail "unexpected whoami on N+1: $(cat "$work/whoami")"
-timeout 60 ssh "${opts[@]}" -i "$work/key" keeper@127.0.0.1 server info > "$work/info" || fail "server info failed"
+timeout 60 ssh "${smoke_ssh[@]}" -i "$work/key" keeper@127.0.0.1 server info > "$work/info" || fail "server info failed"
 grep -q '"embedder":"example:' "$work/info" || fail "the server plugin installed by p2 does not serve: $(cat "$work/info")"
 stop_server
 
@@ -117,23 +93,22 @@ say "updating a running server from its console"
 rm -rf "$server" && cp -r "$server_product" "$server"
 mkfifo "$work/console"
 sleep 900 > "$work/console" & # holds the pipe open for writing: the console's input never ends between our lines
-pids+=($!)
+smoke_started $!
 "$server/gallerist-server" --data "$work/data" --port 0 -console < "$work/console" > "$work/console.log" 2>&1 &
 server_pid=$!
-pids+=($server_pid)
+smoke_started "$server_pid"
 exec 7> "$work/console" # opens once the server reads the pipe
-for _ in $(seq 1 240); do grep -q "^Gallerist server ready on" "$work/console.log" && break; sleep 0.25; done
+smoke_ready_port "$work/console.log" "$server_pid" > /dev/null || fail "the server with a console did not start"
 echo "gallerist:update --allow-unsigned $repository_next" >&7
 for _ in $(seq 1 40); do # until the update has begun (or failed): it says so before p2 runs
-  grep -q -E "^Updating Gallerist server|Command not found" "$work/console.log" && break; sleep 0.25; done
+  grep -q -E "Updating the installation from|Command not found" "$work/console.log" && break; sleep 0.25; done
 grep -q "Command not found" "$work/console.log" && fail "the console has no update command: $(cat "$work/console.log")"
-for _ in $(seq 1 480); do [ "$(grep -c "^Gallerist server ready on" "$work/console.log")" -ge 2 ] && break; sleep 0.25; done
-[ "$(grep -c "^Gallerist server ready on" "$work/console.log")" -ge 2 ] || fail "the console's update did not restart the server: $(grep -v '^\s*at ' "$work/console.log" | tail -n 30)"
+port=$(smoke_ready_port "$work/console.log" "$server_pid" 120 2) \
+  || fail "the console's update did not restart the server: $(grep -v '^\s*at ' "$work/console.log" | tail -n 30)"
 grep -q "Restarting on it now" "$work/console.log" || fail "the console did not say it restarts: $(cat "$work/console.log")"
 [ "$(server_build)" = "$build_next" ] || fail "the console's update left build $(server_build)"
-port="$(sed -n 's/^Gallerist server ready on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$work/console.log" | tail -n 1)"
-opts[3]="$port"
-timeout 60 ssh "${opts[@]}" -i "$work/key" keeper@127.0.0.1 whoami > "$work/whoami2" \
+smoke_ssh_options "$port" "$work/known_hosts"
+timeout 60 ssh "${smoke_ssh[@]}" -i "$work/key" keeper@127.0.0.1 whoami > "$work/whoami2" \
   || fail "no login after the console's update"
 exec 7>&-
 stop_server
@@ -157,7 +132,7 @@ else
 fi
 grep -q "org.gallerist.client.app,0.1.0.$build_next," "$client/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info" \
   || fail "the client's configuration does not run N+1's bundles"
-expect 1 "$work/plugin-unsigned" "Unsigned content is rejected" \
+expect 4 "$work/plugin-unsigned" "Unsigned content is rejected" \
   "$client/gallerist-client" plugins install --repository "file:$repository_n" org.gallerist.examples.client.feature
 expect 0 "$work/plugin" "Installed org.gallerist.examples.client.feature" \
   "$client/gallerist-client" plugins install --repository "file:$repository_n" --allow-unsigned org.gallerist.examples.client.feature

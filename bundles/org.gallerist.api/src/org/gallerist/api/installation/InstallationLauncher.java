@@ -23,6 +23,10 @@ public final class InstallationLauncher {
     public static final int DONE = 0;
     /** Nothing to do: already up to date. */
     public static final int NOTHING_TO_DO = 3;
+    /** Refused: the content is not signed by a trusted key (run again with {@code --allow-unsigned} to accept it). */
+    public static final int UNSIGNED = 4;
+    /** The launcher's option that accepts unsigned content. */
+    public static final String ALLOW_UNSIGNED = "--allow-unsigned";
     private static final long TIMEOUT_MINUTES = 15;
 
     /** What the launcher said (standard output and error, in order) and its exit code. */
@@ -51,12 +55,17 @@ public final class InstallationLauncher {
         }
     }
 
-    /** Runs the launcher with ARGUMENTS, waiting (at most 15 minutes) until it exits. */
+    /**
+     * Runs the launcher with ARGUMENTS, waiting (at most 15 minutes) until it exits. Its output then holds only what
+     * happened: the advice for a command line (what to run next) is left out, the product gives its own.
+     */
     public Outcome run(List<String> arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(script.toString());
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("GALLERIST_LAUNCHER_ADVICE", "off");
+        Process process = builder.start();
         process.getOutputStream().close(); // it asks nothing
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Thread reader = Thread.ofVirtual().start(() -> copy(process.getInputStream(), output));

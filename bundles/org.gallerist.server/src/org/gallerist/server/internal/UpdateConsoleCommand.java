@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
         "osgi.command.function=update" })
 public class UpdateConsoleCommand {
 
-    private static final String ALLOW_UNSIGNED = "--allow-unsigned";
     private static final Logger LOG = LoggerFactory.getLogger(UpdateConsoleCommand.class);
 
     private final ServerRestart restart;
@@ -38,7 +37,7 @@ public class UpdateConsoleCommand {
     }
 
     public String update(String flag, String repository) {
-        if (!ALLOW_UNSIGNED.equals(flag)) {
+        if (!InstallationLauncher.ALLOW_UNSIGNED.equals(flag)) {
             return "Usage: update [--allow-unsigned] REPOSITORY-URL";
         }
         return update(repository, true);
@@ -50,8 +49,10 @@ public class UpdateConsoleCommand {
             return "This server does not run from an installation with its launcher (gallerist-server), so it cannot"
                     + " update itself.";
         }
-        List<String> arguments = allowUnsigned ? List.of("update", "--repository", repository, ALLOW_UNSIGNED)
+        List<String> arguments = allowUnsigned
+                ? List.of("update", "--repository", repository, InstallationLauncher.ALLOW_UNSIGNED)
                 : List.of("update", "--repository", repository);
+        LOG.info("Updating the installation from {} ...", repository);
         InstallationLauncher.Outcome outcome;
         try {
             outcome = launcher.get().run(arguments);
@@ -61,11 +62,15 @@ public class UpdateConsoleCommand {
             Thread.currentThread().interrupt();
             return "The update was interrupted; p2 commits only finished plans, so the installation is unchanged.";
         }
+        if (outcome.exitCode() == InstallationLauncher.UNSIGNED && !allowUnsigned) {
+            return outcome.output() + "\nIts artifacts are not signed by a trusted key: only for a repository you built"
+                    + " yourself, run update " + InstallationLauncher.ALLOW_UNSIGNED + " " + repository + ".";
+        }
         if (outcome.exitCode() != InstallationLauncher.DONE) {
             return outcome.output();
         }
         LOG.info("Installation updated from {}; the server restarts on the new version", repository);
         restart.restart();
-        return outcome.output().replace("Restart it to run the new version.", "Restarting on it now.");
+        return outcome.output() + " Restarting on it now.";
     }
 }

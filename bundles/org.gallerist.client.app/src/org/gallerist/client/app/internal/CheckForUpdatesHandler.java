@@ -70,29 +70,24 @@ public class CheckForUpdatesHandler {
 
     private static void install(IWorkbench workbench, Shell shell, InstallationLauncher launcher, String repository,
             boolean allowUnsigned) {
-        List<String> arguments = allowUnsigned ? List.of("update", "--repository", repository, "--allow-unsigned")
+        List<String> arguments = allowUnsigned
+                ? List.of("update", "--repository", repository, InstallationLauncher.ALLOW_UNSIGNED)
                 : List.of("update", "--repository", repository);
         run(shell, launcher, "Installing the update from " + repository, arguments, installed -> {
             if (installed.exitCode() == InstallationLauncher.DONE) {
-                if (MessageDialog.openQuestion(shell, TITLE, installed.output().replace(" Restart it to run the new"
-                        + " version.", "") + "\n\nRestart now? (Otherwise it runs at the next start.)")) {
+                if (MessageDialog.openQuestion(shell, TITLE, installed.output()
+                        + "\n\nRestart now? (Otherwise it runs at the next start.)")) {
                     workbench.restart();
                 }
-            } else if (!allowUnsigned && installed.output().contains("--allow-unsigned")) {
-                if (MessageDialog.openQuestion(shell, TITLE, forPeople(installed.output()) + "\n\nInstall the unsigned update"
+            } else if (installed.exitCode() == InstallationLauncher.UNSIGNED && !allowUnsigned) {
+                if (MessageDialog.openQuestion(shell, TITLE, installed.output() + "\n\nInstall the unsigned update"
                         + " anyway? Only do so for an update site you trust, such as one you built yourself.")) {
                     install(workbench, shell, launcher, repository, true);
                 }
             } else {
-                MessageDialog.openError(shell, TITLE, forPeople(installed.output()));
+                MessageDialog.openError(shell, TITLE, installed.output());
             }
         });
-    }
-
-    /** The launcher's words without its progress line and its advice for the command line. */
-    private static String forPeople(String output) {
-        return String.join("\n", output.lines().filter(line -> !line.startsWith("Updating ")
-                && !line.contains("--allow-unsigned")).toList());
     }
 
     /** Runs the launcher in a Job; the outcome is shown on the UI thread while the window is open. */
