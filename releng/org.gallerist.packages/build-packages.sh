@@ -44,8 +44,9 @@ rm -f "$out"/gallerist-*.deb "$out"/gallerist-*-linux-x86_64.tar.gz "$out/sizes.
 modules=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.rmi,java.security.jgss
 modules=$modules,java.sql,java.xml,jdk.xml.dom,jdk.unsupported,jdk.charsets,jdk.crypto.ec,jdk.zipfs,jdk.management
 echo "Linking the Java runtime ($modules)"
+# The CDS archives of the JDK's own classes (28 MB unpacked) save about 0.15 s of every start (docs/benchmarks.md).
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=zip-6 \
-  --output "$stage/runtime"
+  --generate-cds-archive --output "$stage/runtime"
 
 # A product, its runtime and nothing else: ONNX Runtime's jar keeps only the Linux x86-64 natives.
 stage_product() {
