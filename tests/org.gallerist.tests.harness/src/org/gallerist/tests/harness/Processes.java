@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +33,15 @@ public final class Processes {
     }
 
     public static Result run(List<String> command, String stdin, long timeoutSeconds) throws Exception {
-        Process process = new ProcessBuilder(command).start();
+        return run(command, stdin, timeoutSeconds, Map.of());
+    }
+
+    /** {@link #run(List, String, long)} with ENVIRONMENT added to this JVM's. */
+    public static Result run(List<String> command, String stdin, long timeoutSeconds, Map<String, String> environment)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
         try (OutputStream in = process.getOutputStream()) {

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Versioned schema migrations: each script in {@link #SCRIPTS} runs once, in order, in its own transaction,
- * and is recorded in {@code schema_version}. Add new scripts at the end; never edit one that has shipped.
+ * and is recorded in {@code schema_version}. Add new scripts at the end; never edit one that has shipped. The scripts
+ * are written in Derby's SQL; {@link SqlDialect} translates the few types PostgreSQL spells differently.
  */
 final class Migrations {
 
@@ -26,6 +27,7 @@ final class Migrations {
     }
 
     void apply() throws SQLException {
+        SqlDialect dialect = SqlDialect.of(sql);
         int current = sql.inTransaction(transaction -> {
             ensureVersionTable(transaction);
             return currentVersion(transaction);
@@ -36,7 +38,7 @@ final class Migrations {
             int applied = version;
             sql.inTransaction(transaction -> {
                 for (String statement : statements) {
-                    transaction.execute(statement);
+                    transaction.execute(dialect.translate(statement));
                 }
                 return transaction.update("INSERT INTO schema_version (version, script, applied_ms) VALUES (?, ?, ?)",
                         applied, name, System.currentTimeMillis());
@@ -53,7 +55,7 @@ final class Migrations {
     }
 
     private static void ensureVersionTable(Sql sql) throws SQLException {
-        if (!sql.tableExists("SCHEMA_VERSION")) {
+        if (!sql.tableExists("schema_version")) {
             sql.execute("CREATE TABLE schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL,"
                     + " applied_ms BIGINT NOT NULL)");
         }

@@ -2,6 +2,7 @@ package org.gallerist.storage.derby.internal;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -104,8 +106,17 @@ public final class Sql {
     }
 
     /** Whether the current schema has a table of exactly this name (as the database stores it: case matters). */
+    /** The engine's name as JDBC reports it ("Apache Derby", "PostgreSQL"). */
+    public String productName() throws SQLException {
+        return connection.getMetaData().getDatabaseProductName();
+    }
+
     public boolean tableExists(String name) throws SQLException {
-        try (ResultSet tables = connection.getMetaData().getTables(null, null, name, null)) {
+        DatabaseMetaData meta = connection.getMetaData();
+        // An unquoted name is stored in upper case by Derby and in lower case by PostgreSQL.
+        String stored = meta.storesUpperCaseIdentifiers() ? name.toUpperCase(Locale.ROOT)
+                : meta.storesLowerCaseIdentifiers() ? name.toLowerCase(Locale.ROOT) : name;
+        try (ResultSet tables = meta.getTables(null, null, stored, null)) {
             return tables.next();
         }
     }
