@@ -43,6 +43,11 @@ class MigrationsOnPostgresTest {
         return source.getConnection();
     }
 
+    private static long user(Sql sql, String name) throws SQLException {
+        return sql.inTransaction(work -> work.insert("INSERT INTO users (name, password_hash, role, disabled,"
+                + " created_ms) VALUES (?, 'x', 'USER', FALSE, 1)", name));
+    }
+
     @Test
     void everyScriptAppliesOnceInOrder() throws Exception {
         try (Connection connection = connect(postgres.createDatabase("migrations_once"))) {
@@ -62,8 +67,7 @@ class MigrationsOnPostgresTest {
         try (Connection connection = connect(postgres.createDatabase("migrations_constraints"))) {
             Sql sql = new Sql(connection);
             new Migrations(sql).apply();
-            long owner = sql.inTransaction(work -> work.insert("INSERT INTO users (name, password_hash, role, disabled,"
-                    + " created_ms) VALUES ('ada', 'x', 'USER', FALSE, 1)"));
+            long owner = user(sql, "ada");
             SQLException sameName = assertThrows(SQLException.class, () -> sql.inTransaction(work -> work.insert(
                     "INSERT INTO users (name, password_hash, role, disabled, created_ms) VALUES ('ada', 'y', 'USER',"
                             + " FALSE, 2)")));
@@ -98,8 +102,7 @@ class MigrationsOnPostgresTest {
         try (Connection connection = connect(postgres.createDatabase("migrations_vectors"))) {
             Sql sql = new Sql(connection);
             new Migrations(sql).apply();
-            long owner = sql.inTransaction(work -> work.insert("INSERT INTO users (name, password_hash, role, disabled,"
-                    + " created_ms) VALUES ('bo', 'x', 'USER', FALSE, 1)"));
+            long owner = user(sql, "bo");
             long image = sql.inTransaction(work -> work.insert("INSERT INTO images (owner_id, name, price, quantity,"
                     + " visibility, width, height, format, bytes, sha256, original_key, created_ms) VALUES (?, 'dog', 0,"
                     + " 0, 'PUBLIC', 2, 2, 'png', 10, ?, ?, 3)", owner, "b".repeat(64), "b".repeat(64)));
