@@ -4,7 +4,7 @@
 # whoami over stock OpenSSH, claims the admin role with the one-time token from the log, uploads, stops the server it
 # started by pid (SIGTERM), and checks the log holds no stack trace, the log file is written (the shutdown's lines
 # included), every folder and file in the data folder is its owner's only (0700/0600), and that the launcher refuses to
-# start on a data folder, plugin folder or encryption key with loose modes (StrictModes).
+# start on a data folder, plugin folder, encryption key or shared host key (--host-key) with loose modes (StrictModes).
 # With an ONNX model as the second argument (where the file exists) it also checks that the model serves.
 set -euo pipefail
 
@@ -136,5 +136,15 @@ if [ "$(id -u)" = 0 ] && id nobody > /dev/null 2>&1; then
   chown nobody "$work/data/plugins"
   refused "the plugin folder belongs to someone else" "$work/data/plugins is owned by nobody" "chown -R root"
   chown root "$work/data/plugins"
+fi
+if command -v ssh-keygen > /dev/null; then # a shared host key (--host-key) that others can read
+  ssh-keygen -q -t ed25519 -N '' -f "$work/shared_host_key"
+  chmod 644 "$work/shared_host_key"
+  status=0
+  timeout 120 "$product/gallerist-server" --data "$work/data" --port 0 --host-key "$work/shared_host_key" \
+    > "$work/refused" 2>&1 || status=$?
+  [ "$status" -eq 1 ] || fail "exit status $status, not 1, for a host key others can read: $(cat "$work/refused")"
+  grep -q -F "the host key file $work/shared_host_key can be read by its group or others" "$work/refused" \
+    || fail "the refusal of a readable host key says: $(cat "$work/refused")"
 fi
 echo "server smoke test passed (port $port)"

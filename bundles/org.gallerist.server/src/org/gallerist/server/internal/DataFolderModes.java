@@ -129,13 +129,7 @@ final class DataFolderModes {
         }
         Path key = dataDir.resolve(BLOB_KEY);
         if (Files.isRegularFile(key, LinkOption.NOFOLLOW_LINKS)) {
-            PosixFileAttributes attributes = attributes(key);
-            check.refuseIfForeign(key, attributes, "the encryption key");
-            if (attributes.permissions().stream().anyMatch(OTHERS_ANY::contains)) {
-                check.refusals.add("the encryption key " + key + " can be read by its group or others (mode "
-                        + mode(attributes.permissions()) + "); whoever read it can decrypt the images."
-                        + " Fix: chmod 600 " + key);
-            }
+            check.refuseIfReadable(key, "the encryption key", "whoever read it can decrypt the images");
         }
         List<Path> loose = check.walk();
         if (tighten && check.refusals.isEmpty()) {
@@ -144,6 +138,28 @@ final class DataFolderModes {
             }
         }
         return new Verdict(List.copyOf(check.refusals), List.copyOf(check.tightened));
+    }
+
+    /**
+     * Why a secret file (a key) outside the data folder may not be trusted: someone else owns it, or may read it
+     * (CONSEQUENCE says what they could do then); empty if neither.
+     */
+    static List<String> secretFile(Path file, String what, String consequence) throws IOException {
+        if (!posix(file)) {
+            return List.of();
+        }
+        DataFolderModes check = new DataFolderModes(file, currentUser()); // a foreign owner's fix: chown the file
+        check.refuseIfReadable(file, what, consequence);
+        return List.copyOf(check.refusals);
+    }
+
+    private void refuseIfReadable(Path file, String what, String consequence) throws IOException {
+        PosixFileAttributes attributes = attributes(file);
+        refuseIfForeign(file, attributes, what);
+        if (attributes.permissions().stream().anyMatch(OTHERS_ANY::contains)) {
+            refusals.add(what + " " + file + " can be read by its group or others (mode "
+                    + mode(attributes.permissions()) + "); " + consequence + ". Fix: chmod 600 " + file);
+        }
     }
 
     private void refuseIfOthersMayWrite(Path path, String what, String why) throws IOException {

@@ -153,6 +153,12 @@ public class ServerApplication implements IApplication {
             return List.of("the permissions in the data folder " + options.dataDir() + " cannot be read ("
                     + e.getMessage() + ").");
         }
+        if (options.hostKey() != null) {
+            List<String> hostKey = HostKeyFile.problems(options.hostKey());
+            if (!hostKey.isEmpty()) {
+                return hostKey;
+            }
+        }
         if (options.port() != 0) {
             try (ServerSocket probe = new ServerSocket(options.port(), 1, InetAddress.getByName(options.host()))) {
                 probe.setReuseAddress(true);

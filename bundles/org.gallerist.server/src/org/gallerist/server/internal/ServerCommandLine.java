@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 /** The server launcher's options as picocli reads them; {@link ServerOptions} merges them with the data folder's file. */
 @Command(name = "gallerist-server", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the Gallerist server: images and accounts in DIR, answering over SSH.",
-        footer = { "", "Settings may also be put in CONFIG/gallerist.properties (host, port, signupEnabled, signupPerHour,",
-                "encryptAtRest, maxImageMegabytes, maxImageMegapixels, model, useModel); options given here win.",
+        footer = { "", "Settings may also be put in CONFIG/gallerist.properties (host, port, hostKeyFile, signupEnabled,",
+                "signupPerHour, encryptAtRest, maxImageMegabytes, maxImageMegapixels, model, useModel); options",
+                "given here win.",
                 "Components are configured by CONFIG/config/PID.cfg files, re-read when they change. SIGHUP (systemctl",
                 "reload) re-reads gallerist.properties too.", "",
                 "The launcher also changes an unpacked installation through p2 (the server need not be stopped):",
@@ -31,6 +32,10 @@ final class ServerCommandLine {
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (0 = any free port); default 2222.")
     Integer port;
+
+    @Option(names = "--host-key", paramLabel = "FILE", description = { "OpenSSH ed25519 private key (mode 600) to",
+            "identify the server with, the same on every node; default DIR/ssh_host_ed25519_key, made at first start." })
+    Path hostKey;
 
     @Option(names = "--no-signup", description = "Refuse new accounts (the 'signup' login).")
     boolean noSignup;

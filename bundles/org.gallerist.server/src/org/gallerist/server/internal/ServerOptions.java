@@ -21,11 +21,12 @@ import picocli.CommandLine;
  * another), and the command line.
  *
  * @param configDir    where {@code gallerist.properties} and {@code config/} are
+ * @param hostKey      the OpenSSH key file the server identifies itself with, or null for the data folder's own
  * @param model        an ONNX image model to run instead of the built-in one, or null
  * @param modelEnabled false to run no image model at all (the model-free descriptor serves)
  */
-public record ServerOptions(Path dataDir, Path configDir, String host, int port, boolean signupEnabled, int signupPerHour,
-        Storage storage, Path model, boolean modelEnabled, Requested requested) {
+public record ServerOptions(Path dataDir, Path configDir, String host, int port, Path hostKey, boolean signupEnabled,
+        int signupPerHour, Storage storage, Path model, boolean modelEnabled, Requested requested) {
 
     /** What the command line asked for besides running: only the usage, or only the version. */
     public enum Requested {
@@ -96,9 +97,13 @@ public record ServerOptions(Path dataDir, Path configDir, String host, int port,
             // relative to the folder the properties file is in
             model = configDir.resolve(file.getProperty("model").strip());
         }
+        Path hostKey = given.hostKey != null ? given.hostKey.toAbsolutePath()
+                : file.getProperty("hostKeyFile", "").isBlank() ? null
+                : configDir.resolve(file.getProperty("hostKeyFile").strip());
         return new ServerOptions(dataDir.toAbsolutePath().normalize(), configDir,
                 host != null ? host : file.getProperty("host", "127.0.0.1"),
                 port != null ? port : parsePort(file.getProperty("port", "2222")),
+                hostKey == null ? null : hostKey.normalize(),
                 signup != null ? signup : Boolean.parseBoolean(file.getProperty("signupEnabled", "true")),
                 parseInt(file.getProperty("signupPerHour", "20"), "signupPerHour"),
                 new Storage(encrypt != null ? encrypt : Boolean.parseBoolean(file.getProperty("encryptAtRest", "false")),
@@ -119,6 +124,7 @@ public record ServerOptions(Path dataDir, Path configDir, String host, int port,
         properties.put("dataDir", dataDir.toString());
         properties.put("host", host);
         properties.put("port", port);
+        properties.put("hostKeyFile", hostKey == null ? "" : hostKey.toString());
         properties.put("signupEnabled", signupEnabled);
         properties.put("signupPerHour", signupPerHour);
         properties.put("encryptAtRest", storage.encryptAtRest());

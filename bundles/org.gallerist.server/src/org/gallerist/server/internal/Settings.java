@@ -42,7 +42,8 @@ public final class Settings {
             "penaltyMaxSeconds");
 
     private static final Map<String, String> PID_OF = withAll(SSH, SSH_LIMITS, Map.ofEntries(Map.entry("dataDir", DATA),
-            Map.entry("host", SSH), Map.entry("port", SSH), Map.entry("signupEnabled", SSH),
+            Map.entry("host", SSH), Map.entry("port", SSH), Map.entry("hostKeyFile", SSH),
+            Map.entry("signupEnabled", SSH),
             Map.entry("signupPerHour", SSH), Map.entry("encryptAtRest", BLOBS),
             Map.entry("stagingDir", BLOBS), Map.entry("diskReserveMegabytes", BLOBS), Map.entry("maxImageBytes", IMAGES),
             Map.entry("maxImagePixels", IMAGES), Map.entry("maxConcurrentDecodes", IMAGES),

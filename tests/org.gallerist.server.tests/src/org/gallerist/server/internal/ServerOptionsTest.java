@@ -2,6 +2,7 @@ package org.gallerist.server.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,22 @@ class ServerOptionsTest {
         assertEquals(0, overridden.port());
         assertEquals(0, overridden.toConfiguration().get("port"));
         assertEquals(data.toString(), overridden.toConfiguration().get("dataDir"));
+    }
+
+    @Test
+    void aSharedHostKeyComesFromTheCommandLineOrTheFileAndGoesToTheSshServer() throws Exception {
+        Path data = Files.createDirectories(home.resolve("node"));
+        assertNull(ServerOptions.parse(List.of("--data", data.toString()), home).hostKey(), "default: DATA's own");
+        assertEquals("", ServerOptions.parse(List.of("--data", data.toString()), home).configurations()
+                .get(Settings.SSH).get("hostKeyFile"));
+        Files.writeString(data.resolve(ServerOptions.CONFIG_FILE), "hostKeyFile=keys/host\n");
+        assertEquals(data.resolve("keys/host"), ServerOptions.parse(List.of("--data", data.toString()), home)
+                .hostKey(), "relative to its file");
+        Path given = home.resolve("etc/ssh_host_ed25519_key");
+        ServerOptions options = ServerOptions.parse(List.of("--data", data.toString(), "--host-key", given.toString()),
+                home);
+        assertEquals(given, options.hostKey(), "the command line wins");
+        assertEquals(given.toString(), options.configurations().get(Settings.SSH).get("hostKeyFile"));
     }
 
     @Test

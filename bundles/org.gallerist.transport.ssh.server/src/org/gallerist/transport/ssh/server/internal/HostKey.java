@@ -22,7 +22,8 @@ import org.gallerist.transport.ssh.common.internal.OwnerOnlyFiles;
 
 /**
  * The server's ed25519 host key, kept in OpenSSH private-key format in the data folder (mode 600) so that
- * {@code ssh-keygen -l -f} reads it and it survives restarts and backups. Created on first start.
+ * {@code ssh-keygen -l -f} reads it and it survives restarts and backups. Created on first start, unless the operator
+ * names a key file of their own (one for every node of a shop, {@code --host-key}).
  */
 final class HostKey {
 
@@ -30,6 +31,25 @@ final class HostKey {
     private static final String COMMENT = "gallerist-host-key";
 
     private HostKey() {
+    }
+
+    /** The key of the file CONFIGURED if it is not blank (it must be an ed25519 key), else {@link #loadOrCreate}. */
+    static KeyPair of(String configured, Path dataDir) throws IOException, GeneralSecurityException {
+        if (configured == null || configured.isBlank()) {
+            return loadOrCreate(dataDir);
+        }
+        requireEd25519Support();
+        Path file = Path.of(configured.strip());
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("The host key file " + file + " does not exist or is not a file.");
+        }
+        KeyPair pair = load(file);
+        String type = KeyUtils.getKeyType(pair);
+        if (!KeyPairProvider.SSH_ED25519.equals(type)) {
+            throw new IOException("The host key file " + file + " holds a " + type + " key; the server's host key"
+                    + " is ed25519 (ssh-keygen -t ed25519 -N '' -f FILE).");
+        }
+        return pair;
     }
 
     static KeyPair loadOrCreate(Path dataDir) throws IOException, GeneralSecurityException {

@@ -5,13 +5,19 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The SSH server's settings (PID {@code org.gallerist.ssh}): where it listens, the sign-up policy and every limit an
- * outsider could otherwise push (docs/security.md explains each). Its host key lives in the data folder.
+ * outsider could otherwise push (docs/security.md explains each). Its host key lives in the data folder unless
+ * {@link #hostKeyFile} names one that several nodes share.
  */
 @ObjectClassDefinition(id = ServerConfig.PID, name = "Gallerist SSH server",
         description = "SSH listen address, sign-up policy and connection limits of the Gallerist server")
 public @interface ServerConfig {
 
     String PID = "org.gallerist.ssh";
+
+    @AttributeDefinition(description = "OpenSSH private key file (ed25519, without a passphrase, readable by the"
+            + " server's user only) the server identifies itself with: the same file on every node of one shop makes"
+            + " them one host to clients. Empty: DATA/ssh_host_ed25519_key, made at the first start")
+    String hostKeyFile() default "";
 
     @AttributeDefinition(description = "Address the SSH server listens on")
     String host() default "127.0.0.1";

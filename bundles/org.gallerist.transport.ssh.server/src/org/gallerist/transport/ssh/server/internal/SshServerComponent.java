@@ -68,7 +68,7 @@ public class SshServerComponent {
     @Activate
     public SshServerComponent(ServerConfig config, @Reference DataFolder data, @Reference AccountService accounts,
             @Reference CommandRegistry registry, BundleContext context) throws IOException, GeneralSecurityException {
-        KeyPair hostKey = HostKey.loadOrCreate(data.path());
+        KeyPair hostKey = HostKey.of(config.hostKeyFile(), data.path());
         // a command mostly waits (for input, the disk, the client reading): a virtual thread each costs no platform
         // thread; what needs CPU or memory is bounded where it is spent (password checks here, decodes in imaging)
         commands = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gallerist-ssh-command-", 1).factory());
