@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real PostgreSQL server (Debian's {@code postgresql-15}) of its own, for one test class: {@code initdb} into a folder
- * of the test's, then {@code postgres} on a free loopback port with its socket in that folder, password authentication
+ * A real PostgreSQL server (Debian's {@code postgresql-15}) of its own, for one test class: {@code initdb} into a new
+ * temporary folder, then {@code postgres} on a free loopback port with its socket in that folder, password authentication
  * (SCRAM) for the one role {@link #USER}. PostgreSQL refuses to run as root, so where the tests run as root the engine
  * runs as {@code nobody} ({@code setpriv}, which execs it: the process started here is the server itself, and only it
  * is ever stopped).
@@ -77,7 +77,7 @@ public final class PostgresEngine implements AutoCloseable {
         return engine;
     }
 
-    /** Starts the server again on the same data and port (after {@link #stop} or {@link #kill}). */
+    /** Starts the server (again, after {@link #stop}) on the same data and port. */
     public void startServer() throws Exception {
         if (server != null && server.isAlive()) {
             throw new IllegalStateException("PostgreSQL is already running");
@@ -122,10 +122,6 @@ public final class PostgresEngine implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    public int port() {
-        return port;
-    }
-
     /**
      * Fast shutdown (SIGINT; SIGTERM's "smart" shutdown would wait for the clients to leave): open transactions are
      * rolled back, and the server is down when this returns.
@@ -136,13 +132,6 @@ public final class PostgresEngine implements AutoCloseable {
             if (!server.waitFor(30, TimeUnit.SECONDS)) {
                 server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-        }
-    }
-
-    /** Kills the server (SIGKILL), as a crashed machine would: PostgreSQL recovers from its WAL at the next start. */
-    public void kill() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 
