@@ -147,4 +147,22 @@ if command -v ssh-keygen > /dev/null; then # a shared host key (--host-key) that
   grep -q -F "the host key file $work/shared_host_key can be read by its group or others" "$work/refused" \
     || fail "the refusal of a readable host key says: $(cat "$work/refused")"
 fi
+# --database: a PostgreSQL that cannot be reached stops the start at once, in one line; a URL of another kind is a
+# usage error. Neither leaves an embedded database behind.
+rm -rf "$work/pgdata" && mkdir -m 700 "$work/pgdata"
+status=0
+started=$(date +%s)
+timeout 120 "$product/gallerist-server" --data "$work/pgdata" --port 0 --database jdbc:postgresql://127.0.0.1:1/shop \
+  > "$work/refused" 2>&1 || status=$?
+[ "$status" -eq 1 ] || fail "exit status $status, not 1, for a database that is down: $(cat "$work/refused")"
+grep -q -F "Gallerist server cannot start: Cannot open PostgreSQL at 127.0.0.1:1/shop: " "$work/refused" \
+  || fail "the refusal of a database that is down says: $(cat "$work/refused")"
+[ $(( $(date +%s) - started )) -lt 40 ] || fail "a database that is down took $(( $(date +%s) - started )) s to refuse"
+[ -e "$work/pgdata/db" ] && fail "an embedded database was made although --database was given"
+status=0
+timeout 120 "$product/gallerist-server" --data "$work/pgdata" --port 0 --database jdbc:mysql://127.0.0.1/shop \
+  > "$work/refused" 2>&1 || status=$?
+[ "$status" -eq 2 ] || fail "exit status $status, not 2, for a database URL of another kind: $(cat "$work/refused")"
+grep -q -F "jdbc:postgresql://HOST[:PORT]/DATABASE" "$work/refused" \
+  || fail "the refusal of a MySQL URL says: $(cat "$work/refused")"
 echo "server smoke test passed (port $port)"

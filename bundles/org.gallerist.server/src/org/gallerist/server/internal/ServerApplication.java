@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +36,8 @@ public class ServerApplication implements IApplication {
     private static final Integer EXIT_USAGE = 2;
     private static final Integer EXIT_FAILED = 1;
     private static final long START_TIMEOUT_SECONDS = 60;
+    /** How often the start looks for a storage component that failed (StartFailures) while it waits. */
+    private static final long START_POLL_MILLIS = 200;
     private static final Logger LOG = LoggerFactory.getLogger(ServerApplication.class);
 
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -88,8 +91,14 @@ public class ServerApplication implements IApplication {
         BundleContext bundles = FrameworkUtil.getBundle(getClass()).getBundleContext();
         ServerEndpoint endpoint = configureAndAwait(bundles, options, arguments);
         if (endpoint == null) {
-            LOG.error("Gallerist server did not start within {} s; see the log above and {}.", START_TIMEOUT_SECONDS,
-                    options.dataDir().resolve("derby.log"));
+            Optional<String> failure = StartFailures.first(bundles);
+            if (failure.isPresent()) {
+                System.err.println("Gallerist server cannot start: " + failure.get());
+                LOG.error("Gallerist server cannot start: {}", failure.get());
+            } else {
+                LOG.error("Gallerist server did not start within {} s; see the log above and {}.",
+                        START_TIMEOUT_SECONDS, options.dataDir().resolve("derby.log"));
+            }
             ServerLogFile.detach(logFile);
             return EXIT_FAILED;
         }
@@ -222,7 +231,14 @@ public class ServerApplication implements IApplication {
                 }
                 Settings.apply(now, again.configurations(), files.pids());
             });
-            return endpoints.waitForService(TimeUnit.SECONDS.toMillis(START_TIMEOUT_SECONDS));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+            while (System.nanoTime() < deadline && StartFailures.first(bundles).isEmpty()) {
+                ServerEndpoint endpoint = endpoints.waitForService(START_POLL_MILLIS);
+                if (endpoint != null) {
+                    return endpoint;
+                }
+            }
+            return endpoints.getService();
         } finally {
             endpoints.close(); // the admin tracker stays open for reloads; closed when the server stops
         }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** The server launcher's options as picocli reads them; {@link ServerOptions} merges them with the data folder's file. */
 @Command(name = "gallerist-server", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the Gallerist server: images and accounts in DIR, answering over SSH.",
-        footer = { "", "Settings may also be put in CONFIG/gallerist.properties (host, port, hostKeyFile, signupEnabled,",
+        footer = { "", "Settings may also be put in CONFIG/gallerist.properties (host, port, hostKeyFile, database, signupEnabled,",
                 "signupPerHour, encryptAtRest, maxImageMegabytes, maxImageMegapixels, model, useModel); options",
                 "given here win.",
                 "Components are configured by CONFIG/config/PID.cfg files, re-read when they change. SIGHUP (systemctl",
@@ -36,6 +36,11 @@ final class ServerCommandLine {
     @Option(names = "--host-key", paramLabel = "FILE", description = { "OpenSSH ed25519 private key (mode 600) to",
             "identify the server with, the same on every node; default DIR/ssh_host_ed25519_key, made at first start." })
     Path hostKey;
+
+    @Option(names = "--database", paramLabel = "URL", description = { "Keep the rows in PostgreSQL,",
+            "jdbc:postgresql://HOST[:PORT]/DB (user and password as its user= and password= parameters, else PGUSER",
+            "and PGPASSWORD, else ~/.pgpass); default the embedded Derby in DIR/db." })
+    String database;
 
     @Option(names = "--no-signup", description = "Refuse new accounts (the 'signup' login).")
     boolean noSignup;

@@ -22,10 +22,13 @@ import picocli.CommandLine;
  *
  * @param configDir    where {@code gallerist.properties} and {@code config/} are
  * @param hostKey      the OpenSSH key file the server identifies itself with, or null for the data folder's own
+ * @param database     the PostgreSQL database ({@code jdbc:postgresql://...}) the rows live in, or null for the
+ *                     embedded Derby in the data folder
  * @param model        an ONNX image model to run instead of the built-in one, or null
  * @param modelEnabled false to run no image model at all (the model-free descriptor serves)
  */
-public record ServerOptions(Path dataDir, Path configDir, String host, int port, Path hostKey, boolean signupEnabled,
+public record ServerOptions(Path dataDir, Path configDir, String host, int port, Path hostKey, String database,
+        boolean signupEnabled,
         int signupPerHour, Storage storage, Path model, boolean modelEnabled, Requested requested) {
 
     /** What the command line asked for besides running: only the usage, or only the version. */
@@ -50,6 +53,7 @@ public record ServerOptions(Path dataDir, Path configDir, String host, int port,
     }
 
     public static final String CONFIG_FILE = "gallerist.properties";
+    private static final String POSTGRES_URL = "jdbc:postgresql://";
     /** Class labels looked for beside the model file, for suggested tags. */
     public static final String MODEL_LABELS = "imagenet_labels.txt";
     public ServerOptions {
@@ -61,6 +65,10 @@ public record ServerOptions(Path dataDir, Path configDir, String host, int port,
         }
         if (signupPerHour < 1) {
             throw new IllegalArgumentException("signupPerHour must be at least 1.");
+        }
+        if (database != null && !database.startsWith(POSTGRES_URL)) {
+            throw new IllegalArgumentException("--database takes a PostgreSQL JDBC URL, " + POSTGRES_URL
+                    + "HOST[:PORT]/DATABASE; without it the rows stay in the data folder's embedded Derby.");
         }
     }
 
@@ -100,10 +108,12 @@ public record ServerOptions(Path dataDir, Path configDir, String host, int port,
         Path hostKey = given.hostKey != null ? given.hostKey.toAbsolutePath()
                 : file.getProperty("hostKeyFile", "").isBlank() ? null
                 : configDir.resolve(file.getProperty("hostKeyFile").strip());
+        String database = given.database != null ? given.database.strip()
+                : file.getProperty(Settings.DATABASE, "").strip();
         return new ServerOptions(dataDir.toAbsolutePath().normalize(), configDir,
                 host != null ? host : file.getProperty("host", "127.0.0.1"),
                 port != null ? port : parsePort(file.getProperty("port", "2222")),
-                hostKey == null ? null : hostKey.normalize(),
+                hostKey == null ? null : hostKey.normalize(), database.isEmpty() ? null : database,
                 signup != null ? signup : Boolean.parseBoolean(file.getProperty("signupEnabled", "true")),
                 parseInt(file.getProperty("signupPerHour", "20"), "signupPerHour"),
                 new Storage(encrypt != null ? encrypt : Boolean.parseBoolean(file.getProperty("encryptAtRest", "false")),
@@ -125,6 +135,9 @@ public record ServerOptions(Path dataDir, Path configDir, String host, int port,
         properties.put("host", host);
         properties.put("port", port);
         properties.put("hostKeyFile", hostKey == null ? "" : hostKey.toString());
+        if (database != null) {
+            properties.put(Settings.DATABASE, database);
+        }
         properties.put("signupEnabled", signupEnabled);
         properties.put("signupPerHour", signupPerHour);
         properties.put("encryptAtRest", storage.encryptAtRest());

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -28,10 +30,17 @@ public final class Settings {
     public static final String ONNX = "org.gallerist.similarity.onnx";
     public static final String QUOTAS = "org.gallerist.quotas";
     public static final String IMPORT = "org.gallerist.import";
+    /** The embedded engine's PID: configured (without settings) exactly when {@code database} is not set. */
+    public static final String DERBY = "org.gallerist.storage.derby";
+    public static final String POSTGRES = "org.gallerist.storage.postgres";
+    /** The setting that moves the rows from embedded Derby to a PostgreSQL database (a JDBC URL). */
+    public static final String DATABASE = "database";
 
     /** Every PID a server is configured through, the data folder last: creating it starts the server. */
     public static final List<String> PIDS = List.of(SSH, BLOBS, IMAGES, SIMILARITY, PLUGINS, ONNX, QUOTAS,
-            IMPORT, DATA);
+            IMPORT, DERBY, POSTGRES, DATA);
+    /** The storage engines' PIDs, of which exactly one has a configuration. */
+    private static final List<String> ENGINES = List.of(DERBY, POSTGRES);
 
     /** The SSH server's limits (docs/security.md), all in its PID. */
     private static final List<String> SSH_LIMITS = List.of("loginGraceSeconds", "maxStartups",
@@ -53,7 +62,8 @@ public final class Settings {
             Map.entry("importWorkers", IMPORT),
             Map.entry("nearDuplicateThreshold", SIMILARITY),
             Map.entry("uploadHints", SIMILARITY), Map.entry("pluginPollMillis", PLUGINS),
-            Map.entry("modelEnabled", ONNX), Map.entry("modelFile", ONNX), Map.entry("labelFile", ONNX)));
+            Map.entry("modelEnabled", ONNX), Map.entry("modelFile", ONNX), Map.entry("labelFile", ONNX),
+            Map.entry(DATABASE, POSTGRES), Map.entry("maxConnections", POSTGRES)));
 
     private Settings() {
     }
@@ -75,18 +85,25 @@ public final class Settings {
 
     /**
      * The settings split into one dictionary per PID, in {@link #PIDS} order (the data folder last); PIDs without a
-     * setting are left out, so their components run on their defaults.
+     * setting are left out, so their components run on their defaults. Of the engines, PostgreSQL's is there when
+     * {@code database} is set and Derby's (empty) when it is not.
      */
     public static Map<String, Dictionary<String, Object>> byPid(Map<String, ?> settings) {
+        Object database = settings.get(DATABASE);
+        boolean postgres = database != null && !database.toString().isBlank();
         Map<String, Dictionary<String, Object>> byPid = new LinkedHashMap<>();
         for (String pid : PIDS) {
+            if (pid.equals(DERBY) && !postgres) {
+                byPid.put(DERBY, new Hashtable<>());
+                continue;
+            }
             Hashtable<String, Object> properties = new Hashtable<>();
             settings.forEach((key, value) -> {
                 if (pidOf(key).equals(pid) && value != null) {
                     properties.put(key, value);
                 }
             });
-            if (!properties.isEmpty()) {
+            if (!properties.isEmpty() && !(pid.equals(POSTGRES) && !postgres)) {
                 byPid.put(pid, properties);
             }
         }
@@ -97,6 +114,7 @@ public final class Settings {
      * Writes the configurations in {@link #PIDS} order, so the data folder's, which starts the server, comes last:
      * a component without a setting gets empty properties (its defaults), so nothing of an earlier run lingers. A
      * configuration that would not change is left alone, so its component (the image model, say) is not restarted.
+     * The storage engine not chosen has its configuration deleted, so exactly one runs.
      */
     public static void apply(ConfigurationAdmin admin, Map<String, Dictionary<String, Object>> byPid)
             throws IOException {
@@ -110,6 +128,12 @@ public final class Settings {
             if (fromFiles.contains(pid) && !pid.equals(DATA)) {
                 continue;
             }
+            boolean otherEngineFromFile = ENGINES.contains(pid) && ENGINES.stream()
+                    .anyMatch(engine -> !engine.equals(pid) && fromFiles.contains(engine));
+            if (ENGINES.contains(pid) && (!byPid.containsKey(pid) || otherEngineFromFile)) {
+                deleteIfThere(admin, pid);
+                continue;
+            }
             Configuration configuration = admin.getConfiguration(pid, "?");
             Dictionary<String, Object> wanted = byPid.getOrDefault(pid, new Hashtable<>());
             if (configuration.getProperties() == null) {
@@ -117,6 +141,17 @@ public final class Settings {
             } else {
                 configuration.updateIfDifferent(wanted);
             }
+        }
+    }
+
+    private static void deleteIfThere(ConfigurationAdmin admin, String pid) throws IOException {
+        try {
+            Configuration[] existing = admin.listConfigurations("(" + Constants.SERVICE_PID + "=" + pid + ")");
+            for (Configuration unwanted : existing == null ? new Configuration[0] : existing) {
+                unwanted.delete();
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e); // the filter is ours and constant
         }
     }
 }

@@ -79,6 +79,23 @@ class ServerOptionsTest {
     }
 
     @Test
+    void aPostgresqlDatabaseComesFromTheCommandLineOrTheFileAndAnythingElseIsRefused() throws Exception {
+        Path data = Files.createDirectories(home.resolve("db-node"));
+        assertNull(ServerOptions.parse(List.of("--data", data.toString()), home).database(), "default: embedded");
+        Files.writeString(data.resolve(ServerOptions.CONFIG_FILE), "database=jdbc:postgresql://db/shop\n");
+        assertEquals("jdbc:postgresql://db/shop", ServerOptions.parse(List.of("--data", data.toString()), home)
+                .configurations().get(Settings.POSTGRES).get("database"));
+        ServerOptions given = ServerOptions.parse(List.of("--data", data.toString(), "--database",
+                "jdbc:postgresql://10.0.0.5:6432/shop"), home);
+        assertEquals("jdbc:postgresql://10.0.0.5:6432/shop", given.database(), "the command line wins");
+        assertFalse(given.configurations().containsKey(Settings.DERBY));
+
+        String refused = assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse(List.of("--data",
+                data.toString(), "--database", "jdbc:derby:/srv/db"), home)).getMessage();
+        assertTrue(refused.contains("jdbc:postgresql://HOST[:PORT]/DATABASE"), refused);
+    }
+
+    @Test
     void aConfigFolderApartFromTheDataHoldsTheSettingsFile() throws Exception {
         Path data = Files.createDirectories(home.resolve("var-lib"));
         Path etc = Files.createDirectories(home.resolve("etc-gallerist"));

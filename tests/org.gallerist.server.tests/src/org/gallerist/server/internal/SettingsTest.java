@@ -1,6 +1,7 @@
 package org.gallerist.server.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,13 +23,28 @@ class SettingsTest {
     void eachSettingGoesToItsComponentsPidAndTheDataFolderComesLast() {
         var byPid = Settings.byPid(Map.of("port", 0, "dataDir", "/srv/g", "encryptAtRest", true,
                 "maxImagePixels", 3L, "pluginPollMillis", 200L));
-        assertEquals(List.of(Settings.SSH, Settings.BLOBS, Settings.IMAGES, Settings.PLUGINS, Settings.DATA),
+        assertEquals(List.of(Settings.SSH, Settings.BLOBS, Settings.IMAGES, Settings.PLUGINS, Settings.DERBY,
+                Settings.DATA),
                 List.copyOf(byPid.keySet()), "creating the data folder's configuration starts the server: last");
         assertEquals(0, byPid.get(Settings.SSH).get("port"));
         assertEquals("/srv/g", byPid.get(Settings.DATA).get("dataDir"));
         assertEquals(true, byPid.get(Settings.BLOBS).get("encryptAtRest"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Settings.byPid(Map.of("prot", 1)))
                 .getMessage().contains("Unknown setting 'prot'"));
+    }
+
+    @Test
+    void exactlyOneStorageEngineIsConfiguredPostgresqlWhenADatabaseIsGiven() {
+        var embedded = Settings.byPid(Map.of("dataDir", "/srv/g", "maxConnections", 4));
+        assertTrue(embedded.get(Settings.DERBY).isEmpty(), "Derby has no settings: its configuration starts it");
+        assertFalse(embedded.containsKey(Settings.POSTGRES), "a pool size alone chooses no database");
+
+        var shared = Settings.byPid(Map.of("dataDir", "/srv/g", "database", "jdbc:postgresql://db:5432/shop",
+                "maxConnections", 4));
+        assertFalse(shared.containsKey(Settings.DERBY));
+        assertEquals("jdbc:postgresql://db:5432/shop", shared.get(Settings.POSTGRES).get("database"));
+        assertEquals(4, shared.get(Settings.POSTGRES).get("maxConnections"));
+        assertEquals(List.of(Settings.POSTGRES, Settings.DATA), List.copyOf(shared.keySet()));
     }
 
     @Test

@@ -6,11 +6,13 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.gallerist.api.client.ServerAddress;
 import org.gallerist.api.server.ServerEndpoint;
 import org.gallerist.server.internal.Settings;
+import org.gallerist.server.internal.StartFailures;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -29,7 +31,7 @@ public final class TestServer implements AutoCloseable {
     private static final String[] CONFIGURED_SERVICES = { ServerEndpoint.class.getName(),
             "org.gallerist.spi.storage.DataFolder", "org.gallerist.api.image.ImageService", "org.gallerist.api.similarity.SimilarityService",
             "org.gallerist.spi.storage.BlobStore", "org.gallerist.api.account.AccountService",
-            "org.gallerist.storage.derby.internal.DerbyDatabase", "org.gallerist.server.internal.PluginFolder" };
+            "org.gallerist.storage.jdbc.StorageEngine", "org.gallerist.server.internal.PluginFolder" };
     private static final long TIMEOUT_MS = TimeUnit.SECONDS.toMillis(60);
 
     private final BundleContext context = FrameworkUtil.getBundle(TestServer.class).getBundleContext();
@@ -64,7 +66,19 @@ public final class TestServer implements AutoCloseable {
         endpoints.open();
         try {
             Settings.apply(service(ConfigurationAdmin.class), Settings.byPid(settings));
-            endpoint = endpoints.waitForService(TIMEOUT_MS);
+            long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+            while ((endpoint = endpoints.waitForService(200)) == null && System.currentTimeMillis() < deadline) {
+                Optional<String> failure = StartFailures.first(context);
+                if (failure.isPresent()) {
+                    ServerStartFailed failed = new ServerStartFailed(failure.get());
+                    try {
+                        stop(); // what did start is stopped, so the next start begins from nothing
+                    } catch (Exception e) {
+                        failed.addSuppressed(e);
+                    }
+                    throw failed;
+                }
+            }
             if (endpoint == null) {
                 throw new IllegalStateException("The server did not register its endpoint within " + TIMEOUT_MS
                         + " ms. " + ComponentDiagnostics.problems(context));
@@ -151,6 +165,15 @@ public final class TestServer implements AutoCloseable {
     public void close() throws Exception {
         if (endpoint != null) {
             stop();
+        }
+    }
+
+    /** The server cannot start, for the reason a storage component gave (its database is down, say). */
+    public static final class ServerStartFailed extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        ServerStartFailed(String reason) {
+            super(reason);
         }
     }
 }

@@ -1,5 +1,11 @@
 package org.gallerist.storage.derby.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.gallerist.storage.jdbc.StorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,16 +24,17 @@ import org.slf4j.LoggerFactory;
  * the row counts every few minutes and refreshes a table's statistics once its rows have grown or shrunk by a tenth
  * since the last refresh (every table once after each start).
  */
-final class StatisticsRefresh implements AutoCloseable {
+public final class StatisticsRefresh implements AutoCloseable {
 
-    static final String AUTO_PROPERTY = "derby.storage.indexStats.auto";
+    public static final String AUTO_PROPERTY = "derby.storage.indexStats.auto";
     private static final Logger LOG = LoggerFactory.getLogger(StatisticsRefresh.class);
-    private static final List<String> TABLES = List.of("USERS", "USER_KEYS", "IMAGES", "TAGS", "IMAGE_TAGS",
-            "IMAGE_VECTORS", "ORDERS", "ORDER_LINES");
+    /** The tables of the stores' schema (Derby's default schema, APP). */
+    private static final String TABLES = "SELECT t.TABLENAME FROM SYS.SYSTABLES t JOIN SYS.SYSSCHEMAS s"
+            + " ON t.SCHEMAID = s.SCHEMAID WHERE s.SCHEMANAME = 'APP' AND t.TABLETYPE = 'T' ORDER BY t.TABLENAME";
     /** Changes below this many rows never make statistics worth a scan. */
     private static final long MIN_CHANGE = 100;
 
-    private final Transactions transactions;
+    private final StorageEngine engine;
     private final Map<String, Long> rowsAtRefresh = new HashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "gallerist-derby-statistics");
@@ -35,28 +43,49 @@ final class StatisticsRefresh implements AutoCloseable {
         return thread;
     });
 
-    StatisticsRefresh(Transactions transactions, long firstAfterSeconds, long everySeconds) {
-        this.transactions = transactions;
+    public StatisticsRefresh(StorageEngine engine, long firstAfterSeconds, long everySeconds) {
+        this.engine = engine;
         timer.scheduleWithFixedDelay(this::refreshWhereStale, firstAfterSeconds, everySeconds, TimeUnit.SECONDS);
     }
 
     /** Runs on the timer thread only. */
-    void refreshWhereStale() {
-        try {
-            for (String table : TABLES) {
-                long rows = transactions.run(sql -> sql.one("SELECT COUNT(*) FROM " + table, row -> row.getLong(1)));
+    public void refreshWhereStale() {
+        try (Connection connection = engine.connect()) {
+            for (String table : tables(connection)) {
+                long rows = count(connection, table);
                 Long before = rowsAtRefresh.get(table);
                 if (before == null || Math.abs(rows - before) >= Math.max(MIN_CHANGE, before / 10)) {
                     long start = System.nanoTime();
-                    transactions.run(sql -> sql.update("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', ?, NULL)",
-                            table));
+                    try (PreparedStatement update = connection.prepareStatement(
+                            "CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', ?, NULL)")) {
+                        update.setString(1, table);
+                        update.execute();
+                    }
                     rowsAtRefresh.put(table, rows);
                     LOG.debug("Index statistics of {} ({} rows) refreshed in {} ms", table, rows,
                             (System.nanoTime() - start) / 1_000_000);
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.warn("Refreshing index statistics failed; trying again later: {}", e.getMessage());
+        }
+    }
+
+    private static List<String> tables(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(TABLES)) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    private static long count(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM \"" + table + "\"")) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 

@@ -1,9 +1,0 @@
-package org.gallerist.storage.derby.internal;
-
-import java.sql.SQLException;
-
-/** A unit of work inside one transaction. */
-@FunctionalInterface
-public interface SqlWork<T> {
-    T run(Sql sql) throws SQLException;
-}
