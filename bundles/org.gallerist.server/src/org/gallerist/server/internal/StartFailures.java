@@ -24,6 +24,8 @@ public final class StartFailures {
     /** The exception's class name at the head of a line of DS's failure text ("java.sql.SQLException: ..."). */
     private static final Pattern EXCEPTION_CLASS =
             Pattern.compile("^(?:Caused by: )?(?:[\\w$]+\\.)+[\\w$]*(?:Exception|Error)(?:: |$)");
+    /** How SCR words the failure of a component whose reference's service failed to activate itself. */
+    private static final String FOLLOWED = "Unable to get service for reference";
     /** What DS wraps a constructor's own exception in; its message says nothing. */
     private static final List<String> WRAPPERS = List.of("java.lang.reflect.InvocationTargetException",
             "org.osgi.service.component.ComponentException");
@@ -31,7 +33,11 @@ public final class StartFailures {
     private StartFailures() {
     }
 
-    /** The first line of the first storage component's activation failure, without the exception's class name. */
+    /**
+     * The first line of a storage component's activation failure, without the exception's class name: the cause
+     * (the engine that could not open its database) rather than what failed because of it (the stores that then
+     * could not get the engine, whose failure says only that).
+     */
     public static Optional<String> first(BundleContext context) {
         ServiceReference<ServiceComponentRuntime> reference =
                 context.getServiceReference(ServiceComponentRuntime.class);
@@ -40,6 +46,7 @@ public final class StartFailures {
         }
         ServiceComponentRuntime runtime = context.getService(reference);
         try {
+            List<String> reasons = new ArrayList<>();
             for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs()) {
                 if (!BLOCKING.matcher(description.name).matches()) {
                     continue;
@@ -48,15 +55,20 @@ public final class StartFailures {
                     if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION
                             && configuration.failure != null) {
                         String reason = firstLine(configuration.failure);
-                        return Optional.of(reason.isEmpty() ? description.name + " failed to start; see the log"
-                                : reason);
+                        reasons.add(reason.isEmpty() ? description.name + " failed to start; see the log" : reason);
                     }
                 }
             }
-            return Optional.empty();
+            return cause(reasons);
         } finally {
             context.ungetService(reference);
         }
+    }
+
+    /** Of the components' reasons, the first that is not another's failure passed on; else the first. */
+    static Optional<String> cause(List<String> reasons) {
+        return reasons.stream().filter(reason -> !reason.startsWith(FOLLOWED)).findFirst()
+                .or(() -> reasons.stream().findFirst());
     }
 
     /**

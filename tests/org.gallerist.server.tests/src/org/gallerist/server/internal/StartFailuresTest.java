@@ -2,6 +2,9 @@ package org.gallerist.server.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 
 class StartFailuresTest {
@@ -23,5 +26,15 @@ class StartFailuresTest {
                 "java.lang.IllegalArgumentException: Not a PostgreSQL JDBC URL: x\n\tat a.B.c(B.java:1)\n"));
         assertEquals("", StartFailures.firstLine("java.lang.reflect.InvocationTargetException\n"),
                 "a wrapper alone says nothing");
+    }
+
+    @Test
+    void theEnginesOwnReasonWinsOverTheStoresThatFailedBecauseOfIt() {
+        assertEquals(Optional.of("Cannot open PostgreSQL at db:5432/shop: refused"), StartFailures.cause(List.of(
+                "Unable to get service for reference database", "Cannot open PostgreSQL at db:5432/shop: refused",
+                "Unable to get service for reference engine")));
+        assertEquals(Optional.of("Unable to get service for reference database"),
+                StartFailures.cause(List.of("Unable to get service for reference database")));
+        assertEquals(Optional.empty(), StartFailures.cause(List.of()));
     }
 }
