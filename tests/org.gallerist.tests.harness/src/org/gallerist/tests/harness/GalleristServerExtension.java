@@ -71,6 +71,9 @@ public final class GalleristServerExtension
     private final Deque<AutoCloseable> closeBeforeStop = new ArrayDeque<>();
     private final Deque<Action> afterStop = new ArrayDeque<>();
     private final Set<String> configurations = new LinkedHashSet<>();
+    /** With {@code -Dgallerist.testDatabase=postgresql}, every server keeps its rows in PostgreSQL instead. */
+    private final SharedPostgres postgres = new SharedPostgres();
+    private String database;
 
     private GalleristServerExtension() {
     }
@@ -113,6 +116,7 @@ public final class GalleristServerExtension
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        postgres.beforeEach(context);
         if (perClass) {
             open();
         }
@@ -120,6 +124,7 @@ public final class GalleristServerExtension
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
+        postgres.beforeEach(context);
         if (!perClass) {
             open();
         } else if (folder == null) {
@@ -145,6 +150,7 @@ public final class GalleristServerExtension
         Path where = parent.get();
         folder = where == null ? Files.createTempDirectory("gallerist-test-")
                 : Files.createTempDirectory(where, "gallerist-test-");
+        database = null;
     }
 
     private void shutDown() throws Exception {
@@ -229,12 +235,19 @@ public final class GalleristServerExtension
         return server;
     }
 
-    private Map<String, Object> configuration(Map<String, Object> changes) throws IOException {
+    private Map<String, Object> configuration(Map<String, Object> changes) throws Exception {
         if (fixedPort && !settings.containsKey("port")) {
             settings.put("port", TestServer.freePort());
         }
         Map<String, Object> all = new LinkedHashMap<>(settings);
         all.putAll(changes);
+        if ("postgresql".equals(System.getProperty("gallerist.testDatabase")) && !all.containsKey("database")) {
+            if (database == null) { // one database per data folder, kept across restarts
+                database = postgres.newDatabase() + "?user=" + PostgresEngine.USER + "&password="
+                        + PostgresEngine.PASSWORD.replace(" ", "%20");
+            }
+            all.put("database", database);
+        }
         return all;
     }
 

@@ -207,7 +207,7 @@ public class JdbcImageStore implements ImageStore {
     @Override
     public Counts counts() {
         return database.inTransaction(sql -> sql.one(
-                "SELECT (SELECT COUNT(*) FROM images), (SELECT COUNT(*) FROM tags) FROM SYSIBM.SYSDUMMY1",
+                "VALUES ((SELECT COUNT(*) FROM images), (SELECT COUNT(*) FROM tags))",
                 row -> new Counts(row.getLong(1), row.getLong(2))));
     }
 

@@ -137,6 +137,14 @@ class JdbcImageStoreTest {
     }
 
     @Test
+    void theCatalogueCountsItsImagesAndTags() {
+        assertEquals(new ImageStore.Counts(0, 0), store.counts());
+        add("alice", "Sea", "", Visibility.PUBLIC, "sea", "blue");
+        add("bob", "Sky", "", Visibility.PRIVATE, "blue");
+        assertEquals(new ImageStore.Counts(2, 2), store.counts());
+    }
+
+    @Test
     void usageCountsAnOwnersImagesAndTheirBytes() {
         assertEquals(new ImageStore.Usage(0, 0), store.usage("alice"));
         assertEquals(new ImageStore.Usage(0, 0), store.usage("nobody"));
