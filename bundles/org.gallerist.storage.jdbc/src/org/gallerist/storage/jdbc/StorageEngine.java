@@ -25,4 +25,33 @@ public interface StorageEngine {
 
     /** Where the rows live, for the log ("embedded Derby in /srv/gallerist/db"), never with a password. */
     String describe();
+
+    /**
+     * An engine that hands everything on to another: what a DS component that owns an engine's life (opens it on
+     * activation, closes it on deactivation) implements, writing only {@link #delegate()}.
+     */
+    interface Forwarding extends StorageEngine {
+
+        StorageEngine delegate();
+
+        @Override
+        default Connection connect() throws SQLException {
+            return delegate().connect();
+        }
+
+        @Override
+        default boolean rolledBackWhole(SQLException failure) {
+            return delegate().rolledBackWhole(failure);
+        }
+
+        @Override
+        default boolean isStorageFull(SQLException failure) {
+            return delegate().isStorageFull(failure);
+        }
+
+        @Override
+        default String describe() {
+            return delegate().describe();
+        }
+    }
 }

@@ -9,12 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -93,33 +87,8 @@ class OrdersOverSshTest {
         for (int i = 0; i < 6; i++) {
             buyers.add(server.signedUp("buyer" + i));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(buyers.size());
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Boolean>> attempts = new ArrayList<>();
-            for (GalleristSession buyer : buyers) {
-                Callable<Boolean> attempt = () -> {
-                    go.await();
-                    try {
-                        buyer.shop().place(List.of(new OrderRequest(last.id(), 1)));
-                        return true;
-                    } catch (GalleristException e) {
-                        assertEquals(ErrorCode.INSUFFICIENT_STOCK, e.code(), e.getMessage());
-                        return false;
-                    }
-                };
-                attempts.add(pool.submit(attempt));
-            }
-            go.countDown();
-            int winners = 0;
-            for (Future<Boolean> attempt : attempts) {
-                winners += attempt.get(60, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertEquals(1, winners);
-            assertEquals(0, seller.images().show(last.id()).quantity());
-        } finally {
-            pool.shutdownNow();
-        }
+        assertEquals(1, LastItemRace.winners(last.id(), buyers));
+        assertEquals(0, seller.images().show(last.id()).quantity());
     }
 
     @Test

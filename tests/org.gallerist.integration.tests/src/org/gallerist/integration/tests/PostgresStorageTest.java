@@ -14,12 +14,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.gallerist.api.ErrorCode;
 import org.gallerist.api.GalleristException;
@@ -95,33 +89,8 @@ class PostgresStorageTest {
         for (int i = 0; i < buyers; i++) {
             sessions.add(server.signedUp("buyer" + i));
         }
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(buyers);
-        try {
-            List<Future<Boolean>> outcomes = new ArrayList<>();
-            for (GalleristSession buyer : sessions) {
-                Callable<Boolean> buy = () -> {
-                    go.await();
-                    try {
-                        buyer.shop().place(List.of(new OrderRequest(last.id(), 1)));
-                        return true;
-                    } catch (GalleristException e) {
-                        assertEquals(ErrorCode.INSUFFICIENT_STOCK, e.code(), e.getMessage());
-                        return false;
-                    }
-                };
-                outcomes.add(pool.submit(buy));
-            }
-            go.countDown();
-            int winners = 0;
-            for (Future<Boolean> outcome : outcomes) {
-                winners += outcome.get(60, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertEquals(1, winners);
-            assertEquals(0, seller.images().show(last.id()).quantity());
-        } finally {
-            pool.shutdownNow();
-        }
+        assertEquals(1, LastItemRace.winners(last.id(), sessions), "as on Derby (OrdersOverSshTest)");
+        assertEquals(0, seller.images().show(last.id()).quantity());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.gallerist.storage.derby.internal;
 
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
 
 import org.gallerist.spi.storage.DataFolder;
@@ -20,7 +19,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = StorageEngine.class, configurationPid = DerbyStorageEngine.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
-public class DerbyStorageEngine implements StorageEngine {
+public class DerbyStorageEngine implements StorageEngine.Forwarding {
 
     public static final String PID = "org.gallerist.storage.derby";
 
@@ -32,23 +31,8 @@ public class DerbyStorageEngine implements StorageEngine {
     }
 
     @Override
-    public Connection connect() throws SQLException {
-        return derby.connect();
-    }
-
-    @Override
-    public boolean rolledBackWhole(SQLException failure) {
-        return derby.rolledBackWhole(failure);
-    }
-
-    @Override
-    public boolean isStorageFull(SQLException failure) {
-        return derby.isStorageFull(failure);
-    }
-
-    @Override
-    public String describe() {
-        return derby.describe();
+    public StorageEngine delegate() {
+        return derby;
     }
 
     @Deactivate

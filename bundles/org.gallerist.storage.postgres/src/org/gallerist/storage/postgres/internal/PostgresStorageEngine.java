@@ -1,6 +1,5 @@
 package org.gallerist.storage.postgres.internal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = StorageEngine.class, configurationPid = PostgresConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = PostgresConfig.class)
-public class PostgresStorageEngine implements StorageEngine {
+public class PostgresStorageEngine implements StorageEngine.Forwarding {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStorageEngine.class);
 
@@ -47,23 +46,8 @@ public class PostgresStorageEngine implements StorageEngine {
     }
 
     @Override
-    public Connection connect() throws SQLException {
-        return pool.connect();
-    }
-
-    @Override
-    public boolean rolledBackWhole(SQLException failure) {
-        return pool.rolledBackWhole(failure);
-    }
-
-    @Override
-    public boolean isStorageFull(SQLException failure) {
-        return pool.isStorageFull(failure);
-    }
-
-    @Override
-    public String describe() {
-        return pool.describe();
+    public StorageEngine delegate() {
+        return pool;
     }
 
     @Deactivate

@@ -140,7 +140,7 @@ class TransactionsTest {
      * The engine's first connection is broken: at its first statement, or ({@code afterOne}) at its second, the first
      * one having run for real.
      */
-    private static final class StaleFirst implements StorageEngine {
+    private static final class StaleFirst implements StorageEngine.Forwarding {
         private final StorageEngine real;
         private final SQLException broken;
         private final boolean afterOne;
@@ -174,18 +174,8 @@ class TransactionsTest {
         }
 
         @Override
-        public boolean rolledBackWhole(SQLException e) {
-            return real.rolledBackWhole(e);
-        }
-
-        @Override
-        public boolean isStorageFull(SQLException e) {
-            return real.isStorageFull(e);
-        }
-
-        @Override
-        public String describe() {
-            return real.describe();
+        public StorageEngine delegate() {
+            return real;
         }
     }
 
