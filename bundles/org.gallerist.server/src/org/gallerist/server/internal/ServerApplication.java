@@ -50,6 +50,10 @@ public class ServerApplication implements IApplication {
     public Object start(IApplicationContext context) throws Exception {
         String[] raw = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         List<String> arguments = List.of(raw == null ? new String[0] : raw);
+        if (!arguments.isEmpty() && arguments.get(0).equals(MigrateCommand.NAME)) {
+            return MigrateCommand.run(arguments.subList(1, arguments.size()), System.getenv(), System.out,
+                    System.err);
+        }
         ServerOptions options;
         try {
             options = ServerOptions.parse(arguments, Path.of(System.getProperty("user.home")));

@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
                 "The launcher also changes an unpacked installation through p2 (the server need not be stopped):",
                 "  gallerist-server update --repository URL [--check] [--allow-unsigned]",
                 "  gallerist-server plugins list | install --repository URL FEATURE... | remove FEATURE...",
+                "An embedded installation's rows move into PostgreSQL with (server stopped; see migrate --help):",
+                "  gallerist-server migrate --from DIR --database jdbc:postgresql://HOST[:PORT]/DB",
                 "The console's update URL does the same and restarts the server on the new version." })
 final class ServerCommandLine {
 

@@ -1,6 +1,7 @@
 package org.gallerist.storage.jdbc.internal;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +38,27 @@ enum SqlDialect {
             case "PostgreSQL" -> POSTGRESQL;
             default -> throw new SQLException("Gallerist does not know the SQL of " + product);
         };
+    }
+
+    /**
+     * An insert of one row with the given columns that keeps the values given for identity columns and skips a row
+     * whose key is there already (a copy run again); only PostgreSQL is a copy's target.
+     */
+    String insertKeepingKeys(String table, List<String> columns) throws SQLException {
+        if (this != POSTGRESQL) {
+            throw new SQLException("Rows are copied into PostgreSQL only, not into " + this);
+        }
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") OVERRIDING SYSTEM VALUE VALUES ("
+                + Sql.placeholders(columns.size()) + ") ON CONFLICT DO NOTHING";
+    }
+
+    /** Makes the identity column number new rows after the highest value copied into it. */
+    String continueIdentityAfterMax(String table, String column) throws SQLException {
+        if (this != POSTGRESQL) {
+            throw new SQLException("Rows are copied into PostgreSQL only, not into " + this);
+        }
+        return "SELECT setval(pg_get_serial_sequence('" + table + "', '" + column + "'), (SELECT COALESCE(MAX("
+                + column + "), 0) + 1 FROM " + table + "), false)";
     }
 
     /** The statement (of a migration script) in this engine's SQL. */
