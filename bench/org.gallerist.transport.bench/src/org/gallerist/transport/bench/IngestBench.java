@@ -42,7 +42,7 @@ import org.osgi.framework.ServiceReference;
  */
 class IngestBench {
 
-    private static final ImportDefaults DEFAULTS = new ImportDefaults("bench", List.of("bench"), BigDecimal.ONE, 1,
+    static final ImportDefaults DEFAULTS = new ImportDefaults("bench", List.of("bench"), BigDecimal.ONE, 1,
             Visibility.PUBLIC);
     private static final long LIMIT = 50_000_000L;
 
@@ -156,7 +156,7 @@ class IngestBench {
         Files.writeString(target.resolve("ingest-stages.md"), table);
     }
 
-    private static double imported(GalleristSession session, Path tar, int count) {
+    static double imported(GalleristSession session, Path tar, int count) {
         long start = System.nanoTime();
         List<ImportResult> results = session.images().importTar(DEFAULTS, tar);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -215,7 +215,7 @@ class IngestBench {
         throw new IllegalStateException("no ONNX embedder registered");
     }
 
-    private static Path tar(Path file, List<Path> photos) throws IOException {
+    static Path tar(Path file, List<Path> photos) throws IOException {
         try (OutputStream out = Files.newOutputStream(file);
                 TarArchiveOutputStream archive = new TarArchiveOutputStream(out)) {
             for (Path photo : photos) {

@@ -30,9 +30,11 @@ public final class PostgresEngine implements AutoCloseable {
     private final Path bin;
     private final Path folder;
     private final int port;
+    private final boolean durable;
     private Process server;
 
-    private PostgresEngine(Path bin, Path folder, int port) {
+    private PostgresEngine(Path bin, Path folder, int port, boolean durable) {
+        this.durable = durable;
         this.bin = bin;
         this.folder = folder;
         this.port = port;
@@ -49,6 +51,14 @@ public final class PostgresEngine implements AutoCloseable {
      * is true (CI, whose {@code .ci/run} installs it).
      */
     public static PostgresEngine start() throws Exception {
+        return start(false);
+    }
+
+    /**
+     * Like {@link #start()}; {@code durable} keeps PostgreSQL's default {@code fsync=on}, so that each commit waits
+     * for the disk as a real installation's does (for benchmarks against the embedded Derby, which syncs its log).
+     */
+    public static PostgresEngine start(boolean durable) throws Exception {
         Optional<Path> installed = binaries();
         String missing = "PostgreSQL 15 is not installed (Debian package postgresql-15)";
         if (Boolean.getBoolean("gallerist.requirePostgres")) {
@@ -72,7 +82,7 @@ public final class PostgresEngine implements AutoCloseable {
         if (initdb.exitCode() != 0) {
             throw new IllegalStateException("initdb failed: " + initdb.stdout() + initdb.stderr());
         }
-        PostgresEngine engine = new PostgresEngine(bin, folder, TestServer.freePort());
+        PostgresEngine engine = new PostgresEngine(bin, folder, TestServer.freePort(), durable);
         engine.startServer();
         return engine;
     }
@@ -83,10 +93,10 @@ public final class PostgresEngine implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL is already running");
         }
         Path log = folder.resolve("server.log");
-        // fsync off: a test cluster need not survive a power cut, and fsync makes every commit wait for the disk
+        // fsync off unless durable: a test cluster need not survive a power cut, and fsync makes every commit wait
         server = new ProcessBuilder(asEngineUser(List.of(bin.resolve("postgres").toString(), "-D",
                 folder.resolve("data").toString(), "-p", Integer.toString(port), "-h", "127.0.0.1", "-k",
-                folder.toString(), "-c", "fsync=off", "-c", "max_connections=200")))
+                folder.toString(), "-c", "fsync=" + (durable ? "on" : "off"), "-c", "max_connections=200")))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
         while (true) {
