@@ -76,7 +76,13 @@ public final class Sql {
         try {
             result = work.run(this);
         } catch (SQLException | RuntimeException e) {
-            connection.rollback(before);
+            try {
+                connection.rollback(before);
+            } catch (SQLException gone) {
+                // the engine rolled the whole transaction back (Derby's deadlock victim), savepoint and all: what
+                // counts is why, which Transactions may retry
+                e.addSuppressed(gone);
+            }
             throw e;
         }
         connection.releaseSavepoint(before);

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +124,34 @@ class SqlTest {
 
         assertEquals(List.of("kept"),
                 derby.autoCommit(sql -> sql.list("SELECT name FROM parents", r -> r.getString(1))));
+    }
+
+    @Test
+    void anAttemptThatFailsUndoesItselfOnlyAndTheTransactionGoesOn() throws SQLException {
+        derby.autoCommit(sql -> sql.update("INSERT INTO parents (name) VALUES ('taken')"));
+        derby.autoCommit(sql -> sql.inTransaction(tx -> {
+            tx.update("INSERT INTO parents (name) VALUES ('before')");
+            SQLException duplicate = assertThrows(SQLException.class,
+                    () -> tx.attempt(inner -> inner.update("INSERT INTO parents (name) VALUES ('taken')")));
+            assertTrue(Sql.isDuplicateKey(duplicate));
+            return tx.update("INSERT INTO parents (name) VALUES ('after')");
+        }));
+        assertEquals(List.of("after", "before", "taken"), derby.autoCommit(sql -> sql.list(
+                "SELECT name FROM parents ORDER BY name", r -> r.getString(1))));
+    }
+
+    @Test
+    void anAttemptWhoseTransactionTheEngineRolledBackWholeSaysWhy() throws SQLException {
+        try (Connection connection = derby.engine().connect()) {
+            Sql sql = new Sql(connection);
+            SQLException victim = new SQLException("chosen as the deadlock victim", "40001");
+            SQLException thrown = assertThrows(SQLException.class, () -> sql.inTransaction(tx -> tx.attempt(inner -> {
+                connection.rollback(); // as Derby does to a deadlock victim: the savepoint goes with the rest
+                throw victim;
+            })));
+            assertSame(victim, thrown, "the reason to retry, not the lost savepoint");
+            assertEquals(1, thrown.getSuppressed().length);
+        }
     }
 
     @Test
