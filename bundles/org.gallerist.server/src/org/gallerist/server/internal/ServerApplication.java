@@ -238,11 +238,11 @@ public class ServerApplication implements IApplication {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
             while (System.nanoTime() < deadline && StartFailures.first(bundles).isEmpty()) {
                 ServerEndpoint endpoint = endpoints.waitForService(START_POLL_MILLIS);
-                if (endpoint != null) {
-                    return endpoint;
+                if (endpoint != null && StartFailures.settled(bundles)) {
+                    return StartFailures.first(bundles).isEmpty() ? endpoint : null;
                 }
             }
-            return endpoints.getService();
+            return null;
         } finally {
             endpoints.close(); // the admin tracker stays open for reloads; closed when the server stops
         }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 /** The server launcher's options as picocli reads them; {@link ServerOptions} merges them with the data folder's file. */
 @Command(name = "gallerist-server", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the Gallerist server: images and accounts in DIR, answering over SSH.",
-        footer = { "", "Settings may also be put in CONFIG/gallerist.properties (host, port, hostKeyFile, database, signupEnabled,",
+        footer = { "", "Settings may also be put in CONFIG/gallerist.properties (host, port, hostKeyFile, database, blobs,",
+                "s3Endpoint, signupEnabled,",
                 "signupPerHour, encryptAtRest, maxImageMegabytes, maxImageMegapixels, model, useModel); options",
                 "given here win.",
                 "Components are configured by CONFIG/config/PID.cfg files, re-read when they change. SIGHUP (systemctl",
@@ -43,6 +44,15 @@ final class ServerCommandLine {
             "jdbc:postgresql://HOST[:PORT]/DB (user and password as its user= and password= parameters, else PGUSER",
             "and PGPASSWORD, else ~/.pgpass); default the embedded Derby in DIR/db." })
     String database;
+
+    @Option(names = "--blobs", paramLabel = "s3://BUCKET[/PREFIX]", description = { "Keep the image files in an",
+            "S3 bucket (login from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, region from AWS_REGION);",
+            "default the data folder." })
+    String blobs;
+
+    @Option(names = "--s3-endpoint", paramLabel = "URL", description = { "The S3-compatible store's URL (MinIO,",
+            "Ceph, S3Proxy...), path-style requests; default AWS S3." })
+    String s3Endpoint;
 
     @Option(names = "--no-signup", description = "Refuse new accounts (the 'signup' login).")
     boolean noSignup;

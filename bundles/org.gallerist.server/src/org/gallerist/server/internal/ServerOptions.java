@@ -24,11 +24,13 @@ import picocli.CommandLine;
  * @param hostKey      the OpenSSH key file the server identifies itself with, or null for the data folder's own
  * @param database     the PostgreSQL database ({@code jdbc:postgresql://...}) the rows live in, or null for the
  *                     embedded Derby in the data folder
+ * @param blobs        the bucket the image files live in ({@code s3://BUCKET[/PREFIX]}), or null for the data folder
+ * @param s3Endpoint   the S3-compatible store's URL, or null for AWS S3
  * @param model        an ONNX image model to run instead of the built-in one, or null
  * @param modelEnabled false to run no image model at all (the model-free descriptor serves)
  */
 public record ServerOptions(Path dataDir, Path configDir, String host, int port, Path hostKey, String database,
-        boolean signupEnabled,
+        String blobs, String s3Endpoint, boolean signupEnabled,
         int signupPerHour, Storage storage, Path model, boolean modelEnabled, Requested requested) {
 
     /** What the command line asked for besides running: only the usage, or only the version. */
@@ -70,6 +72,19 @@ public record ServerOptions(Path dataDir, Path configDir, String host, int port,
             throw new IllegalArgumentException("--database takes a PostgreSQL JDBC URL, " + POSTGRES_URL
                     + "HOST[:PORT]/DATABASE; without it the rows stay in the data folder's embedded Derby.");
         }
+        if (blobs != null && !blobs.matches("s3://[^/\\s]+(/\\S*)?")) {
+            throw new IllegalArgumentException("--blobs takes s3://BUCKET[/PREFIX]; without it the image files stay in"
+                    + " the data folder.");
+        }
+        if (s3Endpoint != null && (blobs == null || !s3Endpoint.matches("https?://\\S+"))) {
+            throw new IllegalArgumentException(blobs == null ? "--s3-endpoint needs --blobs s3://BUCKET."
+                    : "--s3-endpoint takes the store's http:// or https:// URL.");
+        }
+        if (blobs != null && storage.encryptAtRest()) {
+            throw new IllegalArgumentException("Encryption at rest is not available for image files in S3 yet:"
+                    + " leave out --encrypt-at-rest, or the files in the data folder (without --blobs); a bucket of"
+                    + " its own can encrypt them (SSE-S3).");
+        }
     }
 
     /**
@@ -110,10 +125,14 @@ public record ServerOptions(Path dataDir, Path configDir, String host, int port,
                 : configDir.resolve(file.getProperty("hostKeyFile").strip());
         String database = given.database != null ? given.database.strip()
                 : file.getProperty(Settings.DATABASE, "").strip();
+        String blobs = given.blobs != null ? given.blobs.strip() : file.getProperty(Settings.OBJECT_STORE, "").strip();
+        String s3Endpoint = given.s3Endpoint != null ? given.s3Endpoint.strip()
+                : file.getProperty("s3Endpoint", "").strip();
         return new ServerOptions(dataDir.toAbsolutePath().normalize(), configDir,
                 host != null ? host : file.getProperty("host", "127.0.0.1"),
                 port != null ? port : parsePort(file.getProperty("port", "2222")),
                 hostKey == null ? null : hostKey.normalize(), database.isEmpty() ? null : database,
+                blobs.isEmpty() ? null : blobs, s3Endpoint.isEmpty() ? null : s3Endpoint,
                 signup != null ? signup : Boolean.parseBoolean(file.getProperty("signupEnabled", "true")),
                 parseInt(file.getProperty("signupPerHour", "20"), "signupPerHour"),
                 new Storage(encrypt != null ? encrypt : Boolean.parseBoolean(file.getProperty("encryptAtRest", "false")),
@@ -137,6 +156,12 @@ public record ServerOptions(Path dataDir, Path configDir, String host, int port,
         properties.put("hostKeyFile", hostKey == null ? "" : hostKey.toString());
         if (database != null) {
             properties.put(Settings.DATABASE, database);
+        }
+        if (blobs != null) {
+            properties.put(Settings.OBJECT_STORE, blobs);
+            if (s3Endpoint != null) {
+                properties.put("s3Endpoint", s3Endpoint);
+            }
         }
         properties.put("signupEnabled", signupEnabled);
         properties.put("signupPerHour", signupPerHour);

@@ -35,12 +35,31 @@ public final class Settings {
     public static final String POSTGRES = "org.gallerist.storage.postgres";
     /** The setting that moves the rows from embedded Derby to a PostgreSQL database (a JDBC URL). */
     public static final String DATABASE = "database";
+    public static final String S3 = "org.gallerist.blobs.s3";
+    /** The setting that moves the image files from the data folder to an S3 bucket ({@code s3://BUCKET[/PREFIX]}). */
+    public static final String OBJECT_STORE = "blobs";
+
+    /**
+     * Two components of which exactly one runs: {@code chosen} when {@code setting} is given, else {@code otherwise};
+     * both require their configuration, and the one not wanted has it deleted.
+     */
+    private record Alternative(String setting, String otherwise, String chosen) {
+        boolean isChosen(Map<String, ?> settings) {
+            Object value = settings.get(setting);
+            return value != null && !value.toString().isBlank();
+        }
+
+        boolean contains(String pid) {
+            return pid.equals(otherwise) || pid.equals(chosen);
+        }
+    }
+
+    private static final List<Alternative> ALTERNATIVES = List.of(new Alternative(DATABASE, DERBY, POSTGRES),
+            new Alternative(OBJECT_STORE, BLOBS, S3));
 
     /** Every PID a server is configured through, the data folder last: creating it starts the server. */
-    public static final List<String> PIDS = List.of(SSH, BLOBS, IMAGES, SIMILARITY, PLUGINS, ONNX, QUOTAS,
+    public static final List<String> PIDS = List.of(SSH, BLOBS, S3, IMAGES, SIMILARITY, PLUGINS, ONNX, QUOTAS,
             IMPORT, DERBY, POSTGRES, DATA);
-    /** The storage engines' PIDs, of which exactly one has a configuration. */
-    private static final List<String> ENGINES = List.of(DERBY, POSTGRES);
 
     /** The SSH server's limits (docs/security.md), all in its PID. */
     private static final List<String> SSH_LIMITS = List.of("loginGraceSeconds", "maxStartups",
@@ -63,7 +82,9 @@ public final class Settings {
             Map.entry("nearDuplicateThreshold", SIMILARITY),
             Map.entry("uploadHints", SIMILARITY), Map.entry("pluginPollMillis", PLUGINS),
             Map.entry("modelEnabled", ONNX), Map.entry("modelFile", ONNX), Map.entry("labelFile", ONNX),
-            Map.entry(DATABASE, POSTGRES), Map.entry("maxConnections", POSTGRES)));
+            Map.entry(DATABASE, POSTGRES), Map.entry("maxConnections", POSTGRES), Map.entry(OBJECT_STORE, S3),
+            Map.entry("s3Endpoint", S3), Map.entry("region", S3), Map.entry("accessKeyId", S3),
+            Map.entry("secretAccessKey", S3)));
 
     private Settings() {
     }
@@ -85,36 +106,40 @@ public final class Settings {
 
     /**
      * The settings split into one dictionary per PID, in {@link #PIDS} order (the data folder last); PIDs without a
-     * setting are left out, so their components run on their defaults. Of the engines, PostgreSQL's is there when
-     * {@code database} is set and Derby's (empty) when it is not.
+     * setting are left out, so their components run on their defaults. Of each pair of alternatives, the chosen one
+     * is there when its setting is given (PostgreSQL's with {@code database}, S3's with {@code blobs}), else the
+     * other, with its settings or none.
      */
     public static Map<String, Dictionary<String, Object>> byPid(Map<String, ?> settings) {
-        Object database = settings.get(DATABASE);
-        boolean postgres = database != null && !database.toString().isBlank();
         Map<String, Dictionary<String, Object>> byPid = new LinkedHashMap<>();
         for (String pid : PIDS) {
-            if (pid.equals(DERBY) && !postgres) {
-                byPid.put(DERBY, new Hashtable<>());
-                continue;
-            }
             Hashtable<String, Object> properties = new Hashtable<>();
             settings.forEach((key, value) -> {
                 if (pidOf(key).equals(pid) && value != null) {
                     properties.put(key, value);
                 }
             });
-            if (!properties.isEmpty() && !(pid.equals(POSTGRES) && !postgres)) {
+            Alternative alternative = alternativeOf(pid);
+            if (alternative != null) {
+                if (pid.equals(alternative.chosen()) == alternative.isChosen(settings)) {
+                    byPid.put(pid, properties);
+                }
+            } else if (!properties.isEmpty()) {
                 byPid.put(pid, properties);
             }
         }
         return byPid;
     }
 
+    private static Alternative alternativeOf(String pid) {
+        return ALTERNATIVES.stream().filter(alternative -> alternative.contains(pid)).findFirst().orElse(null);
+    }
+
     /**
      * Writes the configurations in {@link #PIDS} order, so the data folder's, which starts the server, comes last:
      * a component without a setting gets empty properties (its defaults), so nothing of an earlier run lingers. A
      * configuration that would not change is left alone, so its component (the image model, say) is not restarted.
-     * The storage engine not chosen has its configuration deleted, so exactly one runs.
+     * Of each pair of alternatives, the one not chosen has its configuration deleted, so exactly one runs.
      */
     public static void apply(ConfigurationAdmin admin, Map<String, Dictionary<String, Object>> byPid)
             throws IOException {
@@ -128,11 +153,13 @@ public final class Settings {
             if (fromFiles.contains(pid) && !pid.equals(DATA)) {
                 continue;
             }
-            boolean otherEngineFromFile = ENGINES.contains(pid) && ENGINES.stream()
-                    .anyMatch(engine -> !engine.equals(pid) && fromFiles.contains(engine));
-            if (ENGINES.contains(pid) && (!byPid.containsKey(pid) || otherEngineFromFile)) {
-                deleteIfThere(admin, pid);
-                continue;
+            Alternative alternative = alternativeOf(pid);
+            if (alternative != null) {
+                String other = pid.equals(alternative.chosen()) ? alternative.otherwise() : alternative.chosen();
+                if (!byPid.containsKey(pid) || fromFiles.contains(other)) {
+                    deleteIfThere(admin, pid);
+                    continue;
+                }
             }
             Configuration configuration = admin.getConfiguration(pid, "?");
             Dictionary<String, Object> wanted = byPid.getOrDefault(pid, new Hashtable<>());

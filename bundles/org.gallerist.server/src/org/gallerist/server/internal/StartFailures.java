@@ -65,6 +65,34 @@ public final class StartFailures {
         }
     }
 
+    /**
+     * Whether every storage component that activates at start (the S3 blob store, which checks its bucket then) has
+     * done so or failed: until then the server is not ready, even if its SSH endpoint is up.
+     */
+    public static boolean settled(BundleContext context) {
+        ServiceReference<ServiceComponentRuntime> reference =
+                context.getServiceReference(ServiceComponentRuntime.class);
+        if (reference == null) {
+            return true;
+        }
+        ServiceComponentRuntime runtime = context.getService(reference);
+        try {
+            for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs()) {
+                if (!description.immediate || !BLOCKING.matcher(description.name).matches()) {
+                    continue;
+                }
+                for (ComponentConfigurationDTO configuration : runtime.getComponentConfigurationDTOs(description)) {
+                    if (configuration.state == ComponentConfigurationDTO.SATISFIED) {
+                        return false; // about to be activated
+                    }
+                }
+            }
+            return true;
+        } finally {
+            context.ungetService(reference);
+        }
+    }
+
     /** Of the components' reasons, the first that is not another's failure passed on; else the first. */
     static Optional<String> cause(List<String> reasons) {
         return reasons.stream().filter(reason -> !reason.startsWith(FOLLOWED)).findFirst()

@@ -38,22 +38,29 @@ import org.osgi.util.tracker.ServiceTracker;
 class MetaTypeTest {
 
     /** PID → the bundle whose component designates it and the annotation that describes it. */
-    private static final Map<String, String[]> DESCRIBED_BY = Map.of(
-            "org.gallerist.data", new String[] { "org.gallerist.core", "org.gallerist.core.internal.DataFolderComponent$Config" },
-            "org.gallerist.ssh", new String[] { "org.gallerist.transport.ssh.server",
-                    "org.gallerist.transport.ssh.server.internal.ServerConfig" },
-            "org.gallerist.blobs.file", new String[] { "org.gallerist.blobs.file",
-                    "org.gallerist.blobs.file.internal.BlobStoreConfig" },
-            "org.gallerist.storage.postgres", new String[] { "org.gallerist.storage.postgres",
-                    "org.gallerist.storage.postgres.internal.PostgresConfig" },
-            "org.gallerist.images", new String[] { "org.gallerist.core", "org.gallerist.core.internal.ImageLimits$Config" },
-            "org.gallerist.similarity", new String[] { "org.gallerist.core", "org.gallerist.core.internal.SimilarityConfig" },
-            "org.gallerist.quotas", new String[] { "org.gallerist.core", "org.gallerist.core.internal.UploadQuotas$Config" },
-            "org.gallerist.import", new String[] { "org.gallerist.commands",
-                    "org.gallerist.commands.internal.ImportLimits" },
-            "org.gallerist.plugins", new String[] { "org.gallerist.server", "org.gallerist.server.internal.PluginFolderConfig" },
-            "org.gallerist.similarity.onnx", new String[] { "org.gallerist.similarity.djl",
-                    "org.gallerist.similarity.djl.internal.OnnxEmbedderConfig" });
+    private static final Map<String, String[]> DESCRIBED_BY = Map.ofEntries(
+            Map.entry("org.gallerist.data", new String[] { "org.gallerist.core",
+                    "org.gallerist.core.internal.DataFolderComponent$Config" }),
+            Map.entry("org.gallerist.ssh", new String[] { "org.gallerist.transport.ssh.server",
+                    "org.gallerist.transport.ssh.server.internal.ServerConfig" }),
+            Map.entry("org.gallerist.blobs.file", new String[] { "org.gallerist.blobs.file",
+                    "org.gallerist.blobs.file.internal.BlobStoreConfig" }),
+            Map.entry("org.gallerist.storage.postgres", new String[] { "org.gallerist.storage.postgres",
+                    "org.gallerist.storage.postgres.internal.PostgresConfig" }),
+            Map.entry("org.gallerist.images", new String[] { "org.gallerist.core",
+                    "org.gallerist.core.internal.ImageLimits$Config" }),
+            Map.entry("org.gallerist.similarity", new String[] { "org.gallerist.core",
+                    "org.gallerist.core.internal.SimilarityConfig" }),
+            Map.entry("org.gallerist.quotas", new String[] { "org.gallerist.core",
+                    "org.gallerist.core.internal.UploadQuotas$Config" }),
+            Map.entry("org.gallerist.import", new String[] { "org.gallerist.commands",
+                    "org.gallerist.commands.internal.ImportLimits" }),
+            Map.entry("org.gallerist.plugins", new String[] { "org.gallerist.server",
+                    "org.gallerist.server.internal.PluginFolderConfig" }),
+            Map.entry("org.gallerist.similarity.onnx", new String[] { "org.gallerist.similarity.djl",
+                    "org.gallerist.similarity.djl.internal.OnnxEmbedderConfig" }),
+            Map.entry("org.gallerist.blobs.s3", new String[] { "org.gallerist.blobs.s3",
+                    "org.gallerist.blobs.s3.internal.S3Config" }));
     private static final Pattern TABLE_ROW = Pattern.compile("(?m)^\\| `(org\\.gallerist[\\w.]*)` \\|");
 
     @RegisterExtension

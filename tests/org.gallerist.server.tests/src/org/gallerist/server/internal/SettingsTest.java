@@ -44,7 +44,20 @@ class SettingsTest {
         assertFalse(shared.containsKey(Settings.DERBY));
         assertEquals("jdbc:postgresql://db:5432/shop", shared.get(Settings.POSTGRES).get("database"));
         assertEquals(4, shared.get(Settings.POSTGRES).get("maxConnections"));
-        assertEquals(List.of(Settings.POSTGRES, Settings.DATA), List.copyOf(shared.keySet()));
+        assertEquals(List.of(Settings.BLOBS, Settings.POSTGRES, Settings.DATA), List.copyOf(shared.keySet()));
+    }
+
+    @Test
+    void theImageFilesGoToS3InsteadOfTheDataFolderWhenABucketIsGiven() {
+        var files = Settings.byPid(Map.of("dataDir", "/srv/g", "encryptAtRest", true));
+        assertEquals(true, files.get(Settings.BLOBS).get("encryptAtRest"));
+        assertFalse(files.containsKey(Settings.S3));
+
+        var bucket = Settings.byPid(Map.of("dataDir", "/srv/g", "blobs", "s3://shop/images",
+                "s3Endpoint", "http://127.0.0.1:9000"));
+        assertFalse(bucket.containsKey(Settings.BLOBS), "exactly one blob store");
+        assertEquals("s3://shop/images", bucket.get(Settings.S3).get("blobs"));
+        assertEquals("http://127.0.0.1:9000", bucket.get(Settings.S3).get("s3Endpoint"));
     }
 
     @Test

@@ -67,9 +67,11 @@ public final class TestServer implements AutoCloseable {
         try {
             Settings.apply(service(ConfigurationAdmin.class), Settings.byPid(settings));
             long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-            while ((endpoint = endpoints.waitForService(200)) == null && System.currentTimeMillis() < deadline) {
+            while (true) {
+                endpoint = endpoints.waitForService(200);
                 Optional<String> failure = StartFailures.first(context);
                 if (failure.isPresent()) {
+                    endpoint = null;
                     ServerStartFailed failed = new ServerStartFailed(failure.get());
                     try {
                         stop(); // what did start is stopped, so the next start begins from nothing
@@ -77,6 +79,9 @@ public final class TestServer implements AutoCloseable {
                         failed.addSuppressed(e);
                     }
                     throw failed;
+                }
+                if (endpoint != null && StartFailures.settled(context) || System.currentTimeMillis() > deadline) {
+                    break;
                 }
             }
             if (endpoint == null) {

@@ -24,6 +24,7 @@ import org.gallerist.spi.storage.BlobStore;
 import org.gallerist.spi.storage.DataFolder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
@@ -39,9 +40,11 @@ import org.slf4j.LoggerFactory;
  * {@code <dataDir>/blob.key}, uploads wait for their checks in {@link MemoryStaging memory} (never in the clear on
  * disk), and a file without a valid header is refused. Files of the older whole-file format, and plain files when
  * encryption is on, are rewritten in the chunked format at start. With it off, new files are plain and encrypted
- * ones stay readable. Keys stay the sha-256 of the plain bytes.
+ * ones stay readable. Keys stay the sha-256 of the plain bytes. Its configuration exists unless the files are to
+ * live in an object store ({@code --blobs}), so that exactly one blob store runs.
  */
-@Component(service = BlobStore.class, configurationPid = BlobStoreConfig.PID)
+@Component(service = BlobStore.class, configurationPid = BlobStoreConfig.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = BlobStoreConfig.class)
 public class FileBlobStore implements BlobStore {
 
