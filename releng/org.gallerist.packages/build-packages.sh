@@ -40,9 +40,10 @@ mkdir -p "$stage" "$out"
 rm -f "$out"/gallerist-*.deb "$out"/gallerist-*-linux-x86_64.tar.gz "$out/sizes.txt" # only this build's packages
 
 # One runtime for both: the modules jdeps finds in the products' jars (see docs/packaging.md), plus what is reached by
-# reflection or service loading (jdk.unsupported, charsets, EC, zip file systems, management).
+# reflection or service loading (jdk.unsupported, charsets, EC, zip file systems, management), and java.sql.rowset,
+# which HikariCP imports (not optionally) though the server never uses it.
 modules=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.rmi,java.security.jgss
-modules=$modules,java.sql,java.xml,jdk.xml.dom,jdk.unsupported,jdk.charsets,jdk.crypto.ec,jdk.zipfs,jdk.management
+modules=$modules,java.sql,java.sql.rowset,java.xml,jdk.xml.dom,jdk.unsupported,jdk.charsets,jdk.crypto.ec,jdk.zipfs,jdk.management
 echo "Linking the Java runtime ($modules)"
 # The CDS archives of the JDK's own classes (28 MB unpacked) save about 0.15 s of every start (docs/benchmarks.md).
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=zip-6 \
