@@ -98,19 +98,10 @@ class JdbcImageStoreTest {
 
     private ImageRecord addContent(String owner, String name, String description, Visibility visibility,
             String content, String... tags) {
-        String sha = sha(content);
+        String sha = TestHashes.sha256(content);
         Image image = new Image(0, name, description, List.of(tags), new BigDecimal("9.50"), 3, owner, visibility,
                 640, 480, "png", 1234, sha, Instant.EPOCH);
-        return store.insert(new ImageRecord(image, sha, sha("thumb:" + content), sha("preview:" + content)));
-    }
-
-    static String sha(String content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return store.insert(new ImageRecord(image, sha, TestHashes.sha256("thumb:" + content), TestHashes.sha256("preview:" + content)));
     }
 
     private static ImageFilter filter(String viewer, boolean admin, List<String> tags, boolean any, List<String> words,
@@ -132,7 +123,7 @@ class JdbcImageStoreTest {
         assertEquals(new BigDecimal("9.50"), image.price());
         assertEquals("alice", image.owner());
         assertEquals(record, store.find(image.id()).orElseThrow());
-        assertEquals(sha("alice/Sunset"), record.originalKey());
+        assertEquals(TestHashes.sha256("alice/Sunset"), record.originalKey());
         assertTrue(store.find(image.id() + 1000).isEmpty());
     }
 
@@ -271,9 +262,9 @@ class JdbcImageStoreTest {
                 () -> addContent("alice", "two", "", Visibility.PRIVATE, "same bytes"));
         assertEquals(ErrorCode.DUPLICATE, e.code());
         assertEquals("You already uploaded this image as #" + first + ".", e.getMessage());
-        assertEquals(first, store.findByContent("alice", sha("same bytes")).orElseThrow());
-        assertTrue(store.findByContent("bob", sha("same bytes")).isEmpty());
-        assertTrue(store.findByContent("nobody", sha("same bytes")).isEmpty());
+        assertEquals(first, store.findByContent("alice", TestHashes.sha256("same bytes")).orElseThrow());
+        assertTrue(store.findByContent("bob", TestHashes.sha256("same bytes")).isEmpty());
+        assertTrue(store.findByContent("nobody", TestHashes.sha256("same bytes")).isEmpty());
 
         long bobs = addContent("bob", "mine too", "", Visibility.PUBLIC, "same bytes").image().id();
         assertTrue(bobs != first);

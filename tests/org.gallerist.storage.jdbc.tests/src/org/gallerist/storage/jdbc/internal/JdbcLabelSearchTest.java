@@ -63,10 +63,10 @@ class JdbcLabelSearchTest {
     private long add(String name, String description, List<String> tags, String... labels) {
         store = new JdbcImageStore(database, Clock.fixed(Instant.ofEpochMilli(millis++), ZoneOffset.UTC));
         Image image = new Image(0, name, description, tags, BigDecimal.ONE, 1, "alice", Visibility.PUBLIC, 10, 10, "png",
-                1, JdbcImageStoreTest.sha(name), Instant.EPOCH);
-        String key = JdbcImageStoreTest.sha(name);
-        long id = store.insert(new ImageRecord(image, key, JdbcImageStoreTest.sha("thumb:" + name),
-                JdbcImageStoreTest.sha("preview:" + name))).image().id();
+                1, TestHashes.sha256(name), Instant.EPOCH);
+        String key = TestHashes.sha256(name);
+        long id = store.insert(new ImageRecord(image, key, TestHashes.sha256("thumb:" + name),
+                TestHashes.sha256("preview:" + name))).image().id();
         vectors.put(id, "onnx:test", new float[] { 1, 0 }, List.of(labels));
         return id;
     }

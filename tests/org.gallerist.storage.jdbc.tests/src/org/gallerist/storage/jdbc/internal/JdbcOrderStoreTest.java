@@ -74,7 +74,7 @@ class JdbcOrderStoreTest {
     }
 
     private long add(String owner, String name, String price, int quantity, Visibility visibility) {
-        String sha = JdbcImageStoreTest.sha(owner + "/" + name);
+        String sha = TestHashes.sha256(owner + "/" + name);
         Image image = new Image(0, name, "", List.of(), new BigDecimal(price), quantity, owner, visibility, 10, 10,
                 "png", 100, sha, Instant.EPOCH);
         return images.insert(new ImageRecord(image, sha, sha, sha)).image().id();

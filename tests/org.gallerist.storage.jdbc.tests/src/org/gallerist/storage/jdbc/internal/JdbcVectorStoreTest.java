@@ -60,7 +60,7 @@ class JdbcVectorStoreTest {
     }
 
     private long add(String name, Visibility visibility, String... tags) {
-        String sha = JdbcImageStoreTest.sha(name);
+        String sha = TestHashes.sha256(name);
         Image image = new Image(0, name, "", List.of(tags), BigDecimal.ONE, 1, "alice", visibility, 10, 10, "png", 1,
                 sha, Instant.EPOCH);
         return images.insert(new ImageRecord(image, sha, null, null)).image().id();

@@ -48,7 +48,7 @@ class RowCopyTest {
         JdbcVectorStore vectors = new JdbcVectorStore(derby, dataDir.resolve("vectors"));
         long first = 0;
         for (int i = 0; i < 1203; i++) { // more than two batches
-            String sha = JdbcImageStoreTest.sha("image " + i);
+            String sha = TestHashes.sha256("image " + i);
             Image image = new Image(0, "Image " + i, "", List.of("tag" + (i % 7), "all"), new BigDecimal("2.50"), 5,
                     i % 2 == 0 ? "alice" : "bob", i % 3 == 0 ? Visibility.PRIVATE : Visibility.PUBLIC, 10, 10,
                     "png", 100, sha, Instant.ofEpochMilli(i));
@@ -94,7 +94,7 @@ class RowCopyTest {
             assertEquals(Visibility.PRIVATE, images.find(first).orElseThrow().image().visibility());
             assertEquals(1, new JdbcOrderStore(moved).orders("bob").size());
 
-            String sha = JdbcImageStoreTest.sha("after the move");
+            String sha = TestHashes.sha256("after the move");
             long next = images.insert(new ImageRecord(new Image(0, "New", "", List.of(), BigDecimal.ONE, 1, "alice",
                     Visibility.PUBLIC, 10, 10, "png", 100, sha, Instant.now()), sha, sha, sha)).image().id();
             assertEquals(first + 1203, next, "new ids continue after the copied ones");

@@ -82,11 +82,11 @@ class StatisticsRefreshTest {
 
     private void add(int count) {
         for (int i = 0; i < count; i++, added++) {
-            String sha = JdbcImageStoreTest.sha("image " + added);
+            String sha = TestHashes.sha256("image " + added);
             Image image = new Image(0, "image " + added, "", List.of("tag" + added % 7), BigDecimal.ONE, 1, "alice",
                     Visibility.PUBLIC, 10, 10, "png", 1, sha, Instant.EPOCH);
-            store.insert(new ImageRecord(image, sha, JdbcImageStoreTest.sha("thumb " + added),
-                    JdbcImageStoreTest.sha("preview " + added)));
+            store.insert(new ImageRecord(image, sha, TestHashes.sha256("thumb " + added),
+                    TestHashes.sha256("preview " + added)));
         }
     }
 }

@@ -81,7 +81,7 @@ class VectorSnapshotTest {
     }
 
     private long add(String name, Visibility visibility) {
-        String sha = JdbcImageStoreTest.sha(name);
+        String sha = TestHashes.sha256(name);
         Image image = new Image(0, name, "", List.of("t" + name.length()), BigDecimal.ONE, 1, "alice", visibility, 10,
                 10, "png", 1, sha, Instant.EPOCH);
         return images.insert(new ImageRecord(image, sha, null, null)).image().id();
@@ -138,7 +138,7 @@ class VectorSnapshotTest {
         long first = stored.keySet().iterator().next();
         float[] planted = new float[DIMENSION];
         planted[0] = 42;
-        rewriteSnapshot(first, planted, VectorSnapshot.contentPrefix(JdbcImageStoreTest.sha("image 0")));
+        rewriteSnapshot(first, planted, VectorSnapshot.contentPrefix(TestHashes.sha256("image 0")));
 
         assertArrayEquals(planted, load().get(first).vector(), "a record matching id and content is taken as it is");
     }
@@ -147,7 +147,7 @@ class VectorSnapshotTest {
     void aRecordOfOtherContentUnderTheSameIdIsNotTaken() throws IOException {
         load();
         long first = stored.keySet().iterator().next();
-        rewriteSnapshot(first, new float[DIMENSION], VectorSnapshot.contentPrefix(JdbcImageStoreTest.sha("other")));
+        rewriteSnapshot(first, new float[DIMENSION], VectorSnapshot.contentPrefix(TestHashes.sha256("other")));
 
         assertLoadsWhatDerbyHolds();
         assertArrayEquals(stored.get(first), load().get(first).vector(), "the rewritten snapshot is right too");
