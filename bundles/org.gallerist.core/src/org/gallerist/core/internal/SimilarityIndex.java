@@ -60,6 +60,8 @@ public class SimilarityIndex {
     private final VectorStore vectors;
     private final VectorIndexFactory indexes;
     private final AnalysisImages analysisImages;
+    /** Brings what other servers on the same database wrote into the active index. */
+    private final IndexFollower follower;
     /** Index builds and re-indexing, one at a time, in order. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "gallerist-similarity");
@@ -84,6 +86,7 @@ public class SimilarityIndex {
         this.vectors = vectors;
         this.indexes = indexes;
         this.analysisImages = new AnalysisImages(processor, blobs, limits);
+        this.follower = new IndexFollower(vectors, this::reloadLater);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -104,6 +107,7 @@ public class SimilarityIndex {
     /** Waits (bounded) for a load or re-index in flight, so that nothing writes to the database after the stop. */
     @Deactivate
     void stop() throws InterruptedException {
+        follower.stop();
         worker.shutdownNow();
         if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
             LOG.warn("The similarity index was still loading or re-indexing when the server stopped.");
@@ -216,11 +220,36 @@ public class SimilarityIndex {
         if (previous != null && previous.embedder() == current) {
             return;
         }
+        load(current);
+    }
+
+    /** Loads the index again when it lost track of other servers' changes, unless another one took over already. */
+    private void reloadLater(ActiveIndex stale) {
+        try {
+            worker.execute(() -> {
+                if (active == stale && embedder == stale.embedder()) {
+                    load(stale.embedder());
+                }
+            });
+        } catch (RejectedExecutionException stoppedMeanwhile) {
+            // the server stops
+        }
+    }
+
+    /** A new index of the embedder's stored vectors, following changes from before the load began. */
+    private void load(Embedder current) {
         long start = System.nanoTime();
+        VectorStore.ChangeFeed changes = vectors.follow();
         ActiveIndex next = ActiveIndex.of(current, indexes.create(current.id(), current.dimension()));
-        vectors.forEach(current.id(), entry -> next.put(entry.imageId(),
-                ImageAccess.of(entry.owner(), entry.isPublic(), entry.tags()), entry.vector()));
+        try {
+            vectors.forEach(current.id(), entry -> next.put(entry.imageId(),
+                    ImageAccess.of(entry.owner(), entry.isPublic(), entry.tags()), entry.vector()));
+        } catch (RuntimeException e) {
+            changes.close();
+            throw e;
+        }
         active = next;
+        follower.follow(next, changes);
         LOG.info("Similarity search uses {} ({} vectors stored, loaded in {} ms)", current.id(), next.index().size(),
                 (System.nanoTime() - start) / 1_000_000);
         reindex(next);

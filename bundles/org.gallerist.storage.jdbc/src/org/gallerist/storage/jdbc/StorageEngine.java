@@ -2,6 +2,7 @@ package org.gallerist.storage.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * A SQL database the stores keep their rows in (embedded Derby, PostgreSQL), registered as a service by its engine
@@ -25,6 +26,32 @@ public interface StorageEngine {
 
     /** Where the rows live, for the log ("embedded Derby in /srv/gallerist/db"), never with a password. */
     String describe();
+
+    /**
+     * Listens for the commits of transactions, on any node, that announced something on this channel (PostgreSQL's
+     * {@code NOTIFY}). This default hears nothing and only waits: an engine that one server uses alone.
+     */
+    default Announcements listen(String channel) throws SQLException {
+        return wait -> {
+            Thread.sleep(wait.toMillis());
+            return false;
+        };
+    }
+
+    /** A channel listened to; used by one thread. */
+    interface Announcements extends AutoCloseable {
+
+        /**
+         * @return whether an announcement came before the wait ended, or may have been missed because listening had
+         *         to begin again (the connection broke); false when the wait ended quietly
+         * @throws SQLException while the database is out of reach (the next call tries again)
+         */
+        boolean await(Duration wait) throws SQLException, InterruptedException;
+
+        @Override
+        default void close() {
+        }
+    }
 
     /**
      * An engine that hands everything on to another: what a DS component that owns an engine's life (opens it on
@@ -52,6 +79,11 @@ public interface StorageEngine {
         @Override
         default String describe() {
             return delegate().describe();
+        }
+
+        @Override
+        default Announcements listen(String channel) throws SQLException {
+            return delegate().listen(channel);
         }
     }
 }

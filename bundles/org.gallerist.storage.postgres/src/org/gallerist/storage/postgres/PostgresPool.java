@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.gallerist.storage.jdbc.StorageEngine;
 import org.gallerist.storage.postgres.internal.PooledDataSource;
+import org.gallerist.storage.postgres.internal.PostgresListener;
 
 /**
  * A pool of connections to one PostgreSQL database, named by a {@code jdbc:postgresql://HOST[:PORT]/DB} URL. The user
@@ -77,6 +78,15 @@ public final class PostgresPool implements StorageEngine, AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * A connection of its own (not one of the pool's, which it would hold for ever) that {@code LISTEN}s on the
+     * channel; it is opened again when it breaks.
+     */
+    @Override
+    public Announcements listen(String channel) {
+        return new PostgresListener(pool::unpooled, channel);
     }
 
     @Override

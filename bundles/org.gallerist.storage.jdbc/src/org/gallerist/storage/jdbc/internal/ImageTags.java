@@ -108,6 +108,7 @@ final class ImageTags {
             return images;
         }
         Optional<Long> toId = id(sql, to);
+        ImageChangeLog.recordTagged(sql, fromId.get());
         if (toId.isEmpty()) {
             try {
                 sql.attempt(update -> update.update("UPDATE tags SET name = ? WHERE id = ?", to, fromId.get()));
@@ -137,6 +138,7 @@ final class ImageTags {
             return 0;
         }
         int images = countImages(sql, id.get());
+        ImageChangeLog.recordTagged(sql, id.get());
         delete(sql, id.get());
         return images;
     }

@@ -20,10 +20,12 @@ public class JdbcDatabase {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDatabase.class);
     private static final int ATTEMPTS = 5;
 
+    private final StorageEngine engine;
     private final Transactions transactions;
 
     @Activate
     public JdbcDatabase(@Reference StorageEngine engine) throws SQLException {
+        this.engine = engine;
         try (Connection connection = engine.connect()) {
             int applied = new Migrations(new Sql(connection)).apply();
             if (applied > 0) {
@@ -39,5 +41,10 @@ public class JdbcDatabase {
      */
     public <T> T inTransaction(SqlWork<T> work) {
         return transactions.run(work);
+    }
+
+    /** Listens for what transactions on any node announce on the channel ({@link Sql#announce}). */
+    StorageEngine.Announcements listen(String channel) throws SQLException {
+        return engine.listen(channel);
     }
 }

@@ -147,6 +147,9 @@ public class JdbcImageStore implements ImageStore {
             ImageTags.link(sql, id, changes.tags());
             ImageTags.removeUnused(sql, previous);
         }
+        if (changes.tags() != null || changes.visibility() != null) {
+            ImageChangeLog.record(sql, id, ImageChangeLog.Kind.IMAGE);
+        }
         return ImageRows.read(sql, id).orElseThrow(() -> notFound(id)).image();
     }
 
@@ -173,6 +176,7 @@ public class JdbcImageStore implements ImageStore {
         if (sql.update("DELETE FROM images WHERE id = ?", id) == 0) {
             throw notFound(id);
         }
+        ImageChangeLog.record(sql, id, ImageChangeLog.Kind.IMAGE);
         ImageTags.removeUnused(sql, tagIds);
         Set<String> keys = new LinkedHashSet<>();
         for (String key : new String[] { record.originalKey(), record.thumbKey(), record.previewKey() }) {

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +49,8 @@ public class JdbcVectorStore implements VectorStore {
         this.snapshotFolder = snapshotFolder;
     }
 
+    private static final int ENTRIES_AT_ONCE = 500;
+
     /** The labels column's size; labels beyond it are left out, last first. */
     static final int MAX_LABEL_CHARS = 2000;
 
@@ -64,7 +68,10 @@ public class JdbcVectorStore implements VectorStore {
                 if (!Sql.isForeignKeyViolation(e)) { // the image was deleted while its vector was computed
                     throw e;
                 }
+                return false;
             }
+            ImageChangeLog.record(sql, imageId,
+                    old > 0 ? ImageChangeLog.Kind.VECTOR_REPLACED : ImageChangeLog.Kind.VECTOR_STORED);
             return old > 0;
         });
         if (replaced) {
@@ -85,6 +92,14 @@ public class JdbcVectorStore implements VectorStore {
         } catch (IOException e) {
             LOG.warn("An outdated vector snapshot is left in {}: {}", snapshotFolder, e.getMessage());
         }
+    }
+
+    /** Another node replaced a vector of the image; its change does not say whose, so every snapshot goes. */
+    private void snapshotsOutdated(long imageId) {
+        for (VectorLoad load : loadsInFlight) {
+            load.replaced(imageId, load.embedderId());
+        }
+        deleteSnapshotsBut(null);
     }
 
     @Override
@@ -144,6 +159,22 @@ public class JdbcVectorStore implements VectorStore {
                 row -> tags.computeIfAbsent(row.getLong(1), id -> new ArrayList<>(2)).add(names.get(row.getLong(2))));
         tags.values().forEach(list -> list.sort(null));
         return tags;
+    }
+
+    @Override
+    public List<Entry> entries(String embedderId, Collection<Long> imageIds) {
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(imageIds));
+        List<Entry> entries = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += ENTRIES_AT_ONCE) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ENTRIES_AT_ONCE));
+            entries.addAll(database.inTransaction(sql -> EntryRows.read(sql, embedderId, chunk)));
+        }
+        return entries;
+    }
+
+    @Override
+    public ChangeFeed follow() {
+        return new JdbcChangeFeed(database, this::snapshotsOutdated);
     }
 
     @Override

@@ -18,7 +18,7 @@ final class Migrations {
     static final List<String> SCRIPTS = List.of("V001__accounts.sql", "V002__images_orders.sql",
             "V003__image_vectors.sql", "V004__order_request_keys.sql", "V005__image_labels.sql",
             "V006__image_photo.sql", "V007__image_photo_shared.sql", "V008__image_free_download.sql",
-            "V009__password_resets.sql");
+            "V009__password_resets.sql", "V010__image_changes.sql");
 
     private final Sql sql;
 

@@ -10,9 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The statements a store runs on one connection, inside the caller's transaction: each call prepares its statement,
@@ -39,6 +41,8 @@ public final class Sql {
     private final Connection connection;
     private SqlDialect dialect;
     private int completed;
+    /** The channels this transaction announces on at its commit. */
+    private final Set<String> announced = new HashSet<>();
 
     Sql(Connection connection) {
         this.connection = connection;
@@ -63,6 +67,19 @@ public final class Sql {
             dialect = SqlDialect.of(this);
         }
         return dialect;
+    }
+
+    /**
+     * Makes every node listening on the channel hear of this transaction when it commits (and not if it rolls back),
+     * where the engine can; once per transaction however often it is asked.
+     */
+    void announce(String channel) throws SQLException {
+        if (announced.add(channel)) {
+            Optional<String> statement = dialect().announce(channel);
+            if (statement.isPresent()) {
+                execute(statement.get());
+            }
+        }
     }
 
     /**
@@ -176,6 +193,7 @@ public final class Sql {
      */
     public <T> T inTransaction(SqlWork<T> work) throws SQLException {
         connection.setAutoCommit(false);
+        announced.clear();
         try {
             T result = work.run(this);
             connection.commit();

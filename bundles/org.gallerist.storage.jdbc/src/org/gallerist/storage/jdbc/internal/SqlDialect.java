@@ -3,6 +3,7 @@ package org.gallerist.storage.jdbc.internal;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The SQL engines the stores run on, and what differs between them in the migration scripts (written in Derby's SQL,
@@ -59,6 +60,14 @@ enum SqlDialect {
         }
         return "SELECT setval(pg_get_serial_sequence('" + table + "', '" + column + "'), (SELECT COALESCE(MAX("
                 + column + "), 0) + 1 FROM " + table + "), false)";
+    }
+
+    /**
+     * The statement that tells every node listening on the channel when the transaction commits
+     * ({@link org.gallerist.storage.jdbc.StorageEngine#listen}); none on Derby, which only one server opens.
+     */
+    Optional<String> announce(String channel) {
+        return this == POSTGRESQL ? Optional.of("NOTIFY " + channel) : Optional.empty();
     }
 
     /** The statement (of a migration script) in this engine's SQL. */

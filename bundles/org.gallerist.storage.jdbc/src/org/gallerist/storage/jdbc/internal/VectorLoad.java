@@ -102,6 +102,10 @@ final class VectorLoad {
     }
 
     /** Called by the store after it replaced a vector; harmless for another embedder's vectors. */
+    String embedderId() {
+        return embedderId;
+    }
+
     void replaced(long imageId, String ofEmbedder) {
         if (embedderId.equals(ofEmbedder)) {
             replaced.add(imageId);

@@ -21,13 +21,14 @@ public final class PooledDataSource implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
     private final HikariDataSource pool;
+    private final PGSimpleDataSource postgres;
 
     public PooledDataSource(String url, Map<String, String> environment, int maxConnections, String where)
             throws SQLException {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("A pool needs at least one connection, not " + maxConnections);
         }
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        this.postgres = new PGSimpleDataSource();
         postgres.setURL(url);
         if (postgres.getUser() == null || postgres.getUser().isEmpty()) {
             postgres.setUser(environment.get("PGUSER"));
@@ -56,6 +57,11 @@ public final class PooledDataSource implements AutoCloseable {
 
     public Connection connection() throws SQLException {
         return pool.getConnection();
+    }
+
+    /** A connection of its own, outside the pool: one that is held for a long time, such as a listener's. */
+    public Connection unpooled() throws SQLException {
+        return postgres.getConnection();
     }
 
     @Override
